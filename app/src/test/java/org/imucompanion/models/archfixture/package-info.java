@@ -1,0 +1,5 @@
+/**
+ * Test-only classes placed in the models package namespace that each break one module rule, so
+ * the architecture tests can prove the rule fails. Never part of a production jar.
+ */
+package org.imucompanion.models.archfixture;
