@@ -1,0 +1,441 @@
+package org.imucompanion.models.classifier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.imucompanion.models.ChannelLayout;
+import org.imucompanion.models.classifier.ModelLoadException.Reason;
+
+/**
+ * What a model expects and promises, frozen at load time: the input it was trained on (channels in
+ * order, sample rate, window length, hop, per-channel normalization, pipeline settings) and the
+ * output it returns (class names in order). It travels inside the ONNX file as custom metadata;
+ * the keys are specified in {@code models/training/MODEL_CONTRACT.md}.
+ *
+ * <p>The record is immutable: lists and maps are copied on construction, and every invariant that
+ * can be checked without the graph is checked there.
+ *
+ * @param contractVersion version of the contract format itself ({@link #CURRENT_VERSION})
+ * @param modelVersion free-form version of this particular model
+ * @param classNames output classes, in the order of the model's output vector
+ * @param restClass the class meaning "not exercising", if the model has one
+ * @param sampleRateHz rate the windows are resampled to
+ * @param windowLength samples per window
+ * @param hop samples between the ends of consecutive windows
+ * @param channels input channel names (canonical, see {@code org.imucompanion.models.Channels}),
+ *     in input order
+ * @param channelMean per-channel mean subtracted before inference, same order as {@code channels}
+ * @param channelStd per-channel standard deviation divided by before inference, all &gt; 0
+ * @param output whether the graph returns probabilities or logits
+ * @param pipelineSettings preprocessing settings as written by the pipeline (key to value)
+ * @param trainingData what the model was trained on, for people (model card, about box)
+ */
+public record ModelContract(
+    int contractVersion,
+    String modelVersion,
+    List<String> classNames,
+    Optional<String> restClass,
+    double sampleRateHz,
+    int windowLength,
+    int hop,
+    List<String> channels,
+    List<Double> channelMean,
+    List<Double> channelStd,
+    Output output,
+    Map<String, String> pipelineSettings,
+    String trainingData) {
+
+  /** The contract format this code reads and writes. */
+  public static final int CURRENT_VERSION = 1;
+
+  /** Prefix of every metadata key the contract uses. */
+  public static final String KEY_PREFIX = "imu.";
+  /** Metadata key: contract format version. */
+  public static final String KEY_CONTRACT_VERSION = KEY_PREFIX + "contract_version";
+  /** Metadata key: model version. */
+  public static final String KEY_MODEL_VERSION = KEY_PREFIX + "model_version";
+  /** Metadata key: comma-separated class names. */
+  public static final String KEY_CLASSES = KEY_PREFIX + "classes";
+  /** Metadata key: the rest class (optional). */
+  public static final String KEY_REST_CLASS = KEY_PREFIX + "rest_class";
+  /** Metadata key: sample rate in Hz. */
+  public static final String KEY_SAMPLE_RATE_HZ = KEY_PREFIX + "sample_rate_hz";
+  /** Metadata key: window length in samples. */
+  public static final String KEY_WINDOW = KEY_PREFIX + "window";
+  /** Metadata key: hop in samples. */
+  public static final String KEY_HOP = KEY_PREFIX + "hop";
+  /** Metadata key: comma-separated channel names. */
+  public static final String KEY_CHANNELS = KEY_PREFIX + "channels";
+  /** Metadata key: comma-separated per-channel means. */
+  public static final String KEY_NORM_MEAN = KEY_PREFIX + "norm_mean";
+  /** Metadata key: comma-separated per-channel standard deviations. */
+  public static final String KEY_NORM_STD = KEY_PREFIX + "norm_std";
+  /** Metadata key: {@code probabilities} or {@code logits}. */
+  public static final String KEY_OUTPUT = KEY_PREFIX + "output";
+  /** Metadata key: training data description. */
+  public static final String KEY_TRAINING_DATA = KEY_PREFIX + "training_data";
+  /** Metadata key prefix of pipeline settings: {@code imu.pipeline.<setting>}. */
+  public static final String PIPELINE_PREFIX = KEY_PREFIX + "pipeline.";
+
+  /** What the graph's output vector holds. */
+  public enum Output {
+    /** Softmax already applied in the graph; values sum to 1. */
+    PROBABILITIES,
+    /** Raw scores; the classifier applies a softmax. */
+    LOGITS;
+
+    /**
+     * The metadata spelling.
+     *
+     * @return {@code probabilities} or {@code logits}
+     */
+    public String metadataValue() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * Checks the invariants and freezes the collections.
+   *
+   * @throws IllegalArgumentException naming the first violated invariant
+   * @throws NullPointerException if any component is null
+   */
+  public ModelContract {
+    Objects.requireNonNull(modelVersion, "modelVersion");
+    Objects.requireNonNull(restClass, "restClass");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(trainingData, "trainingData");
+    classNames = List.copyOf(classNames);
+    channels = List.copyOf(channels);
+    channelMean = List.copyOf(channelMean);
+    channelStd = List.copyOf(channelStd);
+    pipelineSettings = Collections.unmodifiableMap(new TreeMap<>(pipelineSettings));
+
+    if (contractVersion != CURRENT_VERSION) {
+      throw new IllegalArgumentException(
+          "contract version " + contractVersion + " is not supported (this build reads "
+              + CURRENT_VERSION + ")");
+    }
+    requireNames("class", classNames);
+    if (classNames.size() < 2) {
+      throw new IllegalArgumentException("a classifier needs at least 2 classes, contract lists "
+          + classNames.size());
+    }
+    requireNames("channel", channels);
+    if (restClass.isPresent() && !classNames.contains(restClass.get())) {
+      throw new IllegalArgumentException(
+          "rest class " + restClass.get() + " is not one of the classes " + classNames);
+    }
+    if (!(sampleRateHz > 0) || Double.isInfinite(sampleRateHz)) {
+      throw new IllegalArgumentException("sample rate must be a positive number, got " + sampleRateHz);
+    }
+    if (windowLength < 1) {
+      throw new IllegalArgumentException("window length must be >= 1, got " + windowLength);
+    }
+    if (hop < 1) {
+      throw new IllegalArgumentException("hop must be >= 1, got " + hop);
+    }
+    if (channelMean.size() != channels.size()) {
+      throw new IllegalArgumentException("contract lists " + channels.size()
+          + " channels but " + channelMean.size() + " normalization means");
+    }
+    if (channelStd.size() != channels.size()) {
+      throw new IllegalArgumentException("contract lists " + channels.size()
+          + " channels but " + channelStd.size() + " normalization standard deviations");
+    }
+    for (int i = 0; i < channels.size(); i++) {
+      if (!Double.isFinite(channelMean.get(i))) {
+        throw new IllegalArgumentException(
+            "normalization mean of " + channels.get(i) + " is not finite: " + channelMean.get(i));
+      }
+      double s = channelStd.get(i);
+      if (!(s > 0) || Double.isInfinite(s)) {
+        throw new IllegalArgumentException(
+            "normalization std of " + channels.get(i) + " must be finite and > 0, got " + s);
+      }
+    }
+    for (String key : pipelineSettings.keySet()) {
+      if (key.isBlank()) {
+        throw new IllegalArgumentException("blank pipeline setting name");
+      }
+    }
+  }
+
+  private static void requireNames(String what, List<String> names) {
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("contract lists no " + what + " names");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      if (n.isBlank() || n.contains(",") || !n.equals(n.strip())) {
+        throw new IllegalArgumentException(
+            what + " name '" + n + "' must be non-blank, without commas or surrounding spaces");
+      }
+      if (!seen.add(n)) {
+        throw new IllegalArgumentException("duplicate " + what + " name " + n);
+      }
+    }
+  }
+
+  /**
+   * Reads a contract from ONNX custom metadata.
+   *
+   * @param metadata the model's custom metadata (key to value)
+   * @return the contract
+   * @throws ModelLoadException {@link Reason#MISSING_CONTRACT} if no contract key is present at
+   *     all; {@link Reason#INVALID_CONTRACT} naming the key if one is missing or malformed or the
+   *     values contradict each other
+   */
+  public static ModelContract fromMetadata(Map<String, String> metadata) throws ModelLoadException {
+    Objects.requireNonNull(metadata, "metadata");
+    if (metadata.keySet().stream().noneMatch(k -> k.startsWith(KEY_PREFIX))) {
+      throw new ModelLoadException(Reason.MISSING_CONTRACT,
+          "model carries no contract: none of its metadata keys starts with '" + KEY_PREFIX
+              + "' (see models/training/MODEL_CONTRACT.md)");
+    }
+    MetadataReader r = new MetadataReader(metadata);
+    int version = r.integer(KEY_CONTRACT_VERSION);
+    if (version != CURRENT_VERSION) {
+      throw new ModelLoadException(Reason.INVALID_CONTRACT, "contract version " + version
+          + " is not supported (this build reads " + CURRENT_VERSION + ")");
+    }
+    Map<String, String> pipeline = new TreeMap<>();
+    metadata.forEach((k, v) -> {
+      if (k.startsWith(PIPELINE_PREFIX)) {
+        pipeline.put(k.substring(PIPELINE_PREFIX.length()), v);
+      }
+    });
+    Output output = r.output();
+    try {
+      return new ModelContract(
+          version,
+          r.text(KEY_MODEL_VERSION),
+          r.names(KEY_CLASSES),
+          Optional.ofNullable(metadata.get(KEY_REST_CLASS)),
+          r.decimal(KEY_SAMPLE_RATE_HZ),
+          r.integer(KEY_WINDOW),
+          r.integer(KEY_HOP),
+          r.names(KEY_CHANNELS),
+          r.decimals(KEY_NORM_MEAN),
+          r.decimals(KEY_NORM_STD),
+          output,
+          pipeline,
+          r.text(KEY_TRAINING_DATA));
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(Reason.INVALID_CONTRACT, "invalid contract: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the contract as ONNX custom metadata: the inverse of {@link #fromMetadata(Map)}.
+   *
+   * @return key to value, in a stable order
+   */
+  public Map<String, String> toMetadata() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(KEY_CONTRACT_VERSION, Integer.toString(contractVersion));
+    m.put(KEY_MODEL_VERSION, modelVersion);
+    m.put(KEY_CLASSES, String.join(",", classNames));
+    restClass.ifPresent(rc -> m.put(KEY_REST_CLASS, rc));
+    m.put(KEY_SAMPLE_RATE_HZ, Double.toString(sampleRateHz));
+    m.put(KEY_WINDOW, Integer.toString(windowLength));
+    m.put(KEY_HOP, Integer.toString(hop));
+    m.put(KEY_CHANNELS, String.join(",", channels));
+    m.put(KEY_NORM_MEAN, joinDecimals(channelMean));
+    m.put(KEY_NORM_STD, joinDecimals(channelStd));
+    m.put(KEY_OUTPUT, output.metadataValue());
+    m.put(KEY_TRAINING_DATA, trainingData);
+    pipelineSettings.forEach((k, v) -> m.put(PIPELINE_PREFIX + k, v));
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static String joinDecimals(List<Double> values) {
+    return values.stream().map(d -> Double.toString(d)).collect(Collectors.joining(","));
+  }
+
+  /**
+   * The input channels as a layout, for the pipeline to build windows in the model's order.
+   *
+   * @return the layout of {@link #channels()}
+   */
+  public ChannelLayout layout() {
+    return ChannelLayout.of(channels);
+  }
+
+  /**
+   * Number of input channels.
+   *
+   * @return {@code channels().size()}
+   */
+  public int channelCount() {
+    return channels.size();
+  }
+
+  /**
+   * Number of output classes.
+   *
+   * @return {@code classNames().size()}
+   */
+  public int classCount() {
+    return classNames.size();
+  }
+
+  /**
+   * Index of the rest class in the output vector.
+   *
+   * @return the index, or empty if the model has no rest class
+   */
+  public java.util.OptionalInt restClassIndex() {
+    return restClass.isPresent()
+        ? java.util.OptionalInt.of(classNames.indexOf(restClass.get()))
+        : java.util.OptionalInt.empty();
+  }
+
+  /**
+   * Time between consecutive windows.
+   *
+   * @return {@code hop / sampleRateHz}, in seconds
+   */
+  public double hopSeconds() {
+    return hop / sampleRateHz;
+  }
+
+  /**
+   * Checks the contract against the graph's declared input and output shapes. A dimension of -1
+   * (or any negative value) is symbolic and matches anything, except that the batch dimension, if
+   * fixed, must be 1.
+   *
+   * @param inputShape the single input's shape, expected {@code [batch, window, channels]}
+   * @param outputShape the single output's shape, expected {@code [batch, classes]}
+   * @throws ModelLoadException {@link Reason#SHAPE_MISMATCH} saying what differs
+   */
+  public void checkShapes(long[] inputShape, long[] outputShape) throws ModelLoadException {
+    if (inputShape.length != 3) {
+      throw mismatch("model input has shape " + Arrays.toString(inputShape)
+          + ", expected [batch, window=" + windowLength + ", channels=" + channelCount() + "]");
+    }
+    if (outputShape.length != 2) {
+      throw mismatch("model output has shape " + Arrays.toString(outputShape)
+          + ", expected [batch, classes=" + classCount() + "]");
+    }
+    if (inputShape[2] >= 0 && inputShape[2] != channelCount()) {
+      throw mismatch("model expects " + inputShape[2] + " channels, contract lists "
+          + channelCount());
+    }
+    if (inputShape[1] >= 0 && inputShape[1] != windowLength) {
+      throw mismatch("model expects windows of " + inputShape[1] + " samples, contract says "
+          + windowLength);
+    }
+    if (outputShape[1] >= 0 && outputShape[1] != classCount()) {
+      throw mismatch("model returns " + outputShape[1] + " classes, contract lists "
+          + classCount());
+    }
+    if (inputShape[0] > 1) {
+      throw mismatch("model's batch dimension is fixed at " + inputShape[0]
+          + "; export it with a dynamic batch axis");
+    }
+  }
+
+  private static ModelLoadException mismatch(String message) {
+    return new ModelLoadException(Reason.SHAPE_MISMATCH, message);
+  }
+
+  /**
+   * Checks that the streaming pipeline can produce every channel the model needs.
+   *
+   * @param producible the channels the pipeline can produce for the device at hand
+   * @throws ModelLoadException {@link Reason#UNSUPPORTED_CHANNELS} naming the missing channels
+   */
+  public void checkChannelsAvailable(Collection<String> producible) throws ModelLoadException {
+    List<String> missing = new ArrayList<>();
+    for (String c : channels) {
+      if (!producible.contains(c)) {
+        missing.add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ModelLoadException(Reason.UNSUPPORTED_CHANNELS, "model needs channel"
+          + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+          + " which the pipeline cannot produce (it can produce: "
+          + producible.stream().sorted().collect(Collectors.joining(", ")) + ")");
+    }
+  }
+
+  /** Reads typed values, naming the key in every failure. */
+  private static final class MetadataReader {
+    private final Map<String, String> metadata;
+
+    MetadataReader(Map<String, String> metadata) {
+      this.metadata = metadata;
+    }
+
+    String text(String key) throws ModelLoadException {
+      String v = metadata.get(key);
+      if (v == null) {
+        throw new ModelLoadException(Reason.INVALID_CONTRACT, "contract is missing key " + key);
+      }
+      return v;
+    }
+
+    int integer(String key) throws ModelLoadException {
+      String v = text(key).strip();
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw invalid(key, v, "an integer");
+      }
+    }
+
+    double decimal(String key) throws ModelLoadException {
+      String v = text(key).strip();
+      try {
+        return Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw invalid(key, v, "a number");
+      }
+    }
+
+    List<String> names(String key) throws ModelLoadException {
+      String v = text(key);
+      return v.isEmpty() ? List.of() : List.of(v.split(",", -1));
+    }
+
+    List<Double> decimals(String key) throws ModelLoadException {
+      String v = text(key);
+      List<Double> out = new ArrayList<>();
+      for (String part : v.split(",", -1)) {
+        try {
+          out.add(Double.parseDouble(part.strip()));
+        } catch (NumberFormatException e) {
+          throw invalid(key, v, "comma-separated numbers");
+        }
+      }
+      return out;
+    }
+
+    Output output() throws ModelLoadException {
+      String v = metadata.getOrDefault(KEY_OUTPUT, Output.PROBABILITIES.metadataValue()).strip();
+      for (Output o : Output.values()) {
+        if (o.metadataValue().equals(v)) {
+          return o;
+        }
+      }
+      throw invalid(KEY_OUTPUT, v, "'probabilities' or 'logits'");
+    }
+
+    private static ModelLoadException invalid(String key, String value, String expected) {
+      return new ModelLoadException(Reason.INVALID_CONTRACT,
+          "contract key " + key + " should be " + expected + ", got '" + value + "'");
+    }
+  }
+}

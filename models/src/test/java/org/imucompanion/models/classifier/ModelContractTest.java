@@ -1,0 +1,241 @@
+package org.imucompanion.models.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.classifier.ModelLoadException.Reason;
+import org.junit.jupiter.api.Test;
+
+class ModelContractTest {
+
+  private static Map<String, String> validMetadata() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("imu.contract_version", "1");
+    m.put("imu.model_version", "exermote-cnn-lstm-1");
+    m.put("imu.classes", "Burpee,Squat,Situp,Rest");
+    m.put("imu.rest_class", "Rest");
+    m.put("imu.sample_rate_hz", "10.0");
+    m.put("imu.window", "20");
+    m.put("imu.hop", "5");
+    m.put("imu.channels", "gravity_x,gravity_y,gravity_z,gyro_x,gyro_y,gyro_z");
+    m.put("imu.norm_mean", "0.1,-0.7,0.2,0.01,-0.02,0.03");
+    m.put("imu.norm_std", "0.3,0.25,0.4,1.2,0.9,1.5");
+    m.put("imu.output", "probabilities");
+    m.put("imu.training_data", "Exermote individuals 1-4");
+    m.put("imu.pipeline.lowpass.cutoff_hz", "3.0");
+    m.put("imu.pipeline.resample.max_gap_ms", "500");
+    m.put("producer", "pytorch"); // foreign keys are ignored
+    return m;
+  }
+
+  private static ModelContract valid() throws ModelLoadException {
+    return ModelContract.fromMetadata(validMetadata());
+  }
+
+  @Test
+  void readsEveryFieldFromMetadata() throws Exception {
+    ModelContract c = valid();
+    assertThat(c.contractVersion()).isEqualTo(1);
+    assertThat(c.modelVersion()).isEqualTo("exermote-cnn-lstm-1");
+    assertThat(c.classNames()).containsExactly("Burpee", "Squat", "Situp", "Rest");
+    assertThat(c.restClass()).contains("Rest");
+    assertThat(c.restClassIndex()).hasValue(3);
+    assertThat(c.sampleRateHz()).isEqualTo(10.0);
+    assertThat(c.windowLength()).isEqualTo(20);
+    assertThat(c.hop()).isEqualTo(5);
+    assertThat(c.hopSeconds()).isEqualTo(0.5);
+    assertThat(c.channels()).containsExactly(
+        "gravity_x", "gravity_y", "gravity_z", "gyro_x", "gyro_y", "gyro_z");
+    assertThat(c.layout().indexOf("gyro_x")).hasValue(3);
+    assertThat(c.channelMean()).containsExactly(0.1, -0.7, 0.2, 0.01, -0.02, 0.03);
+    assertThat(c.channelStd()).containsExactly(0.3, 0.25, 0.4, 1.2, 0.9, 1.5);
+    assertThat(c.output()).isEqualTo(ModelContract.Output.PROBABILITIES);
+    assertThat(c.pipelineSettings())
+        .containsExactly(Map.entry("lowpass.cutoff_hz", "3.0"),
+            Map.entry("resample.max_gap_ms", "500"));
+    assertThat(c.trainingData()).isEqualTo("Exermote individuals 1-4");
+  }
+
+  @Test
+  void contractIsFrozen() throws Exception {
+    List<String> classes = new ArrayList<>(List.of("A", "B"));
+    ModelContract c = new ModelContract(1, "v", classes, Optional.empty(), 10, 4, 1,
+        List.of("gyro_x"), List.of(0.0), List.of(1.0), ModelContract.Output.LOGITS, Map.of(), "");
+    classes.add("C");
+    assertThat(c.classNames()).containsExactly("A", "B");
+    assertThatThrownBy(() -> c.channels().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> c.pipelineSettings().put("k", "v"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void noContractKeysAtAllIsMissingContract() {
+    assertThatThrownBy(() -> ModelContract.fromMetadata(Map.of("producer", "pytorch")))
+        .isInstanceOf(ModelLoadException.class)
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(Reason.MISSING_CONTRACT))
+        .hasMessageContaining("carries no contract");
+  }
+
+  @Test
+  void missingKeyIsNamed() {
+    Map<String, String> m = validMetadata();
+    m.remove("imu.hop");
+    assertRefused(m, Reason.INVALID_CONTRACT, "contract is missing key imu.hop");
+  }
+
+  @Test
+  void malformedNumberIsNamedWithItsValue() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.sample_rate_hz", "ten");
+    assertRefused(m, Reason.INVALID_CONTRACT, "imu.sample_rate_hz should be a number, got 'ten'");
+  }
+
+  @Test
+  void normalizationMustCoverEveryChannel() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.norm_std", "0.3,0.25,0.4,1.2,0.9");
+    assertRefused(m, Reason.INVALID_CONTRACT,
+        "contract lists 6 channels but 5 normalization standard deviations");
+  }
+
+  @Test
+  void zeroStdIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.norm_std", "0.3,0.25,0.4,0,0.9,1.5");
+    assertRefused(m, Reason.INVALID_CONTRACT, "normalization std of gyro_x must be finite and > 0");
+  }
+
+  @Test
+  void restClassMustBeAClass() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.rest_class", "Break");
+    assertRefused(m, Reason.INVALID_CONTRACT, "rest class Break is not one of the classes");
+  }
+
+  @Test
+  void duplicateChannelIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.channels", "gravity_x,gravity_y,gravity_z,gyro_x,gyro_x,gyro_z");
+    assertRefused(m, Reason.INVALID_CONTRACT, "duplicate channel name gyro_x");
+  }
+
+  @Test
+  void unknownContractVersionIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.contract_version", "2");
+    assertRefused(m, Reason.INVALID_CONTRACT, "contract version 2 is not supported");
+  }
+
+  @Test
+  void unknownOutputKindIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.output", "softmax");
+    assertRefused(m, Reason.INVALID_CONTRACT, "imu.output should be 'probabilities' or 'logits'");
+  }
+
+  private static void assertRefused(Map<String, String> m, Reason reason, String message) {
+    assertThatThrownBy(() -> ModelContract.fromMetadata(m))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(reason));
+  }
+
+  @Test
+  void shapesThatAgreeAreAccepted() throws Exception {
+    valid().checkShapes(new long[] {-1, 20, 6}, new long[] {-1, 4});
+    valid().checkShapes(new long[] {1, 20, 6}, new long[] {1, 4});
+    valid().checkShapes(new long[] {-1, -1, 6}, new long[] {-1, -1});
+  }
+
+  @Test
+  void channelCountMismatchSaysBothNumbers() throws Exception {
+    assertShapeRefused(new long[] {-1, 20, 9}, new long[] {-1, 4},
+        "model expects 9 channels, contract lists 6");
+  }
+
+  @Test
+  void windowMismatchSaysBothNumbers() throws Exception {
+    assertShapeRefused(new long[] {-1, 30, 6}, new long[] {-1, 4},
+        "model expects windows of 30 samples, contract says 20");
+  }
+
+  @Test
+  void classCountMismatchSaysBothNumbers() throws Exception {
+    assertShapeRefused(new long[] {-1, 20, 6}, new long[] {-1, 5},
+        "model returns 5 classes, contract lists 4");
+  }
+
+  @Test
+  void wrongRankIsRefused() throws Exception {
+    assertShapeRefused(new long[] {-1, 120}, new long[] {-1, 4},
+        "model input has shape [-1, 120], expected [batch, window=20, channels=6]");
+  }
+
+  @Test
+  void fixedBatchAboveOneIsRefused() throws Exception {
+    assertShapeRefused(new long[] {8, 20, 6}, new long[] {8, 4},
+        "batch dimension is fixed at 8");
+  }
+
+  private static void assertShapeRefused(long[] in, long[] out, String message) throws Exception {
+    ModelContract c = valid();
+    assertThatThrownBy(() -> c.checkShapes(in, out))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(Reason.SHAPE_MISMATCH));
+  }
+
+  @Test
+  void channelsThePipelineCannotProduceAreListed() throws Exception {
+    ModelContract c = valid();
+    c.checkChannelsAvailable(Channels.ALL);
+    assertThatThrownBy(() -> c.checkChannelsAvailable(Set.of("gyro_x", "gyro_y", "gyro_z")))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("model needs channels gravity_x, gravity_y, gravity_z which the"
+            + " pipeline cannot produce (it can produce: gyro_x, gyro_y, gyro_z)")
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason())
+            .isEqualTo(Reason.UNSUPPORTED_CHANNELS));
+  }
+
+  @Property
+  void metadataRoundTrips(@ForAll("contracts") ModelContract c) throws Exception {
+    assertThat(ModelContract.fromMetadata(c.toMetadata())).isEqualTo(c);
+  }
+
+  @Provide
+  Arbitrary<ModelContract> contracts() {
+    Arbitrary<List<String>> classes =
+        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).list().ofMinSize(2)
+            .ofMaxSize(8).uniqueElements();
+    Arbitrary<List<String>> channels =
+        Arbitraries.of(List.copyOf(Channels.ALL)).list().ofMinSize(1).ofMaxSize(12)
+            .uniqueElements();
+    Arbitrary<Double> anyDouble = Arbitraries.doubles().between(-1e6, 1e6).ofScale(12);
+    Arbitrary<Double> positive = Arbitraries.doubles().between(1e-9, 1e6).ofScale(12);
+    Arbitrary<Map<String, String>> settings =
+        Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10),
+            Arbitraries.strings().ofMaxLength(12)).ofMaxSize(4);
+    return Combinators.combine(classes, channels, settings, Arbitraries.integers().between(1, 400),
+            Arbitraries.doubles().between(0.5, 2000).ofScale(6), Arbitraries.of(ModelContract.Output.values()),
+            Arbitraries.strings().ofMaxLength(30), Arbitraries.integers().between(-1, 7))
+        .flatAs((cls, ch, set, window, rate, out, desc, rest) ->
+            Combinators.combine(anyDouble.list().ofSize(ch.size()),
+                    positive.list().ofSize(ch.size()))
+                .as((mean, std) -> new ModelContract(1, "v" + window, cls,
+                    rest >= 0 && rest < cls.size() ? Optional.of(cls.get(rest)) : Optional.empty(),
+                    rate, window, Math.max(1, window / 2), ch, mean, std, out, set, desc)));
+  }
+}

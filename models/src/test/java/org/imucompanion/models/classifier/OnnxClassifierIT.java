@@ -1,0 +1,250 @@
+package org.imucompanion.models.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.classifier.ModelLoadException.Reason;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens real ONNX Runtime sessions on the tiny models made by {@code make_test_models.py} (next to
+ * the models in the test resources) and compares Java's probabilities with PyTorch's.
+ */
+class OnnxClassifierIT {
+  private static final double TOLERANCE = 1e-5;
+
+  private static List<float[]> referenceInputs;
+  private static List<float[]> referenceOutputs;
+
+  @BeforeAll
+  static void readReference() throws IOException, URISyntaxException {
+    // ONNX Runtime unpacks its native library into java.io.tmpdir, which the build points at
+    // target/tmp; it has to exist first.
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    referenceInputs = new ArrayList<>();
+    referenceOutputs = new ArrayList<>();
+    for (String line : Files.readAllLines(resource("tiny_good_reference.txt"))) {
+      if (line.startsWith("in ")) {
+        referenceInputs.add(floats(line.substring(3)));
+      } else if (line.startsWith("out ")) {
+        referenceOutputs.add(floats(line.substring(4)));
+      }
+    }
+    assertThat(referenceInputs).hasSize(5).hasSameSizeAs(referenceOutputs);
+  }
+
+  private static float[] floats(String s) {
+    String[] parts = s.trim().split(" ");
+    float[] f = new float[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      f[i] = Float.parseFloat(parts[i]);
+    }
+    return f;
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(OnnxClassifierIT.class.getResource(name).toURI());
+  }
+
+  private static OnnxClassifier good() throws Exception {
+    return OnnxClassifier.open(resource("tiny_good.onnx"));
+  }
+
+  @Test
+  void readsTheContractAndFingerprint() throws Exception {
+    try (OnnxClassifier c = good()) {
+      ModelContract contract = c.contract();
+      assertThat(contract.classNames()).containsExactly("Burpee", "Squat", "Situp", "Rest");
+      assertThat(contract.restClass()).contains("Rest");
+      assertThat(contract.channels()).containsExactly(
+          "gravity_x", "gravity_y", "gravity_z", "gyro_x", "gyro_y", "gyro_z");
+      assertThat(contract.windowLength()).isEqualTo(20);
+      assertThat(contract.hop()).isEqualTo(5);
+      assertThat(contract.sampleRateHz()).isEqualTo(10.0);
+      assertThat(contract.channelMean()).containsExactly(0.1, -0.7, 0.2, 0.01, -0.02, 0.03);
+      assertThat(contract.pipelineSettings()).containsEntry("resample.max_gap_ms", "500");
+      assertThat(contract.modelVersion()).isEqualTo("tiny-test-1");
+      assertThat(c.windowValues()).isEqualTo(120);
+      // Written by Python's hashlib when the model was made.
+      String expected = Files.readString(resource("tiny_good.onnx.sha256"), StandardCharsets.US_ASCII)
+          .split(" ")[0];
+      assertThat(c.sha256()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void singleWindowsMatchPyTorch() throws Exception {
+    try (OnnxClassifier c = good()) {
+      for (int i = 0; i < referenceInputs.size(); i++) {
+        float[] p = c.classify(referenceInputs.get(i));
+        assertClose(p, referenceOutputs.get(i));
+      }
+    }
+  }
+
+  @Test
+  void aBatchOfWindowsMatchesPyTorch() throws Exception {
+    try (OnnxClassifier c = good()) {
+      float[][] p = c.classifyBatch(referenceInputs);
+      assertThat(p).hasNumberOfRows(referenceInputs.size());
+      for (int i = 0; i < p.length; i++) {
+        assertClose(p[i], referenceOutputs.get(i));
+      }
+      // A smaller batch after a larger one reuses the input buffer; results must not leak across.
+      float[][] two = c.classifyBatch(referenceInputs.subList(3, 5));
+      assertClose(two[0], referenceOutputs.get(3));
+      assertClose(two[1], referenceOutputs.get(4));
+      assertThat(c.classifyBatch(List.of())).isEmpty();
+    }
+  }
+
+  @Test
+  void moreThreadsGiveTheSameAnswer() throws Exception {
+    try (OnnxClassifier c = OnnxClassifier.open(resource("tiny_good.onnx"),
+        ClassifierOptions.DEFAULT.withIntraOpThreads(2))) {
+      assertClose(c.classify(referenceInputs.get(0)), referenceOutputs.get(0));
+    }
+  }
+
+  @Test
+  void normalizationIsApplied() throws Exception {
+    // Feeding the already-normalized window must NOT give the reference answer: the classifier
+    // normalizes itself, so the reference only matches for raw input.
+    try (OnnxClassifier c = good()) {
+      float[] raw = referenceInputs.get(0);
+      float[] normalized = new float[raw.length];
+      List<Double> mean = c.contract().channelMean();
+      List<Double> std = c.contract().channelStd();
+      for (int i = 0; i < raw.length; i++) {
+        normalized[i] = (float) ((raw[i] - mean.get(i % 6)) / std.get(i % 6));
+      }
+      float[] p = c.classify(normalized);
+      double diff = 0;
+      for (int k = 0; k < p.length; k++) {
+        diff = Math.max(diff, Math.abs(p[k] - referenceOutputs.get(0)[k]));
+      }
+      assertThat(diff).isGreaterThan(1e-4);
+    }
+  }
+
+  @Test
+  void probabilitiesSumToOne() throws Exception {
+    try (OnnxClassifier c = good()) {
+      float[] p = new float[4];
+      c.classify(referenceInputs.get(2), p);
+      double sum = 0;
+      for (float v : p) {
+        sum += v;
+      }
+      assertThat(sum).isCloseTo(1.0, within(1e-5));
+    }
+  }
+
+  private static void assertClose(float[] actual, float[] expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int k = 0; k < expected.length; k++) {
+      assertThat((double) actual[k]).as("class %d", k).isCloseTo(expected[k], within(TOLERANCE));
+    }
+  }
+
+  @Test
+  void wrongWindowLengthIsRefused() throws Exception {
+    try (OnnxClassifier c = good()) {
+      assertThatThrownBy(() -> c.classify(new float[119]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("window 0 has 119 values, model needs 20 samples x 6 channels = 120");
+      assertThatThrownBy(() -> c.classifyBatch(List.of(new float[120], new float[12])))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window 1 has 12");
+    }
+  }
+
+  @Test
+  void useAfterCloseIsRefused() throws Exception {
+    OnnxClassifier c = good();
+    c.close();
+    c.close(); // idempotent
+    assertThatThrownBy(() -> c.classify(referenceInputs.get(0)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> c.classifyBatch(referenceInputs))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void channelsThePipelineCannotProduceAreRefusedAtLoad() throws Exception {
+    ClassifierOptions accelGyroOnly =
+        ClassifierOptions.DEFAULT.withProducibleChannels(Set.of("accel_x", "accel_y", "accel_z",
+            "gyro_x", "gyro_y", "gyro_z"));
+    assertRefused("tiny_good.onnx", accelGyroOnly, Reason.UNSUPPORTED_CHANNELS,
+        "model needs channels gravity_x, gravity_y, gravity_z which the pipeline cannot produce");
+    try (OnnxClassifier c = OnnxClassifier.open(resource("tiny_good.onnx"),
+        ClassifierOptions.DEFAULT.withProducibleChannels(Channels.ALL))) {
+      assertThat(c.contract().channelCount()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void channelMismatchBetweenGraphAndContractIsRefused() throws Exception {
+    assertRefused("tiny_wrong_channels.onnx", ClassifierOptions.DEFAULT, Reason.SHAPE_MISMATCH,
+        "model expects 9 channels, contract lists 6");
+  }
+
+  @Test
+  void windowMismatchBetweenGraphAndContractIsRefused() throws Exception {
+    assertRefused("tiny_wrong_window.onnx", ClassifierOptions.DEFAULT, Reason.SHAPE_MISMATCH,
+        "model expects windows of 30 samples, contract says 20");
+  }
+
+  @Test
+  void classMismatchBetweenGraphAndContractIsRefused() throws Exception {
+    assertRefused("tiny_wrong_classes.onnx", ClassifierOptions.DEFAULT, Reason.SHAPE_MISMATCH,
+        "model returns 5 classes, contract lists 4");
+  }
+
+  @Test
+  void modelWithoutContractIsRefused() throws Exception {
+    assertRefused("tiny_no_metadata.onnx", ClassifierOptions.DEFAULT, Reason.MISSING_CONTRACT,
+        "carries no contract");
+  }
+
+  @Test
+  void inconsistentContractIsRefused() throws Exception {
+    assertRefused("tiny_bad_metadata.onnx", ClassifierOptions.DEFAULT, Reason.INVALID_CONTRACT,
+        "contract lists 6 channels but 5 normalization standard deviations");
+  }
+
+  @Test
+  void corruptFileIsRefused() throws Exception {
+    assertRefused("corrupt.onnx", ClassifierOptions.DEFAULT, Reason.INVALID_MODEL,
+        "is not a usable ONNX model");
+  }
+
+  @Test
+  void missingFileIsRefused() throws Exception {
+    Path missing = resource("tiny_good.onnx").resolveSibling("no-such-model.onnx");
+    assertThatThrownBy(() -> OnnxClassifier.open(missing))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("cannot read model file")
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(Reason.UNREADABLE));
+  }
+
+  private static void assertRefused(String file, ClassifierOptions options, Reason reason,
+      String message) throws Exception {
+    Path path = resource(file);
+    assertThatThrownBy(() -> OnnxClassifier.open(path, options))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining(message)
+        .hasMessageContaining(file)
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(reason));
+  }
+}
