@@ -1,0 +1,19 @@
+/**
+ * The streaming pipeline: one implementation, used for live devices, replays of captures and
+ * recordings, and the windows exported for training, so that training and live inference cannot
+ * drift apart.
+ *
+ * <p>Stages are per-stream objects with {@code step}/{@code reset} that keep their state across
+ * calls and allocate nothing per sample once running: clock alignment ({@link
+ * org.imucompanion.models.pipeline.ClockAligner}), orientation and gravity separation ({@link
+ * org.imucompanion.models.pipeline.MadgwickFilter}), causal Butterworth filters designed in code
+ * ({@link org.imucompanion.models.pipeline.ButterworthDesign}, {@link
+ * org.imucompanion.models.pipeline.BiquadCascade}, {@link
+ * org.imucompanion.models.pipeline.EmgEnvelope}), resampling to the model's rate with gap
+ * detection ({@link org.imucompanion.models.pipeline.LinearResampler}), sliding windows ({@link
+ * org.imucompanion.models.pipeline.SlidingWindow}) and normalization ({@link
+ * org.imucompanion.models.pipeline.ChannelNormalizer}). {@link
+ * org.imucompanion.models.pipeline.StreamingPipeline} composes them according to a {@link
+ * org.imucompanion.models.pipeline.PipelineSettings}, which a model carries in its metadata.
+ */
+package org.imucompanion.models.pipeline;
