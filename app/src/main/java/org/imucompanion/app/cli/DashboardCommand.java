@@ -1,0 +1,30 @@
+package org.imucompanion.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Opens the dashboard, choosing which built-in virtual device it starts with. */
+@Command(
+    name = "dashboard",
+    mixinStandardHelpOptions = true,
+    description = "Open the JavaFX dashboard (what running without a command does).")
+final class DashboardCommand implements Callable<Integer> {
+
+  @ParentCommand ImuCompanionCommand parent;
+
+  @Option(
+      names = "--virtual-device",
+      paramLabel = "<kind>",
+      defaultValue = "wristband",
+      converter = VirtualDeviceKindConverter.class,
+      description = "Virtual device to connect at start: wristband, myo or none (default: ${DEFAULT-VALUE}).")
+  VirtualDeviceKind virtualDevice;
+
+  @Override
+  public Integer call() {
+    parent.dashboardLauncher().launch(new DashboardOptions(virtualDevice));
+    return ExitStatus.OK;
+  }
+}

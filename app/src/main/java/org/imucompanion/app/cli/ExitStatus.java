@@ -1,0 +1,24 @@
+package org.imucompanion.app.cli;
+
+/**
+ * Exit codes of every command. They are part of the CLI's contract: scripts branch on them, so
+ * they never change meaning.
+ */
+public final class ExitStatus {
+  /** The command did what it was asked. */
+  public static final int OK = 0;
+
+  /** The command ran and failed (a file could not be read, a device did not connect, ...). */
+  public static final int FAILURE = 1;
+
+  /** The command line itself was wrong: unknown command or option, missing or bad parameter. */
+  public static final int USAGE = 2;
+
+  /**
+   * The command exists but the code behind it is not in this build yet; the message names what is
+   * missing. Distinct from {@link #FAILURE} so a script can tell "broken" from "not yet".
+   */
+  public static final int NOT_AVAILABLE = 3;
+
+  private ExitStatus() {}
+}

@@ -1,0 +1,104 @@
+package org.imucompanion.app.ui.devices;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Callback;
+
+/**
+ * Builds the Devices view: the Bluetooth status line and a table of devices with their state
+ * and health. Figures are refreshed four times a second from an {@link AnimationTimer}.
+ */
+public final class DevicesView {
+  private static final long REFRESH_NANOS = 250_000_000L;
+
+  private final VBox root = new VBox(8);
+  private final TableView<DeviceRow> table = new TableView<>();
+
+  /**
+   * Builds the view.
+   *
+   * @param viewModel the state to show
+   */
+  public DevicesView(DevicesViewModel viewModel) {
+    Label title = new Label("Devices");
+    title.getStyleClass().add("view-title");
+    Label bluetooth = new Label();
+    bluetooth.setId("bluetooth-status");
+    bluetooth.setWrapText(true);
+    bluetooth.textProperty().bind(viewModel.bluetoothMessageProperty());
+    bluetooth
+        .styleProperty()
+        .bind(
+            viewModel
+                .bluetoothAvailableProperty()
+                .map(ok -> ok ? "" : "-fx-text-fill: #b00020; -fx-font-weight: bold;"));
+
+    table.setId("devices-table");
+    table.setItems(viewModel.rows());
+    table.getColumns().add(column("Device", DeviceRow::nameProperty, 180));
+    table.getColumns().add(column("Kind", DeviceRow::kindProperty, 140));
+    table.getColumns().add(column("State", DeviceRow::stateProperty, 160));
+    table.getColumns().add(column("Stream health", DeviceRow::healthProperty, 260));
+    table.setPlaceholder(new Label("No devices. Virtual devices start with the dashboard."));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, row) -> {
+              if (row != null) {
+                viewModel.selectedProperty().set(row.device());
+              }
+            });
+    VBox.setVgrow(table, Priority.ALWAYS);
+    root.getChildren().addAll(title, bluetooth, table);
+    root.setId("devices-view");
+
+    AnimationTimer refresher =
+        new AnimationTimer() {
+          private long last;
+
+          @Override
+          public void handle(long now) {
+            if (now - last >= REFRESH_NANOS) {
+              last = now;
+              viewModel.refresh(System.nanoTime());
+            }
+          }
+        };
+    root.sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene == null) {
+                refresher.stop();
+              } else {
+                refresher.start();
+              }
+            });
+  }
+
+  /**
+   * Returns the view's root node.
+   *
+   * @return the root
+   */
+  public VBox root() {
+    return root;
+  }
+
+  private static TableColumn<DeviceRow, String> column(
+      String heading,
+      java.util.function.Function<DeviceRow, ObservableValue<String>> property,
+      double width) {
+    TableColumn<DeviceRow, String> column = new TableColumn<>(heading);
+    Callback<TableColumn.CellDataFeatures<DeviceRow, String>, ObservableValue<String>> factory =
+        cell -> property.apply(cell.getValue());
+    column.setCellValueFactory(factory);
+    column.setPrefWidth(width);
+    return column;
+  }
+}

@@ -1,0 +1,118 @@
+package org.imucompanion.app.ui.live;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.imucompanion.app.buffer.SampleWindow;
+import org.imucompanion.app.workspace.LiveDevice;
+
+/**
+ * State of the Live view: which device is shown, what the status line says, and the newest
+ * window of samples to plot.
+ *
+ * <p>The view calls {@link #pullFrame()} once per animation frame; it returns a window only when
+ * new samples arrived since the last frame, so an idle stream costs no redraw. Must be used from
+ * one thread (the FX thread in the app, the test thread in tests).
+ */
+public final class LiveViewModel {
+  /** How many seconds of history the plots show. */
+  public static final double WINDOW_SECONDS = 10.0;
+
+  private final ObjectProperty<LiveDevice> device = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No device");
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper("Connect a device in the Devices view.");
+  private final LongProperty framesPulled = new SimpleLongProperty();
+  private long lastSeenWritten = -1;
+
+  /** Creates the view model with no device selected. */
+  public LiveViewModel() {
+    device.addListener(
+        (obs, old, now) -> {
+          lastSeenWritten = -1;
+          title.set(now == null ? "No device" : now.name());
+          status.set(now == null ? "Connect a device in the Devices view." : "Waiting for samples…");
+        });
+  }
+
+  /**
+   * The device whose samples are plotted.
+   *
+   * @return the property (null = none)
+   */
+  public ObjectProperty<LiveDevice> deviceProperty() {
+    return device;
+  }
+
+  /**
+   * The heading: the device's name.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /**
+   * One line saying what is arriving: rate, samples so far, link state.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /**
+   * Counts frames that had new samples to draw.
+   *
+   * @return the property
+   */
+  public ReadOnlyLongProperty framesPulledProperty() {
+    return framesPulled;
+  }
+
+  /**
+   * Takes the newest window of samples if anything arrived since the last call.
+   *
+   * @return the window to draw, or empty when there is no device or nothing new
+   */
+  public Optional<SampleWindow> pullFrame() {
+    LiveDevice shown = device.get();
+    if (shown == null) {
+      return Optional.empty();
+    }
+    long written = shown.imuSamples().written();
+    if (written == lastSeenWritten) {
+      return Optional.empty();
+    }
+    lastSeenWritten = written;
+    SampleWindow window = shown.imuSamples().latest((long) (WINDOW_SECONDS * 1e9));
+    framesPulled.set(framesPulled.get() + 1);
+    status.set(describe(shown, window));
+    return Optional.of(window);
+  }
+
+  private static String describe(LiveDevice shown, SampleWindow window) {
+    double rate = window.samplesPerSecond();
+    String rateText = Double.isNaN(rate) ? "rate unknown" : String.format(Locale.ROOT, "%.0f Hz", rate);
+    return String.format(
+        Locale.ROOT,
+        "%s · %s · %,d samples · %s",
+        shown.kind(),
+        rateText,
+        window.totalWritten(),
+        shown.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+  }
+
+  @Override
+  public String toString() {
+    return "LiveViewModel[" + Objects.toString(device.get()) + "]";
+  }
+}

@@ -1,0 +1,132 @@
+package org.imucompanion.app.workspace;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.imucompanion.app.buffer.SampleRingBuffer;
+import org.imucompanion.ble.ConnectionState;
+
+/**
+ * One device the dashboard shows: its name, what kind it is, the ring buffer its IMU samples are
+ * written into, and its link state.
+ *
+ * <p>Producer threads write samples and state; the FX thread reads them once per frame. State is
+ * held in an atomic reference rather than a JavaFX property, because a property may only be
+ * changed on the FX thread and would force one {@code Platform.runLater} per change.
+ */
+public final class LiveDevice implements AutoCloseable {
+  /** The IMU channels every device's ring buffer holds, in this order. */
+  public static final List<String> IMU_CHANNELS =
+      List.of("accel x", "accel y", "accel z", "gyro x", "gyro y", "gyro z");
+
+  /** Ten seconds at 200 Hz: enough for the longest plot window at the fastest device rate. */
+  public static final int DEFAULT_CAPACITY = 2_000;
+
+  private final String name;
+  private final String kind;
+  private final SampleRingBuffer imuSamples;
+  private final AtomicReference<ConnectionState> state =
+      new AtomicReference<>(ConnectionState.CONNECTING);
+  private final AtomicReference<String> problem = new AtomicReference<>();
+  private final AutoCloseable source;
+
+  /**
+   * Creates a device entry.
+   *
+   * @param name what the user calls it (e.g. "Virtual wristband")
+   * @param kind the kind of device, for display (e.g. "wristband v1")
+   * @param imuSamples where its accelerometer (g) and gyroscope (rad/s) samples are written, with
+   *     the channels {@link #IMU_CHANNELS}
+   * @param source what produces the samples; closed with the device
+   */
+  public LiveDevice(String name, String kind, SampleRingBuffer imuSamples, AutoCloseable source) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.imuSamples = Objects.requireNonNull(imuSamples, "imuSamples");
+    this.source = Objects.requireNonNull(source, "source");
+    if (!imuSamples.channels().equals(IMU_CHANNELS)) {
+      throw new IllegalArgumentException("IMU buffer must have channels " + IMU_CHANNELS);
+    }
+  }
+
+  /**
+   * Returns the device's display name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the device's kind, for display.
+   *
+   * @return the kind
+   */
+  public String kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the buffer the device's IMU samples are written into.
+   *
+   * @return the ring buffer
+   */
+  public SampleRingBuffer imuSamples() {
+    return imuSamples;
+  }
+
+  /**
+   * Returns the link state last reported.
+   *
+   * @return the state
+   */
+  public ConnectionState state() {
+    return state.get();
+  }
+
+  /**
+   * Records a new link state; callable from any thread.
+   *
+   * @param newState the state
+   */
+  public void reportState(ConnectionState newState) {
+    state.set(Objects.requireNonNull(newState, "newState"));
+  }
+
+  /**
+   * Returns the last problem reported, if any (e.g. a failed connect), for the user to read.
+   *
+   * @return the problem
+   */
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem.get());
+  }
+
+  /**
+   * Records a problem the user should see; callable from any thread.
+   *
+   * @param message what went wrong
+   */
+  public void reportProblem(String message) {
+    problem.set(Objects.requireNonNull(message, "message"));
+  }
+
+  /** Stops the source; the buffer keeps its last samples. */
+  @Override
+  public void close() {
+    try {
+      source.close();
+    } catch (Exception e) {
+      reportProblem("closing failed: " + e.getMessage());
+    } finally {
+      state.set(ConnectionState.CLOSED);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + kind + ")";
+  }
+}

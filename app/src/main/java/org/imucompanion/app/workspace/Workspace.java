@@ -1,0 +1,70 @@
+package org.imucompanion.app.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The devices the dashboard is showing and what the system offers. The device list is changed on
+ * the FX thread only (a device is added once per connect, not per packet); closing the workspace
+ * closes every device, newest first.
+ */
+public final class Workspace implements AutoCloseable {
+  private final ObservableList<LiveDevice> devices = FXCollections.observableArrayList();
+  private final BluetoothStatus bluetooth;
+  private boolean closed;
+
+  /**
+   * Creates an empty workspace.
+   *
+   * @param bluetooth whether real devices can be reached, and if not, why
+   */
+  public Workspace(BluetoothStatus bluetooth) {
+    this.bluetooth = Objects.requireNonNull(bluetooth, "bluetooth");
+  }
+
+  /**
+   * Returns the devices, in the order they were added.
+   *
+   * @return the live list (FX thread only)
+   */
+  public ObservableList<LiveDevice> devices() {
+    return devices;
+  }
+
+  /**
+   * Returns whether real devices can be reached.
+   *
+   * @return the Bluetooth status found at start
+   */
+  public BluetoothStatus bluetooth() {
+    return bluetooth;
+  }
+
+  /**
+   * Adds a device (FX thread).
+   *
+   * @param device the device
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public void add(LiveDevice device) {
+    if (closed) {
+      throw new IllegalStateException("workspace is closed");
+    }
+    devices.add(Objects.requireNonNull(device, "device"));
+  }
+
+  /** Closes every device, newest first. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<LiveDevice> newestFirst = new ArrayList<>(devices);
+    java.util.Collections.reverse(newestFirst);
+    newestFirst.forEach(LiveDevice::close);
+  }
+}
