@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+"""Prints the leave-one-subject-out ablation table (Markdown) from the loso_<arch>.json files.
+
+    /usr/bin/python3 ablation_table.py OUT/loso > OUT/ablation.md
+"""
+
+import glob
+import json
+import os
+import sys
+
+ORDER = ["rf", "cnn", "lstm", "gru", "cnn-gru", "cnn-lstm"]
+
+
+def main():
+    directory = sys.argv[1]
+    results = {}
+    for path in glob.glob(os.path.join(directory, "loso_*.json")):
+        with open(path, encoding="utf-8") as f:
+            r = json.load(f)
+        results[r["arch"]] = r
+    if not results:
+        sys.exit(f"no loso_*.json in {directory}")
+    archs = [a for a in ORDER if a in results] + sorted(set(results) - set(ORDER))
+    classes = results[archs[0]]["classes"]
+    any_r = results[archs[0]]
+    print(f"Leave-one-subject-out over subjects {any_r['subjects']}, {any_r['windows']} windows, "
+          f"per-step (per-window) figures; windows from `{any_r['windows_dir']}`.\n")
+    print("| model | pooled macro-F1 | accuracy | mean fold macro-F1 | worst fold macro-F1 | "
+          + " | ".join(f"F1 {c}" for c in classes) + " |")
+    print("|---" * (5 + len(classes)) + "|")
+    for a in archs:
+        r = results[a]
+        name = "random forest (window statistics)" if a == "rf" else a.upper()
+        per = r["pooled"]["per_class"]
+        print(f"| {name} | {r['pooled']['macro_f1']:.4f} | {r['pooled']['accuracy']:.4f} | "
+              f"{r['mean_fold_macro_f1']:.4f} | {r['min_fold_macro_f1']:.4f} | "
+              + " | ".join(f"{per[c]['f1']:.3f}" for c in classes) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+#!/usr/bin/python3
+"""Trains, evaluates (leave-one-subject-out) and exports the exercise classifier.
+
+Input: a windows directory exported by the Java streaming pipeline (WINDOWS_FORMAT.md), so the
+network sees exactly what it will see live. Python only defines, trains and exports the network.
+
+    # leave-one-subject-out evaluation of one architecture: per-fold predictions + metrics
+    /usr/bin/python3 train.py loso  --windows W --out OUT --arch cnn-lstm
+    # classical baseline: random forest on window statistics (needs python3-sklearn)
+    /usr/bin/python3 train.py loso  --windows W --out OUT --arch rf
+    # final model on every subject, exported as ONNX with its contract in the metadata
+    /usr/bin/python3 train.py final --windows W --out OUT --arch cnn-lstm
+
+Choices, and why:
+- normalization statistics (per-channel mean/std) come from the TRAINING subjects of each fold
+  only, and the final model's from all training data; they go into the contract, and the Java
+  classifier applies them, so callers never normalize;
+- class weights (inverse frequency in the training fold) because rest dominates the recordings;
+- augmentation (jitter, per-channel scaling, time-warp) because there are only a few subjects and
+  people move at different tempos and intensities;
+- a fixed number of epochs (no early stopping on the held-out subject: that would leak it);
+- torch.set_num_threads(1) by default: the machine is shared.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+sys.dont_write_bytecode = True
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from networks import ARCHITECTURES, ProbabilityHead, build_network  # noqa: E402
+from onnx_contract import contract_metadata, export_onnx  # noqa: E402
+from windows_io import load_windows  # noqa: E402
+
+CLASSICAL = ("rf",)
+
+
+# ---------------------------------------------------------------- metrics (numpy only)
+
+def confusion(y_true, y_pred, k):
+    m = np.zeros((k, k), dtype=np.int64)
+    np.add.at(m, (y_true, y_pred), 1)
+    return m
+
+
+def per_class_scores(cm):
+    tp = np.diag(cm).astype(float)
+    predicted = cm.sum(axis=0).astype(float)
+    actual = cm.sum(axis=1).astype(float)
+    precision = np.divide(tp, predicted, out=np.zeros_like(tp), where=predicted > 0)
+    recall = np.divide(tp, actual, out=np.zeros_like(tp), where=actual > 0)
+    denom = precision + recall
+    f1 = np.divide(2 * precision * recall, denom, out=np.zeros_like(tp), where=denom > 0)
+    return precision, recall, f1, actual
+
+
+def summarize(y_true, y_pred, classes):
+    cm = confusion(y_true, y_pred, len(classes))
+    p, r, f1, support = per_class_scores(cm)
+    present = support > 0  # macro over classes that occur, so a fold without a class isn't punished
+    return {
+        "accuracy": float(np.mean(y_true == y_pred)) if len(y_true) else float("nan"),
+        "macro_f1": float(f1[present].mean()) if present.any() else float("nan"),
+        "per_class": {c: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f1[i]),
+                          "support": int(support[i])} for i, c in enumerate(classes)},
+        "confusion": cm.tolist(),
+    }
+
+
+# ---------------------------------------------------------------- augmentation
+
+def augment(xb, rng, jitter=0.05, scale=0.1, warp=0.2):
+    """Jitter, per-channel scaling and a smooth random time-warp, on normalized windows."""
+    b, t, c = xb.shape
+    out = xb.copy()
+    # Time-warp: resample each window along a random monotone time axis ending at its last step
+    # (the label is the last step's, so the end must stay put).
+    warp_mask = rng.random(b) < 0.5
+    if warp > 0 and warp_mask.any():
+        grid = np.arange(t, dtype=np.float64)
+        for i in np.flatnonzero(warp_mask):
+            knots = 1.0 + rng.uniform(-warp, warp, size=4)
+            speed = np.interp(np.linspace(0, 3, t), np.arange(4), knots)
+            pos = np.cumsum(speed[::-1])[::-1]
+            pos = (t - 1) - (pos - pos[-1])  # last sample at t-1, earlier ones spaced by speed
+            pos = np.clip(pos, 0, t - 1)
+            for ch in range(c):
+                out[i, :, ch] = np.interp(pos, grid, xb[i, :, ch])
+    out *= rng.normal(1.0, scale, size=(b, 1, c)).astype(np.float32)
+    out += rng.normal(0.0, jitter, size=out.shape).astype(np.float32)
+    return out
+
+
+# ---------------------------------------------------------------- training
+
+def normalization(x):
+    flat = x.reshape(-1, x.shape[2]).astype(np.float64)
+    mean = flat.mean(axis=0)
+    std = flat.std(axis=0)
+    std[std < 1e-6] = 1.0  # a constant channel: leave it unscaled rather than divide by ~0
+    return mean, std
+
+
+def class_weights(y, k):
+    counts = np.bincount(y, minlength=k).astype(np.float64)
+    w = np.where(counts > 0, counts.sum() / (k * np.maximum(counts, 1)), 0.0)
+    return w
+
+
+def train_network(x, y, k, args, seed):
+    """Trains one network on normalized windows; returns it in eval mode."""
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    net = build_network(args.arch, x.shape[2], k, width=args.width, hidden=args.hidden)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(1, args.epochs))
+    loss_fn = nn.CrossEntropyLoss(weight=torch.tensor(class_weights(y, k), dtype=torch.float32))
+    n = len(y)
+    for epoch in range(args.epochs):
+        net.train()
+        order = rng.permutation(n)
+        total = 0.0
+        for start in range(0, n, args.batch):
+            idx = order[start:start + args.batch]
+            if len(idx) < 2:
+                continue  # batch norm needs more than one window
+            xb = x[idx]
+            if not args.no_augment:
+                xb = augment(xb, rng)
+            logits = net(torch.from_numpy(xb))
+            loss = loss_fn(logits, torch.from_numpy(y[idx]))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += float(loss) * len(idx)
+        sched.step()
+        if args.verbose:
+            print(f"    epoch {epoch + 1}/{args.epochs} loss {total / max(n, 1):.4f}", flush=True)
+    return net.eval()
+
+
+def predict_network(net, x, batch=512):
+    probs = []
+    head = ProbabilityHead(net).eval()
+    with torch.no_grad():
+        for start in range(0, len(x), batch):
+            probs.append(head(torch.from_numpy(x[start:start + batch])).numpy())
+    return np.concatenate(probs) if probs else np.zeros((0, 0), np.float32)
+
+
+def window_statistics(x):
+    """Features for the classical baseline: per channel mean, std, min, max, last, energy of diff."""
+    d = np.diff(x, axis=1)
+    return np.concatenate([x.mean(1), x.std(1), x.min(1), x.max(1), x[:, -1, :],
+                           np.sqrt((d ** 2).mean(1))], axis=1)
+
+
+def train_predict_rf(xtr, ytr, xte, k, seed, threads):
+    try:
+        from sklearn.ensemble import RandomForestClassifier
+    except ImportError:
+        sys.exit("the random-forest baseline needs scikit-learn: apt-get install python3-sklearn")
+    rf = RandomForestClassifier(n_estimators=200, min_samples_leaf=2, class_weight="balanced",
+                                random_state=seed, n_jobs=threads)
+    rf.fit(window_statistics(xtr), ytr)
+    probs = np.zeros((len(xte), k), dtype=np.float32)
+    probs[:, rf.classes_] = rf.predict_proba(window_statistics(xte))
+    return probs
+
+
+# ---------------------------------------------------------------- commands
+
+def cmd_loso(w, args):
+    k = len(w.classes)
+    subjects = sorted(set(w.subject.tolist()))
+    if len(subjects) < 2:
+        sys.exit("leave-one-subject-out needs at least 2 subjects")
+    os.makedirs(args.out, exist_ok=True)
+    pred_path = os.path.join(args.out, f"loso_predictions_{args.arch}.csv")
+    rows = []
+    folds = {}
+    all_true, all_pred = [], []
+    for s in subjects:
+        t0 = time.time()
+        train, test = w.subject != s, w.subject == s
+        mean, std = normalization(w.x[train])  # from the training subjects only
+        xtr = ((w.x[train] - mean) / std).astype(np.float32)
+        xte = ((w.x[test] - mean) / std).astype(np.float32)
+        if args.arch in CLASSICAL:
+            probs = train_predict_rf(xtr, w.y[train], xte, k, args.seed, args.threads)
+        else:
+            net = train_network(xtr, w.y[train], k, args, args.seed + s)
+            probs = predict_network(net, xte)
+        pred = probs.argmax(axis=1)
+        folds[str(s)] = summarize(w.y[test], pred, w.classes)
+        all_true.append(w.y[test])
+        all_pred.append(pred)
+        for i, row in enumerate(np.flatnonzero(test)):
+            rows.append((s, int(w.subject[row]), int(w.session[row]), float(w.t_end[row]),
+                         int(w.y[row]), int(pred[i]), probs[i]))
+        print(f"  fold subject {s}: macro-F1 {folds[str(s)]['macro_f1']:.4f} "
+              f"accuracy {folds[str(s)]['accuracy']:.4f} ({time.time() - t0:.0f} s)", flush=True)
+    with open(pred_path, "w", encoding="utf-8") as f:
+        f.write("fold,subject,session,t_end,y_true,y_pred," +
+                ",".join(f"p_{c}" for c in w.classes) + "\n")
+        for fold, subj, sess, t_end, yt, yp, p in rows:
+            f.write(f"{fold},{subj},{sess},{t_end!r},{yt},{yp}," +
+                    ",".join(f"{v:.6f}" for v in p) + "\n")
+    pooled = summarize(np.concatenate(all_true), np.concatenate(all_pred), w.classes)
+    fold_f1 = [folds[k_]["macro_f1"] for k_ in folds]
+    result = {"arch": args.arch, "epochs": args.epochs if args.arch not in CLASSICAL else None,
+              "classes": w.classes, "channels": w.channels, "windows": int(len(w.y)),
+              "subjects": subjects, "pooled": pooled, "folds": folds,
+              "mean_fold_macro_f1": float(np.mean(fold_f1)),
+              "min_fold_macro_f1": float(np.min(fold_f1)), "seed": args.seed,
+              "windows_dir": os.path.abspath(args.windows)}
+    with open(os.path.join(args.out, f"loso_{args.arch}.json"), "w", encoding="utf-8") as f:
+        json.dump(result, f, indent=2)
+    print(f"{args.arch}: pooled macro-F1 {pooled['macro_f1']:.4f}, accuracy {pooled['accuracy']:.4f}, "
+          f"mean fold macro-F1 {result['mean_fold_macro_f1']:.4f} (min {result['min_fold_macro_f1']:.4f})")
+    return result
+
+
+def cmd_final(w, args):
+    if args.arch in CLASSICAL:
+        sys.exit("the random-forest baseline is for evaluation only; it is not exported to ONNX")
+    k = len(w.classes)
+    mean, std = normalization(w.x)
+    xn = ((w.x - mean) / std).astype(np.float32)
+    net = train_network(xn, w.y, k, args, args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    onnx_path = os.path.join(args.out, args.name + ".onnx")
+    subjects = sorted(set(w.subject.tolist()))
+    description = (f"{w.description}; subjects {subjects}; {len(w.y)} windows; arch {args.arch}; "
+                   f"{args.epochs} epochs; seed {args.seed}").strip("; ")
+    meta = contract_metadata(
+        classes=w.classes, channels=w.channels, sample_rate_hz=w.sample_rate_hz,
+        window=w.window, hop=w.hop, mean=mean.tolist(), std=std.tolist(),
+        model_version=args.model_version or f"{args.name}-{time.strftime('%Y%m%d')}",
+        training_data=description, pipeline_settings=w.pipeline, rest_class=w.rest_class)
+    export_onnx(ProbabilityHead(net), onnx_path, w.window, len(w.channels), meta)
+    # Reference inputs/outputs so the Java side can prove it computes the same numbers.
+    n_ref = min(8, len(w.y))
+    ref = w.x[:n_ref]
+    probs = predict_network(net, ((ref - mean) / std).astype(np.float32))
+    np.savez(os.path.join(args.out, args.name + "_reference.npz"), x=ref, probabilities=probs)
+    import hashlib
+    with open(onnx_path, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    with open(onnx_path + ".sha256", "w", encoding="utf-8") as f:
+        f.write(f"{digest}  {os.path.basename(onnx_path)}\n")
+    print(f"wrote {onnx_path} (sha256 {digest})")
+    return onnx_path
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=("loso", "final"))
+    ap.add_argument("--windows", required=True, help="windows directory (windows.npz + meta.json)")
+    ap.add_argument("--out", required=True, help="output directory")
+    ap.add_argument("--arch", default="cnn-lstm", choices=ARCHITECTURES + CLASSICAL)
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--width", type=int, default=32, help="convolution channels")
+    ap.add_argument("--hidden", type=int, default=48, help="recurrent hidden size")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=1, help="torch / sklearn threads (shared machine)")
+    ap.add_argument("--no-augment", action="store_true")
+    ap.add_argument("--name", default="model", help="base name of the exported files (final)")
+    ap.add_argument("--model-version", default=None)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    np.random.seed(args.seed)
+    w = load_windows(args.windows)
+    print(f"{args.windows}: {len(w.y)} windows of {w.window} x {len(w.channels)} "
+          f"({', '.join(w.channels)}), classes {w.classes}, subjects {sorted(set(w.subject.tolist()))}",
+          flush=True)
+    if args.command == "loso":
+        cmd_loso(w, args)
+    else:
+        cmd_final(w, args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Reads a windows directory exported by the Java pipeline (see WINDOWS_FORMAT.md).
+
+A directory holds `windows.npz` (x float32 [N,T,C] unnormalized, y int32 [N] = label of each
+window's last step, subject int32 [N], session int32 [N], t_end float64 [N], optionally y_phase)
+and `meta.json` (classes, channels, sample_rate_hz, window, hop, pipeline settings, dataset
+description, counts).
+"""
+
+import json
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class Windows:
+    x: np.ndarray
+    y: np.ndarray
+    subject: np.ndarray
+    session: np.ndarray
+    t_end: np.ndarray
+    classes: list
+    channels: list
+    sample_rate_hz: float
+    window: int
+    hop: int
+    pipeline: dict = field(default_factory=dict)
+    description: str = ""
+    rest_class: str = None
+
+    def subset(self, mask):
+        return Windows(self.x[mask], self.y[mask], self.subject[mask], self.session[mask],
+                       self.t_end[mask], self.classes, self.channels, self.sample_rate_hz,
+                       self.window, self.hop, self.pipeline, self.description, self.rest_class)
+
+
+def _pipeline_settings(value):
+    """meta.json may hold the settings as an object or as a list of "key=value" strings."""
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    settings = {}
+    for item in value:
+        key, sep, val = str(item).partition("=")
+        if not sep:
+            raise ValueError(f"pipeline setting {item!r} is not key=value")
+        settings[key.strip()] = val.strip()
+    return settings
+
+
+def _description(meta):
+    for key in ("dataset", "description", "dataset_description"):
+        if key in meta:
+            value = meta[key]
+            return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return ""
+
+
+def load_windows(directory):
+    """Loads and checks a windows directory; raises ValueError saying what is inconsistent."""
+    with open(os.path.join(directory, "meta.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    data = np.load(os.path.join(directory, "windows.npz"))
+    x = data["x"].astype(np.float32, copy=False)
+    y = data["y"].astype(np.int64)
+    n = x.shape[0]
+    for name in ("y", "subject", "session", "t_end"):
+        if data[name].shape != (n,):
+            raise ValueError(f"{name} has shape {data[name].shape}, expected ({n},)")
+    classes = list(meta["classes"])
+    channels = list(meta["channels"])
+    if x.ndim != 3 or x.shape[2] != len(channels):
+        raise ValueError(f"x has shape {x.shape}, meta.json lists {len(channels)} channels")
+    window = int(meta.get("window", x.shape[1]))
+    if isinstance(meta.get("window"), dict):
+        window = int(meta["window"].get("length", x.shape[1]))
+    if x.shape[1] != window:
+        raise ValueError(f"x has windows of {x.shape[1]} samples, meta.json says {window}")
+    if n and (y.min() < 0 or y.max() >= len(classes)):
+        raise ValueError(f"labels outside 0..{len(classes) - 1}")
+    if not np.isfinite(x).all():
+        raise ValueError("x contains NaN or infinite values")
+    hop = meta.get("hop", 1)
+    if isinstance(hop, dict):
+        hop = hop.get("samples", 1)
+    rest = meta.get("rest_class")
+    if rest is None and "Rest" in classes:
+        rest = "Rest"
+    return Windows(x=x, y=y, subject=data["subject"].astype(np.int64),
+                   session=data["session"].astype(np.int64), t_end=data["t_end"].astype(np.float64),
+                   classes=classes, channels=channels,
+                   sample_rate_hz=float(meta["sample_rate_hz"]), window=window, hop=int(hop),
+                   pipeline=_pipeline_settings(meta.get("pipeline")),
+                   description=_description(meta), rest_class=rest)
