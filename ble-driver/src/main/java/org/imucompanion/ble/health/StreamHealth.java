@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.imucompanion.protocol.ProtocolException;
+import org.imucompanion.protocol.stream.SequenceTracker;
 
 /**
  * Watches one notification stream (a characteristic of a device) and tells how healthy it is:
@@ -22,12 +23,12 @@ import org.imucompanion.protocol.ProtocolException;
  * #snapshot(long)} builds an immutable {@link StreamHealthSnapshot}; call it at UI rate, not per
  * packet.
  *
- * <p>Loss with sequence numbers: a jump of the 16-bit sequence counts the skipped numbers as lost;
- * a number that arrives late (within the last 64) is moved from lost to out-of-order; one that was
- * already seen is a duplicate. A jump further than the elapsed time at twice the nominal rate could
- * explain is taken as the device restarting its counter and is counted in {@link
- * StreamHealthSnapshot#sequenceRestarts()} instead of as loss. A malformed packet's sequence number
- * cannot be trusted, so a malformed packet also shows as one lost packet.
+ * <p>Loss with sequence numbers follows the protocol's {@link SequenceTracker}: a jump of the
+ * 16-bit sequence counts the skipped numbers as lost; a number that arrives late (within the last
+ * 64) is moved from lost to out-of-order; one already seen is a duplicate; a jump too far to be
+ * loss is the device restarting its counter, counted in {@link
+ * StreamHealthSnapshot#sequenceRestarts()} instead. A malformed packet's sequence number cannot be
+ * trusted, so a malformed packet also shows as one lost packet.
  *
  * <p>Loss without sequence numbers is inferred: the packets the nominal rate predicts over the
  * time covered, minus the notifications that arrived (decoded or not). It is exact for long spans
@@ -45,7 +46,6 @@ public final class StreamHealth {
   private static final int LIVE_BUCKETS = 10;
   private static final int RING_SLOTS = LIVE_BUCKETS + 2;
   private static final int INTERVAL_RING = 4096;
-  private static final int SEQUENCE_WINDOW = 64;
 
   private static final int PACKETS = 0;
   private static final int SAMPLES = 1;
@@ -83,12 +83,9 @@ public final class StreamHealth {
   private long firstArrival;
   private long lastArrival;
 
-  // Sequence tracking: the highest sequence number seen, extended past 16 bits, and a bitmap of
-  // which of the 64 numbers up to it arrived (bit i = highest - i).
-  private boolean sequenceStarted;
-  private long highestSequence;
-  private long receivedBitmap;
-  private long lastSequencedArrival;
+  // The protocol's own classification of 16-bit sequence numbers, so that health and the decoders
+  // agree on what "lost", "late" and "restarted" mean.
+  private SequenceTracker sequenceTracker = new SequenceTracker();
   private long sequenceRestarts;
 
   private StreamHealth(StreamKey key, NominalRate nominal, boolean sequenced, Duration liveWindow) {
@@ -218,7 +215,7 @@ public final class StreamHealth {
     Arrays.fill(firstContribution, 0);
     Arrays.fill(malformedByReason, 0);
     notifications = 0;
-    sequenceStarted = false;
+    sequenceTracker = new SequenceTracker(); // its reset() keeps the counts
     sequenceRestarts = 0;
   }
 
@@ -264,49 +261,18 @@ public final class StreamHealth {
   }
 
   private void trackSequence(long t, int sequence) {
-    if (!sequenceStarted) {
-      sequenceStarted = true;
-      highestSequence = sequence;
-      receivedBitmap = 1;
-      lastSequencedArrival = t;
-      return;
+    long lostBefore = sequenceTracker.lost();
+    SequenceTracker.Outcome outcome = sequenceTracker.accept(sequence);
+    switch (outcome) {
+      case DUPLICATE -> count(t, DUPLICATES, 1);
+      case LATE -> count(t, OUT_OF_ORDER, 1);
+      case RESYNC -> sequenceRestarts++;
+      default -> {}
     }
-    int delta = (short) (sequence - (int) (highestSequence & 0xFFFF));
-    long elapsed = Math.max(0, t - lastSequencedArrival);
-    lastSequencedArrival = t;
-    if (delta > 0) {
-      long skipped = delta - 1L;
-      long plausible = (long) (elapsed * 1e-9 * nominal.packetsPerSecond() * 2) + 16;
-      if (skipped > plausible) {
-        restartSequence(sequence);
-        return;
-      }
-      if (skipped > 0) {
-        count(t, LOST, skipped);
-      }
-      receivedBitmap = delta >= SEQUENCE_WINDOW ? 1 : (receivedBitmap << delta) | 1;
-      highestSequence += delta;
-    } else if (delta == 0) {
-      count(t, DUPLICATES, 1);
-    } else if (-delta < SEQUENCE_WINDOW) {
-      long bit = 1L << -delta;
-      if ((receivedBitmap & bit) != 0) {
-        count(t, DUPLICATES, 1);
-      } else {
-        receivedBitmap |= bit;
-        count(t, OUT_OF_ORDER, 1);
-        count(t, LOST, -1);
-      }
-    } else {
-      // Too far back to be a late packet: the device started counting again.
-      restartSequence(sequence);
+    long lostDelta = sequenceTracker.lost() - lostBefore;
+    if (lostDelta != 0) {
+      count(t, LOST, lostDelta);
     }
-  }
-
-  private void restartSequence(int sequence) {
-    sequenceRestarts++;
-    highestSequence = sequence;
-    receivedBitmap = 1;
   }
 
   /**
