@@ -10,15 +10,23 @@ import org.imucompanion.models.Recording;
  *
  * @param name short dataset name, e.g. {@code exermote}
  * @param description what the data is (device, placement, rate, labels), for export metadata
+ * @param sampleRateHz the recordings' nominal sample rate (filters are designed for it)
  * @param recordings one recording per session, in a stable order (sorted by file, then time)
  * @param issues every repaired or dropped row
  */
 public record Dataset(
-    String name, String description, List<Recording> recordings, List<RowIssue> issues) {
+    String name,
+    String description,
+    double sampleRateHz,
+    List<Recording> recordings,
+    List<RowIssue> issues) {
   /** Copies the lists. */
   public Dataset {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
+    if (!(sampleRateHz > 0) || Double.isInfinite(sampleRateHz)) {
+      throw new IllegalArgumentException("sample rate must be positive: " + sampleRateHz);
+    }
     recordings = List.copyOf(recordings);
     issues = List.copyOf(issues);
   }

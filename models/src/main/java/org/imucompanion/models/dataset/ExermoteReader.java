@@ -83,7 +83,7 @@ public final class ExermoteReader implements DatasetReader {
     for (Path file : files) {
       recordings.add(readSession(file, issues));
     }
-    return new Dataset(name(), DESCRIPTION, recordings, issues);
+    return new Dataset(name(), DESCRIPTION, SAMPLE_RATE_HZ, recordings, issues);
   }
 
   /**

@@ -93,7 +93,7 @@ public final class Mpu9250WristbandReader implements DatasetReader {
     String description = "MPU9250 wristband on an Arduino Simblee (github.com/bartkowiaktomasz/"
         + "fitness-activity-classification-with-lstms): 7 activities x 80 samples per subject,"
         + " polled every " + pollPeriodSeconds + " s; accel/gyro/mag rescaled to g, rad/s, uT";
-    return new Dataset(name(), description, recordings, issues);
+    return new Dataset(name(), description, sampleRateHz(), recordings, issues);
   }
 
   /**
