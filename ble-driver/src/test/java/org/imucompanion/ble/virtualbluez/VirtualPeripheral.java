@@ -232,7 +232,7 @@ public final class VirtualPeripheral {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong droppedByFault = new AtomicLong();
   private final AtomicLong notDeliverable = new AtomicLong();
-  private final Map<UUID, ScheduledFuture<?>> streams = new ConcurrentHashMap<>();
+  private final Map<String, ScheduledFuture<?>> streams = new ConcurrentHashMap<>();
 
   private record Emission(Characteristic characteristic, byte[] value) {}
 
@@ -648,13 +648,25 @@ public final class VirtualPeripheral {
    */
   public void startStream(UUID uuid, IntFunction<byte[]> source, Duration period) {
     characteristic(uuid);
+    startTimer(uuid.toString(), i -> notify(uuid, source.apply(i)), period);
+  }
+
+  /**
+   * Runs a tick at a fixed period while the link is up (device firmware's timer); stops at
+   * disconnect. A tick may notify on several characteristics (the Myo's EMG rotation).
+   *
+   * @param name names the timer, for {@link #stopTimer}
+   * @param tick called with 0, 1, 2 ...
+   * @param period time between ticks
+   */
+  public void startTimer(String name, java.util.function.IntConsumer tick, Duration period) {
     AtomicInteger index = new AtomicInteger();
     ScheduledExecutorService s = bluez.scheduler();
     ScheduledFuture<?> f =
         s.scheduleAtFixedRate(
             () -> {
               try {
-                notify(uuid, source.apply(index.getAndIncrement()));
+                tick.accept(index.getAndIncrement());
               } catch (RuntimeException e) {
                 // a broken script must not silently kill the timer without a trace
                 e.printStackTrace();
@@ -663,9 +675,21 @@ public final class VirtualPeripheral {
             0,
             period.toNanos(),
             TimeUnit.NANOSECONDS);
-    ScheduledFuture<?> old = streams.put(uuid, f);
+    ScheduledFuture<?> old = streams.put(name, f);
     if (old != null) {
       old.cancel(false);
+    }
+  }
+
+  /**
+   * Stops a timer started with {@link #startTimer}.
+   *
+   * @param name the timer's name
+   */
+  public void stopTimer(String name) {
+    ScheduledFuture<?> f = streams.remove(name);
+    if (f != null) {
+      f.cancel(false);
     }
   }
 
@@ -675,10 +699,7 @@ public final class VirtualPeripheral {
    * @param uuid the characteristic
    */
   public void stopStream(UUID uuid) {
-    ScheduledFuture<?> f = streams.remove(uuid);
-    if (f != null) {
-      f.cancel(false);
-    }
+    stopTimer(uuid.toString());
   }
 
   /**
@@ -688,7 +709,7 @@ public final class VirtualPeripheral {
    * @return true while {@link #startStream} runs for it
    */
   public boolean isStreaming(UUID uuid) {
-    return streams.containsKey(uuid);
+    return streams.containsKey(uuid.toString());
   }
 
   /**
