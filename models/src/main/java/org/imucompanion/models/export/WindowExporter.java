@@ -17,11 +17,11 @@ import java.util.OptionalInt;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Recording;
+import org.imucompanion.models.RepPhase;
 import org.imucompanion.models.dataset.Dataset;
-import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
+import org.imucompanion.models.pipeline.RecordingReplay;
 import org.imucompanion.models.pipeline.StreamingPipeline;
 
 /**
@@ -99,23 +99,11 @@ public final class WindowExporter {
         collector.x = x;
         int sessionIndex = 0;
         for (Recording r : dataset.recordings()) {
-          ChannelLayout device = deviceChannels.map(ChannelLayout::of).orElse(r.layout());
-          int[] source = new int[device.size()];
-          for (int i = 0; i < source.length; i++) {
-            source[i] = r.layout().require(device.name(i));
-          }
           collector.start(r, sessionIndex);
-          StreamingPipeline pipeline = new StreamingPipeline(run, device, collector);
-          double[] values = new double[device.size()];
-          for (int i = 0; i < r.size(); i++) {
-            for (int k = 0; k < source.length; k++) {
-              values[k] = r.value(source[k], i);
-            }
-            collector.currentSample = i;
-            pipeline.push(r.time(i), values);
-            if (collector.failure != null) {
-              throw collector.failure;
-            }
+          StreamingPipeline pipeline = RecordingReplay.replay(r,
+              deviceChannels.orElse(r.layout().names()), run, collector);
+          if (collector.failure != null) {
+            throw collector.failure;
           }
           gaps += pipeline.gaps();
           Map<String, Object> s = new LinkedHashMap<>();
@@ -242,13 +230,12 @@ public final class WindowExporter {
   }
 
   /** Receives the pipeline's windows for one session at a time and appends them. */
-  private static final class Collector implements PipelineOutput {
+  private static final class Collector implements RecordingReplay.WindowListener {
     private final ClassMapping mapping;
     private final SubjectIds subjects;
     private final byte[] scratch;
     OutputStream x;
     IOException failure;
-    int currentSample;
     int count;
     int skippedUnmapped;
     int windowsInSession;
@@ -279,14 +266,11 @@ public final class WindowExporter {
     }
 
     @Override
-    public void onWindow(float[] window, double endTime) {
+    public void onWindow(float[] window, double endTime, String label, RepPhase repPhase) {
       if (failure != null) {
         return;
       }
-      // Grid points emitted while pushing sample i lie in (time(i-1), time(i)].
-      int i = currentSample;
-      int labelSample = endTime >= recording.time(i) || i == 0 ? i : i - 1;
-      OptionalInt cls = mapping.classIndex(recording.labelName(labelSample));
+      OptionalInt cls = mapping.classIndex(label);
       if (cls.isEmpty()) {
         skippedUnmapped++;
         return;
@@ -308,7 +292,7 @@ public final class WindowExporter {
       y[count] = cls.getAsInt();
       subject[count] = subjectId;
       session[count] = sessionIndex;
-      phase[count] = recording.phase(labelSample).code();
+      phase[count] = repPhase.code();
       tEnd[count] = endTime;
       count++;
       windowsInSession++;
