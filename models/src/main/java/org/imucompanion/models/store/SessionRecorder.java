@@ -53,7 +53,7 @@ public final class SessionRecorder implements AutoCloseable {
   private final AtomicLong failedCommits = new AtomicLong();
   private final AtomicLong maxCommitNanos = new AtomicLong();
   private final AtomicReference<SessionStoreException> lastFailure = new AtomicReference<>();
-  private final ConcurrentLinkedQueue<Item> evictedMarkers = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Item> sideMarkers = new ConcurrentLinkedQueue<>();
   private volatile boolean stopping;
   private boolean closed;
 
@@ -174,7 +174,11 @@ public final class SessionRecorder implements AutoCloseable {
   public CompletableFuture<Void> flush() {
     checkOpen();
     Item marker = Item.marker();
-    enqueue(marker);
+    if (!queue.offer(marker)) {
+      // A full queue: don't evict a sample for a marker. The writer takes side markers before it
+      // drains the queue, so everything offered before this call is still in that drain.
+      sideMarkers.add(marker);
+    }
     writer.interrupt();
     return marker.flushed;
   }
@@ -250,7 +254,7 @@ public final class SessionRecorder implements AutoCloseable {
       Item old = queue.poll();
       if (old != null) {
         if (old.stream == null) {
-          evictedMarkers.add(old);
+          sideMarkers.add(old);
         } else {
           old.stream.dropped.incrementAndGet();
           dropped.incrementAndGet();
@@ -281,6 +285,10 @@ public final class SessionRecorder implements AutoCloseable {
           flushNow = true; // flush() or close() wants a commit now
         }
       }
+      for (Item m; (m = sideMarkers.poll()) != null; ) {
+        markers.add(m);
+        flushNow = true;
+      }
       queue.drainTo(drained);
       for (Item it : drained) {
         if (it.stream == null) {
@@ -292,10 +300,6 @@ public final class SessionRecorder implements AutoCloseable {
         }
       }
       drained.clear();
-      for (Item m; (m = evictedMarkers.poll()) != null; ) {
-        markers.add(m);
-        flushNow = true;
-      }
       if (flushNow || last || System.nanoTime() >= nextCommit) {
         commitCycle();
         for (Item m : markers) {

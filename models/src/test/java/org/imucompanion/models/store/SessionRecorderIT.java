@@ -142,7 +142,8 @@ class SessionRecorderIT {
       rec.flush().get(10, TimeUnit.SECONDS);
       rec.close();
       long id = s.info().get().id();
-      assertThat(s.droppedSamples()).isEqualTo(1000 - accepted).isGreaterThan(0);
+      // Exactly the offers that reported a drop dropped one (an evicted flush marker isn't a drop).
+      assertThat(s.droppedSamples()).isEqualTo(1000 - accepted).isGreaterThan(800);
       assertThat(rec.stats().droppedSamples()).isEqualTo(s.droppedSamples());
       SampleBlock all = store.readSamples(id);
       assertThat(all.size() + s.droppedSamples()).isEqualTo(1000);
