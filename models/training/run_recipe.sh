@@ -10,7 +10,10 @@
 #   OUT_DIR      where windows/, loso/, ablation.md and the model go
 #   FORMAT       dataset format for the export: exermote (default) or mpu9250-wristband
 # environment: EPOCHS (30), ARCHS ("rf cnn lstm gru cnn-gru cnn-lstm"), FINAL_ARCH (cnn-lstm),
-#   NAME (model), THREADS (1), JAR (app/target/imu-companion.jar), PYTHON (/usr/bin/python3)
+#   NAME (model), THREADS (1), JAR (app/target/imu-companion.jar), PYTHON (/usr/bin/python3),
+#   EXPORT (jar | models: how to run the Java export; default jar when JAR exists, else models,
+#   which runs the models module's WindowExporter through a test-scope main and needs
+#   `mvn -pl models test-compile` done and Maven to print the class path)
 set -eu
 
 if [ $# -lt 2 ]; then
@@ -35,13 +38,25 @@ if [ -f "$DATASET/windows.npz" ]; then
   WINDOWS=$DATASET
   echo "== 1. using exported windows in $WINDOWS"
 else
-  if [ ! -f "$JAR" ]; then
-    echo "missing $JAR: build it first (mvn -B -pl app -am package -DskipTests)" >&2
-    exit 2
-  fi
   WINDOWS=$OUT/windows
-  echo "== 1. exporting windows from $DATASET ($FORMAT) with the Java pipeline"
-  java -jar "$JAR" train-data --dataset "$DATASET" --format "$FORMAT" --output "$WINDOWS"
+  if [ -f "$JAR" ]; then EXPORT=${EXPORT:-jar}; else EXPORT=${EXPORT:-models}; fi
+  echo "== 1. exporting windows from $DATASET ($FORMAT) with the Java pipeline ($EXPORT)"
+  if [ "$EXPORT" = jar ]; then
+    java -jar "$JAR" train-data --dataset "$DATASET" --format "$FORMAT" --output "$WINDOWS"
+  else
+    MODELS=$REPO/models
+    if [ ! -f "$MODELS/target/test-classes/org/imucompanion/models/classifier/TrainingWindowsExport.class" ]; then
+      echo "build the models module first: (cd $REPO && mvn -B -pl models test-compile)" >&2
+      exit 2
+    fi
+    CP_FILE=$OUT/models.classpath
+    (cd "$REPO" && mvn -B -q -o -pl models dependency:build-classpath \
+      -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
+    mkdir -p "$OUT/tmp"
+    java -Djava.io.tmpdir="$OUT/tmp" \
+      -cp "$MODELS/target/classes:$MODELS/target/test-classes:$(cat "$CP_FILE")" \
+      org.imucompanion.models.classifier.TrainingWindowsExport "$FORMAT" "$DATASET" "$WINDOWS"
+  fi
 fi
 
 echo "== 2. leave-one-subject-out: $ARCHS"

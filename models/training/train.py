@@ -78,10 +78,44 @@ def summarize(y_true, y_pred, classes):
 
 # ---------------------------------------------------------------- augmentation
 
-def augment(xb, rng, jitter=0.05, scale=0.1, warp=0.2):
-    """Jitter, per-channel scaling and a smooth random time-warp, on normalized windows."""
+def vector_triplets(channels):
+    """Indices of the x, y, z channels of each physical vector (gravity_*, lin_acc_*, gyro_* ...)."""
+    groups = {}
+    for i, name in enumerate(channels):
+        base, _, axis = name.rpartition("_")
+        if base and axis in ("x", "y", "z"):
+            groups.setdefault(base, {})[axis] = i
+    return [[g["x"], g["y"], g["z"]] for g in groups.values() if len(g) == 3]
+
+
+def random_rotations(b, max_deg, rng):
+    """b rotation matrices about uniformly random axes by angles uniform in +-max_deg."""
+    axis = rng.normal(size=(b, 3))
+    axis /= np.linalg.norm(axis, axis=1, keepdims=True)
+    angle = np.radians(rng.uniform(-max_deg, max_deg, size=b))
+    kx, ky, kz = axis[:, 0], axis[:, 1], axis[:, 2]
+    zero = np.zeros(b)
+    k = np.stack([np.stack([zero, -kz, ky], 1), np.stack([kz, zero, -kx], 1),
+                  np.stack([-ky, kx, zero], 1)], 1)
+    s, c = np.sin(angle)[:, None, None], np.cos(angle)[:, None, None]
+    return np.eye(3)[None] + s * k + (1 - c) * (k @ k)  # Rodrigues
+
+
+def augment(xb, rng, jitter=0.05, scale=0.1, warp=0.2, rotation=None):
+    """Rotation, time-warp, per-channel scaling and jitter, on normalized windows.
+
+    `rotation` is (max_deg, triplets, mean, std): the whole window's vectors are turned by one
+    random rotation, as if the device sat differently on the arm. That acts on physical values,
+    so it un-normalizes, rotates and normalizes again.
+    """
     b, t, c = xb.shape
     out = xb.copy()
+    if rotation is not None and rotation[0] > 0 and rotation[1]:
+        max_deg, triplets, mean, std = rotation
+        r = random_rotations(b, max_deg, rng)
+        for idx in triplets:
+            raw = out[:, :, idx] * std[idx] + mean[idx]
+            out[:, :, idx] = ((np.einsum("bij,btj->bti", r, raw) - mean[idx]) / std[idx])
     # Time-warp: resample each window along a random monotone time axis ending at its last step
     # (the label is the last step's, so the end must stay put).
     warp_mask = rng.random(b) < 0.5
@@ -93,8 +127,9 @@ def augment(xb, rng, jitter=0.05, scale=0.1, warp=0.2):
             pos = np.cumsum(speed[::-1])[::-1]
             pos = (t - 1) - (pos - pos[-1])  # last sample at t-1, earlier ones spaced by speed
             pos = np.clip(pos, 0, t - 1)
+            src = out[i].copy()
             for ch in range(c):
-                out[i, :, ch] = np.interp(pos, grid, xb[i, :, ch])
+                out[i, :, ch] = np.interp(pos, grid, src[:, ch])
     out *= rng.normal(1.0, scale, size=(b, 1, c)).astype(np.float32)
     out += rng.normal(0.0, jitter, size=out.shape).astype(np.float32)
     return out
@@ -116,7 +151,7 @@ def class_weights(y, k):
     return w
 
 
-def train_network(x, y, k, args, seed):
+def train_network(x, y, k, args, seed, rotation=None):
     """Trains one network on normalized windows; returns it in eval mode."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -135,7 +170,7 @@ def train_network(x, y, k, args, seed):
                 continue  # batch norm needs more than one window
             xb = x[idx]
             if not args.no_augment:
-                xb = augment(xb, rng)
+                xb = augment(xb, rng, rotation=rotation)
             logits = net(torch.from_numpy(xb))
             loss = loss_fn(logits, torch.from_numpy(y[idx]))
             opt.zero_grad()
@@ -179,6 +214,12 @@ def train_predict_rf(xtr, ytr, xte, k, seed, threads):
 
 # ---------------------------------------------------------------- commands
 
+def stride_mask(n, stride):
+    mask = np.zeros(n, dtype=bool)
+    mask[::max(1, stride)] = True
+    return mask
+
+
 def cmd_loso(w, args):
     k = len(w.classes)
     subjects = sorted(set(w.subject.tolist()))
@@ -192,28 +233,30 @@ def cmd_loso(w, args):
     for s in subjects:
         t0 = time.time()
         train, test = w.subject != s, w.subject == s
+        train = train & stride_mask(len(w.y), args.train_stride)
         mean, std = normalization(w.x[train])  # from the training subjects only
         xtr = ((w.x[train] - mean) / std).astype(np.float32)
         xte = ((w.x[test] - mean) / std).astype(np.float32)
         if args.arch in CLASSICAL:
             probs = train_predict_rf(xtr, w.y[train], xte, k, args.seed, args.threads)
         else:
-            net = train_network(xtr, w.y[train], k, args, args.seed + s)
+            net = train_network(xtr, w.y[train], k, args, args.seed + s,
+                                rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
             probs = predict_network(net, xte)
         pred = probs.argmax(axis=1)
         folds[str(s)] = summarize(w.y[test], pred, w.classes)
         all_true.append(w.y[test])
         all_pred.append(pred)
         for i, row in enumerate(np.flatnonzero(test)):
-            rows.append((s, int(w.subject[row]), int(w.session[row]), float(w.t_end[row]),
+            rows.append((s, int(row), int(w.subject[row]), int(w.session[row]), float(w.t_end[row]),
                          int(w.y[row]), int(pred[i]), probs[i]))
         print(f"  fold subject {s}: macro-F1 {folds[str(s)]['macro_f1']:.4f} "
               f"accuracy {folds[str(s)]['accuracy']:.4f} ({time.time() - t0:.0f} s)", flush=True)
     with open(pred_path, "w", encoding="utf-8") as f:
-        f.write("fold,subject,session,t_end,y_true,y_pred," +
+        f.write("fold,window,subject,session,t_end,y_true,y_pred," +
                 ",".join(f"p_{c}" for c in w.classes) + "\n")
-        for fold, subj, sess, t_end, yt, yp, p in rows:
-            f.write(f"{fold},{subj},{sess},{t_end!r},{yt},{yp}," +
+        for fold, index, subj, sess, t_end, yt, yp, p in rows:
+            f.write(f"{fold},{index},{subj},{sess},{t_end!r},{yt},{yp}," +
                     ",".join(f"{v:.6f}" for v in p) + "\n")
     pooled = summarize(np.concatenate(all_true), np.concatenate(all_pred), w.classes)
     fold_f1 = [folds[k_]["macro_f1"] for k_ in folds]
@@ -234,13 +277,16 @@ def cmd_final(w, args):
     if args.arch in CLASSICAL:
         sys.exit("the random-forest baseline is for evaluation only; it is not exported to ONNX")
     k = len(w.classes)
-    mean, std = normalization(w.x)
-    xn = ((w.x - mean) / std).astype(np.float32)
-    net = train_network(xn, w.y, k, args, args.seed)
+    keep = stride_mask(len(w.y), args.train_stride)
+    mean, std = normalization(w.x[keep])
+    xn = ((w.x[keep] - mean) / std).astype(np.float32)
+    net = train_network(xn, w.y[keep], k, args, args.seed,
+                        rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, args.name + ".onnx")
     subjects = sorted(set(w.subject.tolist()))
-    description = (f"{w.description}; subjects {subjects}; {len(w.y)} windows; arch {args.arch}; "
+    description = (f"{w.description}; subjects {subjects}; {int(keep.sum())} training windows"
+                   f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
     meta = contract_metadata(
         classes=w.classes, channels=w.channels, sample_rate_hz=w.sample_rate_hz,
@@ -275,6 +321,12 @@ def main(argv=None):
     ap.add_argument("--hidden", type=int, default=48, help="recurrent hidden size")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1, help="torch / sklearn threads (shared machine)")
+    ap.add_argument("--train-stride", type=int, default=1,
+                    help="train on every Nth window only (windows exported with a hop of one sample"
+                         " overlap almost entirely; evaluation always uses every window)")
+    ap.add_argument("--rotate-deg", type=float, default=30.0,
+                    help="augmentation: rotate each window's vectors by up to this angle (device"
+                         " placement differs between people); 0 turns it off")
     ap.add_argument("--no-augment", action="store_true")
     ap.add_argument("--name", default="model", help="base name of the exported files (final)")
     ap.add_argument("--model-version", default=None)

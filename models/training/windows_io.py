@@ -54,7 +54,10 @@ def _description(meta):
     for key in ("dataset", "description", "dataset_description"):
         if key in meta:
             value = meta[key]
-            return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+            if isinstance(value, dict):  # the Java export: {name, description, ...}
+                name, text = value.get("name", ""), value.get("description", "")
+                return f"{name}: {text}" if name and text else (name or text)
+            return str(value)
     return ""
 
 

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.imucompanion.models.WindowClassifier;
 import org.imucompanion.models.classifier.ModelLoadException.Reason;
 
 /**
@@ -39,7 +40,7 @@ import org.imucompanion.models.classifier.ModelLoadException.Reason;
  * exceptions only. Closing releases the session and its options; the process-wide {@link
  * OrtEnvironment} is shared and left open.
  */
-public final class OnnxClassifier implements AutoCloseable {
+public final class OnnxClassifier implements WindowClassifier, AutoCloseable {
   private final String source;
   private final String sha256;
   private final ModelContract contract;
@@ -257,6 +258,36 @@ public final class OnnxClassifier implements AutoCloseable {
   }
 
   /**
+   * The contract's class names, in the order of the probabilities.
+   *
+   * @return the classes
+   */
+  @Override
+  public List<String> classes() {
+    return contract.classNames();
+  }
+
+  /**
+   * The contract's channels, in the order a window's rows hold them.
+   *
+   * @return the channels
+   */
+  @Override
+  public List<String> channels() {
+    return contract.channels();
+  }
+
+  /**
+   * Steps per window, from the contract.
+   *
+   * @return T
+   */
+  @Override
+  public int windowLength() {
+    return contract.windowLength();
+  }
+
+  /**
    * Number of floats in one window: {@code windowLength * channelCount}.
    *
    * @return the window size in values
@@ -289,6 +320,7 @@ public final class OnnxClassifier implements AutoCloseable {
    * @throws IllegalStateException if the classifier is closed
    * @throws ClassificationException if ONNX Runtime fails
    */
+  @Override
   public synchronized void classify(float[] window, float[] probabilities) {
     requireOpen();
     checkWindow(window, 0);

@@ -76,6 +76,10 @@ class OnnxClassifierIT {
       assertThat(contract.pipelineSettings()).containsEntry("resample.max_gap_ms", "500");
       assertThat(contract.modelVersion()).isEqualTo("tiny-test-1");
       assertThat(c.windowValues()).isEqualTo(120);
+      // What the pipeline's replay and evaluation see through WindowClassifier.
+      assertThat(c.classes()).isEqualTo(contract.classNames());
+      assertThat(c.channels()).isEqualTo(contract.channels());
+      assertThat(c.windowLength()).isEqualTo(20);
       // Written by Python's hashlib when the model was made.
       String expected = Files.readString(resource("tiny_good.onnx.sha256"), StandardCharsets.US_ASCII)
           .split(" ")[0];
