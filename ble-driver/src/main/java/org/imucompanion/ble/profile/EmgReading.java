@@ -9,7 +9,9 @@ import org.imucompanion.protocol.myo.EmgSample;
  * @param deviceAddress the armband
  * @param hostTimeNanos when the notification that carried it arrived (two samples share one)
  * @param sampleIndex position in the 200 Hz stream since the session started; a jump means samples
- *     were lost (inferred: the Myo has no sequence numbers)
+ *     were lost (inferred: the Myo has no sequence numbers). A reconnect starts a new session at 0:
+ *     the armband has no clock to say how many samples the outage cost, so the supervisor's gap
+ *     (with its duration) marks it instead
  * @param sample the eight channels
  */
 public record EmgReading(String deviceAddress, long hostTimeNanos, long sampleIndex, EmgSample sample) {
