@@ -9,6 +9,7 @@ import java.util.Optional;
  * missing, no data files in the directory). Checked: the user can point at the right directory.
  */
 public final class DatasetFormatException extends IOException {
+  /** Serialization version: this is the first shape of the exception. */
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;

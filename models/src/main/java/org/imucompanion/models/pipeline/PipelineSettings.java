@@ -18,7 +18,7 @@ import org.imucompanion.models.Channels;
  *     device's for live use; see {@link #withInputRate(double)}); used to design the filters
  * @param targetRateHz rate the pipeline resamples to: the model's sample rate
  * @param lowPassHz cut-off of the causal Butterworth low-pass on motion channels, 0 for none
- * @param lowPassOrder order of that low-pass
+ * @param lowPassOrder order of that low-pass (and of the EMG envelope's low-pass)
  * @param emgBandLowHz lower edge of the EMG band-pass (used only when EMG channels are asked for)
  * @param emgBandHighHz upper edge of the EMG band-pass
  * @param emgBandOrder EMG band-pass prototype order
@@ -97,14 +97,41 @@ public record PipelineSettings(
   /**
    * The default model's settings: Exermote at 10 Hz, channels gravity, linear acceleration and
    * angular rate (what a 6-axis wristband supplies after the orientation filter), windows of 4 s
-   * every 0.5 s, no extra low-pass (the phone's data is already smooth at 10 Hz; devices sending
-   * faster get the anti-alias filter), gaps over 0.5 s not bridged.
+   * every 0.5 s, gaps over 0.5 s not bridged, and a 4th-order 4 Hz low-pass. The phone's data
+   * hardly needs it, but a 50 Hz wristband needs an anti-alias filter before it is resampled to
+   * 10 Hz; giving training data the same filter means training and live windows carry the same
+   * filter delay (about 0.1 s) instead of differing by it.
    *
    * @return the settings
    */
   public static PipelineSettings exermoteDefault() {
-    return new PipelineSettings(10.0, 10.0, 0.0, 4, 20.0, 90.0, 2, 5.0, 0.1, 0.5, 40, 5,
+    return new PipelineSettings(10.0, 10.0, 4.0, 4, 20.0, 90.0, 2, 5.0, 0.1, 0.5, 40, 5,
         Channels.DEFAULT_MODEL_INPUTS);
+  }
+
+  /**
+   * A copy with another motion low-pass.
+   *
+   * @param cutoffHz cut-off, 0 for none
+   * @param order filter order
+   * @return the copy
+   */
+  public PipelineSettings withLowPass(double cutoffHz, int order) {
+    return new PipelineSettings(inputRateHz, targetRateHz, cutoffHz, order, emgBandLowHz,
+        emgBandHighHz, emgBandOrder, emgEnvelopeHz, orientationGain, gapLimitSeconds, window,
+        hop, channels);
+  }
+
+  /**
+   * A copy with another orientation filter gain.
+   *
+   * @param gain Madgwick gain, rad/s
+   * @return the copy
+   */
+  public PipelineSettings withOrientationGain(double gain) {
+    return new PipelineSettings(inputRateHz, targetRateHz, lowPassHz, lowPassOrder, emgBandLowHz,
+        emgBandHighHz, emgBandOrder, emgEnvelopeHz, gain, gapLimitSeconds, window, hop,
+        channels);
   }
 
   /**

@@ -80,6 +80,11 @@ class ButterworthDesignTest {
   void lowPassHasUnitDcGainAndHalfPowerAtCutoff() {
     SecondOrderSections sos = ButterworthDesign.lowPass(4, 3.0, 10.0);
     assertThat(sos.dcGain()).isCloseTo(1.0, within(1e-12));
+    assertThat(powerGain(sos, 3.0, 10.0)).isCloseTo(0.5, within(1e-12));
+    assertThat(powerGain(ButterworthDesign.bandPass(2, 20, 90, 200), 20, 200))
+        .isCloseTo(0.5, within(1e-12));
+    assertThat(powerGain(ButterworthDesign.highPass(3, 20, 200), 20, 200))
+        .isCloseTo(0.5, within(1e-12));
     assertThat(sos.sectionCount()).isEqualTo(2);
     assertThat(ButterworthDesign.lowPass(5, 3.0, 10.0).sectionCount()).isEqualTo(3);
   }
@@ -90,6 +95,23 @@ class ButterworthDesignTest {
         .hasMessageContaining("Nyquist (5.0 Hz)");
     assertThatThrownBy(() -> ButterworthDesign.bandPass(2, 30, 20, 200))
         .hasMessageContaining("low < high");
+  }
+
+  /** |H(e^{jw})|^2 at a frequency. */
+  private static double powerGain(SecondOrderSections sos, double hz, double fs) {
+    org.apache.commons.math3.complex.Complex zInv =
+        new org.apache.commons.math3.complex.Complex(0, -2 * Math.PI * hz / fs).exp();
+    org.apache.commons.math3.complex.Complex h = org.apache.commons.math3.complex.Complex.ONE;
+    for (int s = 0; s < sos.sectionCount(); s++) {
+      org.apache.commons.math3.complex.Complex num = zInv.multiply(zInv)
+          .multiply(sos.coefficient(s, 2)).add(zInv.multiply(sos.coefficient(s, 1)))
+          .add(sos.coefficient(s, 0));
+      org.apache.commons.math3.complex.Complex den = zInv.multiply(zInv)
+          .multiply(sos.coefficient(s, 5)).add(zInv.multiply(sos.coefficient(s, 4)))
+          .add(sos.coefficient(s, 3));
+      h = h.multiply(num.divide(den));
+    }
+    return h.abs() * h.abs();
   }
 
   private static void assertClose(double[] actual, double[] expected) {

@@ -35,11 +35,9 @@ class OrientationOnExermoteIT {
         Stream.of(Channels.ACCEL, Channels.GYRO).flatMap(List::stream).toList();
     double chosenMedian = Double.NaN;
     for (double gain : new double[] {0.033, 0.1, 0.3, 1.0}) {
+      // No low-pass here: its delay would be counted as orientation error.
       PipelineSettings s = PipelineSettings.exermoteDefault().withWindow(1, 1)
-          .withChannels(Channels.GRAVITY);
-      s = new PipelineSettings(s.inputRateHz(), s.targetRateHz(), s.lowPassHz(),
-          s.lowPassOrder(), s.emgBandLowHz(), s.emgBandHighHz(), s.emgBandOrder(),
-          s.emgEnvelopeHz(), gain, s.gapLimitSeconds(), 1, 1, Channels.GRAVITY);
+          .withChannels(Channels.GRAVITY).withLowPass(0, 4).withOrientationGain(gain);
       double[] angles = new double[(int) ds.sampleCount()];
       int n = 0;
       for (Recording r : ds.recordings()) {
