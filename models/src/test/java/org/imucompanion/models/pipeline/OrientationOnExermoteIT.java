@@ -52,8 +52,8 @@ class OrientationOnExermoteIT {
           out[4 * k + 2] = window[1];
           out[4 * k + 3] = window[2];
         });
-        // Resampled grid times coincide with input samples only approximately; compare each
-        // grid point with the recorded gravity of the latest input sample at or before it.
+        // Resampled grid times fall between input samples; compare each grid point with the
+        // recorded gravity interpolated to the same time, as the pipeline interpolates its own.
         int i = 0;
         for (int k = 0; k < count[0]; k++) {
           double t = out[4 * k];
@@ -66,8 +66,11 @@ class OrientationOnExermoteIT {
           double dot = 0;
           double n1 = 0;
           double n2 = 0;
+          double f = i + 1 < r.size() && t > r.time(i)
+              ? (t - r.time(i)) / (r.time(i + 1) - r.time(i)) : 0;
           for (int a = 0; a < 3; a++) {
-            double rec = r.value(gx + a, i);
+            double rec = r.value(gx + a, i)
+                + f * (i + 1 < r.size() ? r.value(gx + a, i + 1) - r.value(gx + a, i) : 0);
             dot += grid[a] * rec;
             n1 += grid[a] * grid[a];
             n2 += rec * rec;
