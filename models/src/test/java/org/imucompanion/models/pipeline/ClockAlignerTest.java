@@ -42,6 +42,26 @@ class ClockAlignerTest {
   }
 
   @Test
+  void alignsAcrossTheDevice32BitWrapOnceDeviceClockUnwrapsIt() {
+    org.imucompanion.protocol.stream.DeviceClock unwrap =
+        new org.imucompanion.protocol.stream.DeviceClock();
+    ClockAligner a = new ClockAligner(500);
+    long raw = (1L << 32) - 500_000; // half a second before the uint32 wraps
+    double previous = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < 100; i++) {
+      long hostNanos = 50_000_000_000L + i * 20_000_000L + 3_000_000L;
+      double t = a.step(unwrap.extend(raw), hostNanos);
+      assertThat(t).isGreaterThan(previous);
+      if (i > 0) {
+        assertThat(t - previous).isCloseTo(0.02, within(1e-6));
+      }
+      previous = t;
+      raw = (raw + 20_000) & 0xFFFF_FFFFL;
+    }
+    assertThat(raw).isLessThan(2_000_000L); // it did wrap
+  }
+
+  @Test
   void deviceRestartStartsOver() {
     ClockAligner a = new ClockAligner(500);
     a.step(10_000_000L, 100_000_000_000L);
