@@ -27,6 +27,17 @@ public final class RecordingReplay {
      * @param phase the repetition phase at the last step
      */
     void onWindow(float[] window, double endTimeSeconds, String label, RepPhase phase);
+
+    /**
+     * One resampled sample with the truth at its time (for the rep counter and its
+     * evaluation). Does nothing unless overridden.
+     *
+     * @param timeSeconds grid time
+     * @param values one value per requested channel (reused: copy what you keep)
+     * @param label the recording's label at that time
+     * @param phase the repetition phase at that time
+     */
+    default void onSample(double timeSeconds, double[] values, String label, RepPhase phase) {}
   }
 
   /**
@@ -83,10 +94,25 @@ public final class RecordingReplay {
       source[i] = recording.layout().require(device.name(i));
     }
     int[] current = new int[1];
-    StreamingPipeline pipeline = new StreamingPipeline(settings, device, (window, end) -> {
-      int i = current[0];
-      int at = end >= recording.time(i) || i == 0 ? i : i - 1;
-      listener.onWindow(window, end, recording.labelName(at), recording.phase(at));
+    StreamingPipeline pipeline = new StreamingPipeline(settings, device, new PipelineOutput() {
+      // Grid points emitted while sample i is pushed lie in (time(i-1), time(i)]: the truth at
+      // a grid time is that of the latest input sample at or before it.
+      private int truthAt(double t) {
+        int i = current[0];
+        return t >= recording.time(i) || i == 0 ? i : i - 1;
+      }
+
+      @Override
+      public void onSample(double t, double[] values) {
+        int at = truthAt(t);
+        listener.onSample(t, values, recording.labelName(at), recording.phase(at));
+      }
+
+      @Override
+      public void onWindow(float[] window, double end) {
+        int at = truthAt(end);
+        listener.onWindow(window, end, recording.labelName(at), recording.phase(at));
+      }
     });
     double[] values = new double[source.length];
     for (int i = 0; i < recording.size(); i++) {

@@ -76,6 +76,28 @@ class RecordingReplayTest {
   }
 
   @Test
+  void reportsEverySampleWithItsTruth() {
+    Recording r = alternating();
+    int[] counts = new int[2];
+    RecordingReplay.replay(r, r.layout().names(), PipelineSettings.exermoteDefault(),
+        new RecordingReplay.WindowListener() {
+          @Override
+          public void onWindow(float[] w, double end, String label, RepPhase phase) {
+            counts[1]++;
+          }
+
+          @Override
+          public void onSample(double t, double[] v, String label, RepPhase phase) {
+            int sample = (int) Math.round(t * 10);
+            assertThat(label).isEqualTo((sample / 50) % 2 == 1 ? "Squat" : "setBreak");
+            counts[0]++;
+          }
+        });
+    assertThat(counts[0]).isEqualTo(300);
+    assertThat(counts[1]).isEqualTo(53);
+  }
+
+  @Test
   void refusesAClassifierWithAnotherContract() {
     PipelineSettings s = PipelineSettings.exermoteDefault();
     Recording r = alternating();
