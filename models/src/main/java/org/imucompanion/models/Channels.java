@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  *   <li>{@code accel_*}: the raw accelerometer, gravity included, in g, with the sign a MEMS
  *       accelerometer (MPU9250, Myo) reports: a device lying still reads +1 g along the axis that
  *       points up (specific force).
- *   <li>{@code gravity_*}: the gravity part of {@code accel_*} in the same convention (a unit vector
- *       in g pointing <em>up</em> in the sensor frame), so {@code accel = gravity + lin_acc}.
+ *   <li>{@code gravity_*}: the gravity part of {@code accel_*} in the same convention (a unit
+ *       vector in g pointing <em>up</em> in the sensor frame), so {@code accel = gravity +
+ *       lin_acc}.
  *   <li>{@code lin_acc_*}: linear (user) acceleration in g, {@code accel - gravity}.
  *   <li>{@code gyro_*}: angular rate in rad/s, right-handed.
  *   <li>{@code mag_*}: magnetic field in µT.

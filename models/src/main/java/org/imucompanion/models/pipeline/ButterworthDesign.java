@@ -127,7 +127,8 @@ public final class ButterworthDesign {
    *
    * @param extraZerosAtMinusOne zeros at z = -1 for the degree difference
    */
-  private static Zpk bilinear(List<Complex> z, List<Complex> p, double k, int extraZerosAtMinusOne) {
+  private static Zpk bilinear(
+      List<Complex> z, List<Complex> p, double k, int extraZerosAtMinusOne) {
     Complex fs2 = new Complex(4.0);
     List<Complex> zz = new ArrayList<>();
     List<Complex> pz = new ArrayList<>();

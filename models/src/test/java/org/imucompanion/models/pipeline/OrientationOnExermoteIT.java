@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * it (raw accelerometer = gravity + user acceleration, and gyroscope only), and the filter's
  * gravity compared with the gravity CoreMotion recorded. Prints the angle's median and 95th
  * percentile per orientation gain. Needs {@code -Dimucompanion.datasets=<dir>}:
- * {@code mvn -pl models verify -Dit.test=OrientationOnExermoteIT -Dimucompanion.datasets=../shared/datasets}.
+ * {@code mvn -pl models verify -Dit.test=OrientationOnExermoteIT
+ * -Dimucompanion.datasets=../shared/datasets}.
  */
 class OrientationOnExermoteIT {
   @Test
