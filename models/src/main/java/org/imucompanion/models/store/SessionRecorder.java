@@ -166,6 +166,26 @@ public final class SessionRecorder implements AutoCloseable {
   }
 
   /**
+   * Queues what the classifier showed, to be stored with the session by the writer thread.
+   *
+   * @param label the smoothed label, on the session's host clock
+   */
+  public void predicted(PredictedLabel label) {
+    checkOpen();
+    events.add(new Event.Predicted(Objects.requireNonNull(label, "label")));
+  }
+
+  /**
+   * Queues a repetition counted live, to be stored by the writer thread.
+   *
+   * @param rep the rep event
+   */
+  public void counted(RepEvent rep) {
+    checkOpen();
+    events.add(new Event.Counted(Objects.requireNonNull(rep, "rep")));
+  }
+
+  /**
    * Returns a future completing once everything offered before this call is committed (or has
    * failed to be), e.g. before exporting a session that is still recording.
    *
@@ -301,7 +321,13 @@ public final class SessionRecorder implements AutoCloseable {
       }
       drained.clear();
       if (flushNow || last || System.nanoTime() >= nextCommit) {
-        commitCycle();
+        try {
+          commitCycle();
+        } catch (RuntimeException ex) {
+          // A bug must not silently end the recording: report it and keep the thread alive.
+          fail(new SessionStoreException(
+              SessionStoreException.Reason.IO, store.file(), "recorder writer failed: " + ex, ex));
+        }
         for (Item m : markers) {
           m.flushed.complete(null);
         }
@@ -334,6 +360,11 @@ public final class SessionRecorder implements AutoCloseable {
           fail(ex);
           break;
         }
+      } catch (RuntimeException ex) {
+        // E.g. a gap for a stream whose creation failed: drop this event, keep recording.
+        e.fail(new SessionStoreException(
+            SessionStoreException.Reason.INVALID_REQUEST, store.file(), "recorder event failed: " + ex, ex));
+        retryEvents.remove(0);
       }
     }
     List<RecordedStream> ready = new ArrayList<>();
@@ -429,6 +460,10 @@ public final class SessionRecorder implements AutoCloseable {
             return null;
           });
       s.done.complete(openSet.get());
+    } else if (e instanceof Event.Predicted p) {
+      store.addPredictions(sessionId, List.of(p.label));
+    } else if (e instanceof Event.Counted c) {
+      store.addRepEvents(sessionId, List.of(c.rep));
     } else if (e instanceof Event.StopSet s) {
       Segment cur = openSet.orElseThrow(() -> store.invalid("no set is running in session " + sessionId));
       Segment ended = store.endSegment(cur.id(), Math.max(cur.startHostNanos(), s.hostNanos));
@@ -597,6 +632,10 @@ public final class SessionRecorder implements AutoCloseable {
     record Reconnect(RecordedStream stream, long hostNanos) implements Event {}
 
     record Lost(RecordedStream stream, long hostNanos, long count) implements Event {}
+
+    record Predicted(PredictedLabel label) implements Event {}
+
+    record Counted(RepEvent rep) implements Event {}
 
     record StartSet(String exercise, long hostNanos, CompletableFuture<Segment> done) implements Event {
       @Override

@@ -111,7 +111,11 @@ class SessionRecorderIT {
             .isInstanceOf(CompletionException.class)
             .hasMessageContaining("no set is running");
         rec.startSet("Lunge", 20_000).get(10, TimeUnit.SECONDS);
+        rec.predicted(new PredictedLabel(21_000, "Lunge", 0.8, "model-sha"));
+        rec.counted(new RepEvent(22_000, "Lunge", 1, "rep-counter"));
       }
+      assertThat(store.predictions(session.id())).containsExactly(new PredictedLabel(21_000, "Lunge", 0.8, "model-sha"));
+      assertThat(store.repEvents(session.id())).containsExactly(new RepEvent(22_000, "Lunge", 1, "rep-counter"));
       List<Segment> sets = store.segments(session.id());
       assertThat(sets).extracting(Segment::exercise).containsExactly("Squat", "Pushup", "Lunge");
       assertThat(sets.get(0).endHostNanos()).hasValue(4_999);
