@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.BleException.Reason;
 
@@ -48,22 +46,18 @@ final class BluezFailures {
     return cur;
   }
 
-  /** The D-Bus error name, or for bluez-dbus's own exception classes their simple name. */
+  /**
+   * The D-Bus error name as far as dbus-java kept it: the exception's class name, which is the error
+   * name when a class for it exists ({@link org.bluez.Error}, dbus-java's own {@code errors}), and
+   * just {@code DBusExecutionException} when dbus-java had no class and kept only the message.
+   */
   static String errorName(Throwable t) {
-    if (t instanceof DBusExecutionException e && e.getType() != null) {
-      return e.getType().replace('$', '.');
-    }
-    if (t instanceof DBusException || t instanceof DBusExecutionException) {
-      // dbus-java turns an error name it has a class for into that class
-      return t.getClass().getName().replace('$', '.');
-    }
-    return t.getClass().getSimpleName();
+    return t.getClass().getName().replace('$', '.');
   }
 
   static Reason reasonFor(String errorName, String message, Reason fallback) {
     String n = errorName.substring(errorName.lastIndexOf('.') + 1);
     n = n.replaceFirst("^Bluez", "").replaceFirst("Exception$", "");
-    String m = message.toLowerCase(Locale.ROOT);
     switch (n) {
       case "InProgress":
         return Reason.IN_PROGRESS;
@@ -93,16 +87,35 @@ final class BluezFailures {
       case "Timeout":
       case "TimedOut":
         return Reason.TIMEOUT;
-      case "Failed":
-        if (m.contains("refused")) {
-          return Reason.REFUSED;
-        }
-        if (m.contains("not connected")) {
-          return Reason.DISCONNECTED;
-        }
-        return fallback;
       default:
-        return fallback;
+        // "Failed", or a name dbus-java could not keep: bluetoothd's texts still say what happened.
+        return reasonFromMessage(message.toLowerCase(Locale.ROOT), fallback);
     }
+  }
+
+  private static Reason reasonFromMessage(String m, Reason fallback) {
+    if (m.contains("in progress")) {
+      return Reason.IN_PROGRESS;
+    }
+    if (m.contains("refused") || m.contains("rejected") || m.contains("not permitted")
+        || m.contains("not authorized")) {
+      return Reason.REFUSED;
+    }
+    if (m.contains("not connected")) {
+      return Reason.DISCONNECTED;
+    }
+    if (m.contains("not supported")) {
+      return Reason.NOT_SUPPORTED;
+    }
+    if (m.contains("does not exist")) {
+      return Reason.NOT_FOUND;
+    }
+    if (m.contains("not ready")) {
+      return Reason.UNAVAILABLE;
+    }
+    if (m.contains("timeout") || m.contains("timed out")) {
+      return Reason.TIMEOUT;
+    }
+    return fallback;
   }
 }

@@ -25,6 +25,8 @@ final class BluezErrors {
         return new Error.NotPermitted(message);
       case "DoesNotExist":
         return new Error.DoesNotExist(message);
+      case "NotReady":
+        return new Error.NotReady(message);
       default:
         throw new IllegalArgumentException("no bluez error " + name);
     }
