@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.imucompanion.models.Channels;
@@ -54,6 +55,14 @@ class RealDatasetsIT {
       }
     }
     assertThat(phased).isGreaterThan(10_000);
+
+    // The README: 2 to 10 repetitions per set, about 160 sets.
+    List<ExerciseSet> sets = ds.recordings().stream()
+        .flatMap(r -> ExerciseSets.of(r).stream()).toList();
+    System.out.printf("exermote: %d sets, %d repetitions%n", sets.size(),
+        sets.stream().mapToInt(ExerciseSet::repetitions).sum());
+    assertThat(sets.size()).isBetween(140, 180);
+    assertThat(sets).allSatisfy(s -> assertThat(s.repetitions()).isBetween(2, 10));
   }
 
   @Test
