@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -195,7 +194,7 @@ public final class SessionCsv {
     w.newLine();
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0) {
       return s;
     }
@@ -454,14 +453,27 @@ public final class SessionCsv {
 
   private static double parseDouble(Path csv, int line, int col, String column, String cell) throws SessionStoreException {
     try {
-      String t = cell.trim().toLowerCase(Locale.ROOT);
-      if (t.isEmpty()) {
-        throw new NumberFormatException();
-      }
-      return Double.parseDouble(t);
+      return parseValue(cell);
     } catch (NumberFormatException e) {
       throw bad(csv, line, col, column, "'" + cell + "' is not a number");
     }
+  }
+
+  /**
+   * Parses a value cell: Java's decimal syntax plus {@code NaN}, {@code Infinity}, {@code
+   * -Infinity} as {@link Double#toString} writes them; hexadecimal floats and type suffixes are
+   * refused so that a typo like {@code 1.5f} doesn't pass silently.
+   */
+  static double parseValue(String cell) {
+    String t = cell.trim();
+    if (t.isEmpty() || t.startsWith("0x") || t.startsWith("-0x")) {
+      throw new NumberFormatException("not a number: '" + cell + "'");
+    }
+    char last = Character.toLowerCase(t.charAt(t.length() - 1));
+    if (last == 'f' || last == 'd') {
+      throw new NumberFormatException("not a number: '" + cell + "'");
+    }
+    return Double.parseDouble(t);
   }
 
   private static SessionStoreException bad(Path csv, int line, int col, String column, String problem) {
@@ -475,7 +487,7 @@ public final class SessionCsv {
   }
 
   /** Splits one line into cells, honouring double quotes as written by {@link #quote}. */
-  private static List<String> split(Path csv, int lineNo, String line) throws SessionStoreException {
+  static List<String> split(Path csv, int lineNo, String line) throws SessionStoreException {
     List<String> out = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
