@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Optional check of the readers against the real, unlicensed recordings. Runs only when the
- * system property {@code imucompanion.datasets} names the directory holding {@code exermote/} and
+ * system property {@code imu.datasets} names the directory holding {@code exermote/} and
  * {@code mpu9250-wristband/}, e.g. {@code mvn -pl models verify
- * -Dimucompanion.datasets=../shared/datasets}.
+ * -Dimu.datasets=../shared/datasets}; the build passes ../shared/datasets beside the checkout}.
  */
 class RealDatasetsIT {
   static Path datasets(String sub) {
-    String dir = System.getProperty("imucompanion.datasets");
-    assumeTrue(dir != null, "set -Dimucompanion.datasets=<dir> to check the real datasets");
+    String dir = System.getProperty("imu.datasets");
+    assumeTrue(dir != null, "set -Dimu.datasets=<dir> to check the real datasets");
     Path p = Path.of(dir, sub);
     assumeTrue(Files.isDirectory(p), p + " is not a directory");
     return p;

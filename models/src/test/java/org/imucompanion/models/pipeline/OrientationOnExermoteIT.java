@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
  * Checks the orientation filter on real data: Exermote replayed as a 6-axis wristband would send
  * it (raw accelerometer = gravity + user acceleration, and gyroscope only), and the filter's
  * gravity compared with the gravity CoreMotion recorded. Prints the angle's median and 95th
- * percentile per orientation gain. Needs {@code -Dimucompanion.datasets=<dir>}:
+ * percentile per orientation gain. Needs {@code -Dimu.datasets=<dir>}:
  * {@code mvn -pl models verify -Dit.test=OrientationOnExermoteIT
- * -Dimucompanion.datasets=../shared/datasets}.
+ * -Dimu.datasets=../shared/datasets}; the build passes ../shared/datasets beside the checkout}.
  */
 class OrientationOnExermoteIT {
   @Test
   void filterGravityFollowsCoreMotionGravity() throws IOException {
-    String dir = System.getProperty("imucompanion.datasets");
-    assumeTrue(dir != null, "set -Dimucompanion.datasets=<dir> to run on the real data");
+    String dir = System.getProperty("imu.datasets");
+    assumeTrue(dir != null, "set -Dimu.datasets=<dir> to run on the real data");
     Path exermote = Path.of(dir, "exermote");
     assumeTrue(Files.isDirectory(exermote), exermote + " is not a directory");
     Dataset ds = new ExermoteReader().read(exermote);
