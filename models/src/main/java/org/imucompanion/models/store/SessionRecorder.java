@@ -368,10 +368,21 @@ public final class SessionRecorder implements AutoCloseable {
       }
     }
     List<RecordedStream> ready = new ArrayList<>();
+    List<RecordedStream> refused = new ArrayList<>();
     for (RecordedStream s : dirtyStreams.keySet()) {
-      if (s.info.isDone() && !s.info.isCompletedExceptionally()) {
+      if (s.info.isCompletedExceptionally()) {
+        refused.add(s);
+      } else if (s.info.isDone()) {
         ready.add(s);
       }
+    }
+    for (RecordedStream s : refused) {
+      // The store refused the stream (e.g. a duplicate name): its samples have nowhere to go.
+      // Count them instead of holding them forever.
+      s.dropped.addAndGet(s.pending.size());
+      dropped.addAndGet(s.pending.size());
+      s.pending.clear();
+      dirtyStreams.remove(s);
     }
     if (ready.isEmpty()) {
       return;

@@ -193,6 +193,26 @@ class SessionRecorderIT {
   }
 
   @Test
+  void aStreamTheStoreRefusesFailsItsFutureAndCountsItsSamplesAsDropped() throws Exception {
+    try (SessionStore store = SessionStore.open(dir.resolve("s.db"))) {
+      Session session = StoreFiles.session(store);
+      try (SessionRecorder rec = SessionRecorder.start(store, session.id())) {
+        SessionRecorder.RecordedStream a = rec.openStream(new NewStream("wrist", "wristband", "AA", List.of("accel_x"), 100));
+        SessionRecorder.RecordedStream twin = rec.openStream(new NewStream("wrist", "wristband", "BB", List.of("accel_x"), 100));
+        for (int i = 0; i < 10; i++) {
+          a.offer(i, i, new double[] {i});
+          twin.offer(i, i, new double[] {i});
+        }
+        rec.flush().get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> twin.info().join()).hasMessageContaining("already has a stream named 'wrist'");
+        assertThat(twin.droppedSamples()).isEqualTo(10);
+        assertThat(a.writtenSamples()).isEqualTo(10);
+        assertThat(rec.lastFailure()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void refusesASessionThatIsNotRecording() throws Exception {
     try (SessionStore store = SessionStore.open(dir.resolve("s.db"))) {
       Session session = StoreFiles.session(store);
