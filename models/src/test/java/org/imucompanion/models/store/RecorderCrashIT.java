@@ -105,7 +105,11 @@ class RecorderCrashIT {
                 assertThat(set.exercise()).isEqualTo("Squat");
                 assertThat(set.endHostNanos()).as("set closed at the last sample").isPresent();
               });
-      assertThat(killedAt - lastHost).as("ns lost before the kill").isLessThan(TimeUnit.SECONDS.toNanos(1));
+      // Everything after the last stored sample was offered less than 1 s before the kill.
+      long lastStored = lastHost;
+      assertThat(offeredAt.entrySet())
+          .filteredOn(e -> e.getValue() > lastStored)
+          .allSatisfy(e -> assertThat(e.getValue()).isGreaterThan(oneSecondBefore));
     }
   }
 }
