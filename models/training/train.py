@@ -225,6 +225,8 @@ def cmd_loso(w, args):
     subjects = sorted(set(w.subject.tolist()))
     if len(subjects) < 2:
         sys.exit("leave-one-subject-out needs at least 2 subjects")
+    if args.hold_out:
+        subjects = [s for s in subjects if s in args.hold_out]  # quick experiments: some folds only
     os.makedirs(args.out, exist_ok=True)
     pred_path = os.path.join(args.out, f"loso_predictions_{args.arch}.csv")
     rows = []
@@ -327,6 +329,10 @@ def main(argv=None):
     ap.add_argument("--rotate-deg", type=float, default=30.0,
                     help="augmentation: rotate each window's vectors by up to this angle (device"
                          " placement differs between people); 0 turns it off")
+    ap.add_argument("--hold-out", type=int, nargs="*", default=None,
+                    help="loso: run only the folds holding out these subjects (experiments)")
+    ap.add_argument("--channels", default=None,
+                    help="comma-separated subset of the exported channels to train on (ablation)")
     ap.add_argument("--no-augment", action="store_true")
     ap.add_argument("--name", default="model", help="base name of the exported files (final)")
     ap.add_argument("--model-version", default=None)
@@ -335,6 +341,8 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     np.random.seed(args.seed)
     w = load_windows(args.windows)
+    if args.channels:
+        w = w.select_channels(args.channels.split(","))
     print(f"{args.windows}: {len(w.y)} windows of {w.window} x {len(w.channels)} "
           f"({', '.join(w.channels)}), classes {w.classes}, subjects {sorted(set(w.subject.tolist()))}",
           flush=True)

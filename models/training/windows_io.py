@@ -35,6 +35,20 @@ class Windows:
                        self.window, self.hop, self.pipeline, self.description, self.rest_class)
 
 
+    def select_channels(self, names):
+        """The same windows restricted to some channels, in the given order."""
+        missing = [n for n in names if n not in self.channels]
+        if missing:
+            raise ValueError(f"channels {missing} are not in the export {self.channels}")
+        idx = [self.channels.index(n) for n in names]
+        pipeline = dict(self.pipeline)
+        if "channels" in pipeline:  # the pipeline then only has to produce these
+            pipeline["channels"] = ",".join(names)
+        return Windows(self.x[:, :, idx], self.y, self.subject, self.session, self.t_end,
+                       self.classes, list(names), self.sample_rate_hz, self.window, self.hop,
+                       pipeline, self.description, self.rest_class)
+
+
 def _pipeline_settings(value):
     """meta.json may hold the settings as an object or as a list of "key=value" strings."""
     if value is None:

@@ -8,16 +8,19 @@ import java.util.OptionalInt;
  * Turns a stream of window posteriors into the label a coach reads: stable inside a set, rest
  * during pauses, never flickering on a single odd window.
  *
- * <p>Three mechanisms, each for a failure seen in per-window output:
+ * <p>Three mechanisms, each for a failure seen in per-window output of models evaluated
+ * leave-one-subject-out on Exermote:
  *
  * <ol>
  *   <li>An exponential moving average of the posteriors damps single-window spikes.
  *   <li>A challenger class must lead the shown class by a probability margin, and be at least
  *       {@code minConfidence}, for a number of consecutive steps (the dwell) before it is shown.
- *   <li>The dwell to switch <em>to the rest class</em> is longer than the dwell to switch to an
- *       exercise. The short pause between two repetitions looks like rest to a window classifier
- *       (Exermote labels it {@code Break}); holding the exercise through it is what keeps the label
- *       from flickering between reps, while a real pause between sets still turns the label to rest.
+ *   <li>Dwells depend on the transition. From rest to an exercise is quick, so a set shows up
+ *       fast. From one exercise straight to another is slower: nobody does that without a pause,
+ *       so it is nearly always a confused window. To rest is slowest: the pause between two
+ *       repetitions (Exermote's {@code Break}, up to 3 s) looks like rest to a window classifier,
+ *       and holding the exercise through it is what keeps the label from flickering between reps,
+ *       while a real pause between sets still turns the label to rest.
  * </ol>
  *
  * <p>The smoother starts on the rest class if the model has one (nobody is exercising before the
@@ -32,13 +35,20 @@ public final class LabelSmoother {
    *
    * @param newestWeight weight of the newest posterior in the moving average, in (0, 1]; 1 turns
    *     averaging off
-   * @param enterSteps consecutive steps a challenger must lead before an exercise is shown, &gt;= 1
+   * @param enterSteps consecutive steps an exercise must lead before it replaces rest, &gt;= 1
+   * @param switchSteps consecutive steps an exercise must lead before it replaces another
+   *     exercise (also used between any two classes when the model has no rest class), &gt;= 1
    * @param restSteps consecutive steps the rest class must lead before rest is shown, &gt;= 1
    * @param margin how far (in probability) a challenger must lead the shown class, in [0, 1)
    * @param minConfidence smoothed probability a challenger needs, in [0, 1]
    */
   public record Settings(
-      double newestWeight, int enterSteps, int restSteps, double margin, double minConfidence) {
+      double newestWeight,
+      int enterSteps,
+      int switchSteps,
+      int restSteps,
+      double margin,
+      double minConfidence) {
 
     /**
      * Validates the settings.
@@ -49,9 +59,9 @@ public final class LabelSmoother {
       if (!(newestWeight > 0 && newestWeight <= 1)) {
         throw new IllegalArgumentException("newestWeight must be in (0, 1], got " + newestWeight);
       }
-      if (enterSteps < 1 || restSteps < 1) {
-        throw new IllegalArgumentException(
-            "dwell must be >= 1 step, got enter " + enterSteps + ", rest " + restSteps);
+      if (enterSteps < 1 || switchSteps < 1 || restSteps < 1) {
+        throw new IllegalArgumentException("dwell must be >= 1 step, got enter " + enterSteps
+            + ", switch " + switchSteps + ", rest " + restSteps);
       }
       if (!(margin >= 0 && margin < 1)) {
         throw new IllegalArgumentException("margin must be in [0, 1), got " + margin);
@@ -66,7 +76,8 @@ public final class LabelSmoother {
      *
      * @param stepSeconds time between windows (a contract's {@link ModelContract#hopSeconds()})
      * @param averagingSeconds time constant of the moving average (0 = none)
-     * @param enterSeconds dwell before an exercise is shown
+     * @param enterSeconds dwell before an exercise replaces rest
+     * @param switchSeconds dwell before an exercise replaces another exercise
      * @param restSeconds dwell before rest is shown; longer than a pause between repetitions
      * @param margin probability lead a challenger needs
      * @param minConfidence probability a challenger needs
@@ -76,6 +87,7 @@ public final class LabelSmoother {
         double stepSeconds,
         double averagingSeconds,
         double enterSeconds,
+        double switchSeconds,
         double restSeconds,
         double margin,
         double minConfidence) {
@@ -86,6 +98,7 @@ public final class LabelSmoother {
       return new Settings(
           weight,
           steps(enterSeconds, stepSeconds),
+          steps(switchSeconds, stepSeconds),
           steps(restSeconds, stepSeconds),
           margin,
           minConfidence);
@@ -96,15 +109,16 @@ public final class LabelSmoother {
     }
 
     /**
-     * Defaults for live coaching: 0.3 s averaging, 0.3 s to show an exercise, 2 s of sustained
-     * rest before showing rest (pauses between repetitions in the Exermote recordings are mostly
-     * shorter), margin 0.1, confidence 0.5.
+     * Defaults for live coaching: 0.3 s averaging; 0.3 s from rest to an exercise; 2 s from one
+     * exercise to another; 3.5 s of sustained rest before showing rest (pauses between
+     * repetitions in the Exermote recordings last up to 3 s); margin 0.1; confidence 0.5. Each
+     * is at least one window.
      *
      * @param contract the model's contract, for the time between windows
      * @return the settings
      */
     public static Settings defaults(ModelContract contract) {
-      return ofSeconds(contract.hopSeconds(), 0.3, 0.3, 2.0, 0.1, 0.5);
+      return ofSeconds(contract.hopSeconds(), 0.3, 0.3, 2.0, 3.5, 0.1, 0.5);
     }
   }
 
@@ -202,7 +216,9 @@ public final class LabelSmoother {
         challenger = top;
         challengerSteps = 1;
       }
-      int dwell = top == restIndex ? settings.restSteps() : settings.enterSteps();
+      int dwell = top == restIndex
+          ? settings.restSteps()
+          : shown == restIndex ? settings.enterSteps() : settings.switchSteps();
       if (challengerSteps >= dwell) {
         shown = top;
         challenger = -1;

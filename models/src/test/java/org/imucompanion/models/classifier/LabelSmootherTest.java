@@ -21,7 +21,7 @@ class LabelSmootherTest {
 
   // No averaging, so the dwell counts are exact and the tests read like the rules.
   private static final LabelSmoother.Settings CRISP =
-      new LabelSmoother.Settings(1.0, 3, 20, 0.1, 0.5);
+      new LabelSmoother.Settings(1.0, 3, 8, 20, 0.1, 0.5);
 
   private static float[] confident(int cls) {
     float[] p = {0.04f, 0.04f, 0.04f, 0.04f};
@@ -93,13 +93,24 @@ class LabelSmootherTest {
   }
 
   @Test
+  void switchingStraightBetweenExercisesNeedsTheLongerDwell() {
+    List<float[]> seq = new ArrayList<>(repeat(SQUAT, 5));
+    seq.addAll(repeat(SITUP, 10));
+    List<SmoothedLabel> labels = run(new LabelSmoother(CLASSES, OptionalInt.of(REST), CRISP), seq);
+    // Squat is shown at step 2 (enter dwell 3); situp starts at step 5 and needs 8 steps.
+    assertThat(labels.get(11).className()).isEqualTo("Squat");
+    assertThat(labels.get(12).className()).isEqualTo("Situp");
+    assertThat(changes(labels)).isEqualTo(2);
+  }
+
+  @Test
   void aChallengerWithinTheMarginDoesNotWin() {
     LabelSmoother s = new LabelSmoother(CLASSES, OptionalInt.of(REST), CRISP);
     run(s, repeat(SQUAT, 5));
     for (int i = 0; i < 50; i++) {
       assertThat(s.step(new float[] {0.0f, 0.45f, 0.52f, 0.03f}).className()).isEqualTo("Squat");
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 7; i++) {
       s.step(new float[] {0.0f, 0.3f, 0.67f, 0.03f});
     }
     assertThat(s.step(new float[] {0.0f, 0.3f, 0.67f, 0.03f}).className()).isEqualTo("Situp");
@@ -116,7 +127,7 @@ class LabelSmootherTest {
 
   @Test
   void averagingDelaysButDoesNotPreventAChange() {
-    LabelSmoother.Settings averaged = new LabelSmoother.Settings(0.3, 3, 20, 0.1, 0.5);
+    LabelSmoother.Settings averaged = new LabelSmoother.Settings(0.3, 3, 8, 20, 0.1, 0.5);
     LabelSmoother s = new LabelSmoother(CLASSES, OptionalInt.of(REST), averaged);
     List<float[]> seq = new ArrayList<>(repeat(REST, 10));
     seq.addAll(repeat(SQUAT, 10));
@@ -153,18 +164,20 @@ class LabelSmootherTest {
 
   @Test
   void secondsBecomeSteps() {
-    LabelSmoother.Settings s = LabelSmoother.Settings.ofSeconds(0.1, 0, 0.3, 2.0, 0.1, 0.5);
+    LabelSmoother.Settings s = LabelSmoother.Settings.ofSeconds(0.1, 0, 0.3, 1.0, 2.0, 0.1, 0.5);
     assertThat(s.newestWeight()).isEqualTo(1.0);
     assertThat(s.enterSteps()).isEqualTo(3);
+    assertThat(s.switchSteps()).isEqualTo(10);
     assertThat(s.restSteps()).isEqualTo(20);
-    LabelSmoother.Settings slow = LabelSmoother.Settings.ofSeconds(1.0, 1.0, 0.2, 2.0, 0.1, 0.5);
+    LabelSmoother.Settings slow =
+        LabelSmoother.Settings.ofSeconds(1.0, 1.0, 0.2, 2.0, 2.0, 0.1, 0.5);
     assertThat(slow.enterSteps()).as("never less than one step").isEqualTo(1);
     assertThat(slow.newestWeight()).isCloseTo(1 - Math.exp(-1), org.assertj.core.data.Offset.offset(1e-12));
   }
 
   @Property
   void everyChangeNeedsASustainedLead(@ForAll("posteriors") List<float[]> seq) {
-    LabelSmoother.Settings settings = new LabelSmoother.Settings(0.5, 3, 6, 0.1, 0.4);
+    LabelSmoother.Settings settings = new LabelSmoother.Settings(0.5, 3, 4, 6, 0.1, 0.4);
     LabelSmoother s = new LabelSmoother(CLASSES, OptionalInt.of(REST), settings);
     int sinceChange = Integer.MAX_VALUE / 2;
     int changes = 0;
