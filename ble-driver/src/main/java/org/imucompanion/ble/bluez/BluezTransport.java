@@ -196,9 +196,9 @@ public final class BluezTransport implements BleTransport {
                       route.handle(),
                       DbusValues.bytes(value)));
         }
-      } else if (DEVICE_IFACE.equals(iface) || BATTERY_IFACE.equals(iface)) {
+      } else if (DEVICE_IFACE.equals(iface)) {
         BluezConnection c = connectionsByPath.get(path);
-        if (c != null && DEVICE_IFACE.equals(iface)) {
+        if (c != null) {
           c.onDeviceProperties(s.getPropertiesChanged());
         }
         for (BluezScanSession scan : scans) {

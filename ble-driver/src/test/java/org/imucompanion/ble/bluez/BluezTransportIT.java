@@ -401,6 +401,52 @@ class BluezTransportIT {
   }
 
   @Test
+  void valuesAreRoutedByCharacteristicPathSoTwoDevicesWithTheSameUuidsNeverMix() throws Exception {
+    VirtualPeripheral a = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral b = fixture.bluez().add(wristband(newAddress()));
+    BleConnection ca = connect(a, ConnectionListener.IGNORE);
+    BleConnection cb = connect(b, ConnectionListener.IGNORE);
+    Recorder ra = new Recorder();
+    Recorder rb = new Recorder();
+    ca.subscribe(DATA, ra).get(5, TimeUnit.SECONDS);
+    cb.subscribe(DATA, rb).get(5, TimeUnit.SECONDS);
+    for (int i = 0; i < 50; i++) {
+      a.notify(DATA, new byte[] {'a', (byte) i});
+      b.notify(DATA, new byte[] {'b', (byte) i});
+      a.setRssi(-50 - i % 5); // Device1 changes on the same object path must not look like data
+    }
+    assertThat(ra.awaitCount(50, WAIT)).hasSize(50).allMatch(n -> n.deviceAddress().equals(a.address()) && n.value()[0] == 'a');
+    assertThat(rb.awaitCount(50, WAIT)).hasSize(50).allMatch(n -> n.deviceAddress().equals(b.address()) && n.value()[0] == 'b');
+    Thread.sleep(50);
+    assertThat(ra.received()).hasSize(50);
+    assertThat(rb.received()).hasSize(50);
+    ca.close();
+    cb.close();
+  }
+
+  @Test
+  void servicesThatNeverResolveTimeOut() throws Exception {
+    transport.close();
+    transport =
+        BluezTransport.open(
+            BluezOptions.defaults()
+                .withBusAddress(fixture.busAddress())
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200)));
+    VirtualPeripheral slow =
+        fixture.bluez().add(
+            VirtualPeripheral.builder(newAddress(), "Slow")
+                .resolveDelay(Duration.ofSeconds(3))
+                .characteristic(SERVICE, DATA, "notify")
+                .build());
+    BleConnection c = transport.connect(slow.address(), ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> c.servicesResolved().get(5, TimeUnit.SECONDS))
+        .satisfies(e -> assertThat(failure(e).reason()).as(String.valueOf(failure(e).getMessage())).isEqualTo(BleException.Reason.TIMEOUT));
+    assertThatThrownBy(() -> c.subscribe(DATA, new Recorder()).get(5, TimeUnit.SECONDS))
+        .satisfies(e -> assertThat(failure(e).reason()).isEqualTo(BleException.Reason.TIMEOUT));
+    c.close();
+  }
+
+  @Test
   void closingTheTransportClosesItsConnectionsAndRejectsUse() throws Exception {
     VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
     StateLog log = new StateLog();

@@ -27,13 +27,15 @@ public final class VirtualWristband {
   private final VirtualPeripheral peripheral;
   private final WristbandConfig config;
   private final boolean paced;
+  private final int mtu;
   private final List<WristbandDataPacket> generated = new ArrayList<>();
   private volatile boolean streaming;
   private int sequence;
   private long sampleCounter;
 
-  private VirtualWristband(VirtualPeripheral peripheral, WristbandConfig config, boolean paced) {
+  private VirtualWristband(VirtualPeripheral peripheral, WristbandConfig config, boolean paced, int mtu) {
     this.peripheral = peripheral;
+    this.mtu = mtu;
     this.config = config;
     this.paced = paced;
     peripheral.setValue(WristbandUuids.CONFIG, config.encode());
@@ -63,7 +65,7 @@ public final class VirtualWristband {
             .characteristic(WristbandUuids.SERVICE, WristbandUuids.CONTROL, "write", "write-without-response")
             .build();
     bluez.add(p);
-    return new VirtualWristband(p, config, paced);
+    return new VirtualWristband(p, config, paced, mtu);
   }
 
   private void onControl(byte[] bytes) {
@@ -91,8 +93,9 @@ public final class VirtualWristband {
     }
   }
 
+  /** Like the firmware (PROTOCOL.md): the configured batch, capped by what fits the MTU. */
   private int samplesPerPacket() {
-    return Math.max(1, config.batchSize());
+    return config.samplesPerPacket(mtu);
   }
 
   /**
