@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Datasets into the store and stored sessions back out to the training windows, with generated
- * recordings; the real datasets are checked only when {@code -Dimucompanion.datasets=<dir>} is
+ * recordings; the real datasets are checked only when {@code -Dimu.datasets=<dir>} is
  * given (they carry no licence and are not in the repository).
  */
 class DatasetImportIT {
@@ -152,8 +152,8 @@ class DatasetImportIT {
 
   @Test
   void importsTheRealDatasetsWhenGiven() throws Exception {
-    String root = System.getProperty("imucompanion.datasets");
-    assumeTrue(root != null, "set -Dimucompanion.datasets=<dir> to import the real datasets");
+    String root = System.getProperty("imu.datasets");
+    assumeTrue(root != null, "set -Dimu.datasets=<dir> to import the real datasets");
     Path exermote = Path.of(root, "exermote");
     Path wrist = Path.of(root, "mpu9250-wristband");
     assumeTrue(Files.isDirectory(exermote) && Files.isDirectory(wrist), "datasets not found under " + root);
