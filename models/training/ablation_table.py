@@ -18,10 +18,11 @@ def main():
     for path in glob.glob(os.path.join(directory, "loso_*.json")):
         with open(path, encoding="utf-8") as f:
             r = json.load(f)
-        results[r["arch"]] = r
+        results[r.get("tag") or r["arch"]] = r
     if not results:
         sys.exit(f"no loso_*.json in {directory}")
-    archs = [a for a in ORDER if a in results] + sorted(set(results) - set(ORDER))
+    archs = sorted(results, key=lambda t: (ORDER.index(results[t]["arch"])
+                                           if results[t]["arch"] in ORDER else len(ORDER), t))
     classes = results[archs[0]]["classes"]
     any_r = results[archs[0]]
     print(f"Leave-one-subject-out over subjects {any_r['subjects']}, {any_r['windows']} windows, "
@@ -31,7 +32,9 @@ def main():
     print("|---" * (5 + len(classes)) + "|")
     for a in archs:
         r = results[a]
-        name = "random forest (window statistics)" if a == "rf" else a.upper()
+        name = a.replace("rf", "random forest (window statistics)", 1) if r["arch"] == "rf" else a
+        if r.get("extra_train_windows_dir"):
+            name += f" (+ trained on {os.path.basename(r['extra_train_windows_dir'].rstrip('/'))})"
         per = r["pooled"]["per_class"]
         print(f"| {name} | {r['pooled']['macro_f1']:.4f} | {r['pooled']['accuracy']:.4f} | "
               f"{r['mean_fold_macro_f1']:.4f} | {r['min_fold_macro_f1']:.4f} | "

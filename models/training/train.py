@@ -199,16 +199,20 @@ def window_statistics(x):
                            np.sqrt((d ** 2).mean(1))], axis=1)
 
 
-def train_predict_rf(xtr, ytr, xte, k, seed, threads):
+def fit_rf(xtr, ytr, seed, threads):
     try:
         from sklearn.ensemble import RandomForestClassifier
     except ImportError:
         sys.exit("the random-forest baseline needs scikit-learn: apt-get install python3-sklearn")
     rf = RandomForestClassifier(n_estimators=200, min_samples_leaf=2, class_weight="balanced",
                                 random_state=seed, n_jobs=threads)
-    rf.fit(window_statistics(xtr), ytr)
+    return rf.fit(window_statistics(xtr), ytr)
+
+
+def predict_rf(rf, xte, k):
     probs = np.zeros((len(xte), k), dtype=np.float32)
-    probs[:, rf.classes_] = rf.predict_proba(window_statistics(xte))
+    if len(xte):
+        probs[:, rf.classes_] = rf.predict_proba(window_statistics(xte))
     return probs
 
 
@@ -220,7 +224,16 @@ def stride_mask(n, stride):
     return mask
 
 
+def same_layout(w, other, where):
+    if other.classes != w.classes or other.channels != w.channels or other.window != w.window:
+        sys.exit(f"{where}: classes/channels/window differ from --windows")
+    return other
+
+
 def cmd_loso(w, args):
+    """One fold per subject: train on the others, predict every window of the held-out subject,
+    on the training export itself and on each --test-windows export (the same sessions through
+    another path, e.g. the orientation filter). Writes per-window predictions and metrics."""
     k = len(w.classes)
     subjects = sorted(set(w.subject.tolist()))
     if len(subjects) < 2:
@@ -228,51 +241,79 @@ def cmd_loso(w, args):
     if args.hold_out:
         subjects = [s for s in subjects if s in args.hold_out]  # quick experiments: some folds only
     os.makedirs(args.out, exist_ok=True)
-    pred_path = os.path.join(args.out, f"loso_predictions_{args.arch}.csv")
-    rows = []
-    folds = {}
-    all_true, all_pred = [], []
+    tag = args.arch + (f"_{args.tag}" if args.tag else "")
+    evaluations = [(tag, w, None)]
+    for d in args.test_windows or []:
+        name = os.path.basename(os.path.normpath(d))
+        evaluations.append((f"{tag}_on_{name}", same_layout(w, load_windows(d), d), d))
+    extra = None
+    if args.extra_train_windows:
+        extra = same_layout(w, load_windows(args.extra_train_windows), args.extra_train_windows)
+    rows = {name: [] for name, _, _ in evaluations}
+    folds = {name: {} for name, _, _ in evaluations}
+    truth = {name: [] for name, _, _ in evaluations}
+    preds = {name: [] for name, _, _ in evaluations}
     for s in subjects:
         t0 = time.time()
-        train, test = w.subject != s, w.subject == s
-        train = train & stride_mask(len(w.y), args.train_stride)
-        mean, std = normalization(w.x[train])  # from the training subjects only
-        xtr = ((w.x[train] - mean) / std).astype(np.float32)
-        xte = ((w.x[test] - mean) / std).astype(np.float32)
+        train = (w.subject != s) & stride_mask(len(w.y), args.train_stride)
+        xtr_raw, ytr = w.x[train], w.y[train]
+        if extra is not None:
+            more = (extra.subject != s) & stride_mask(len(extra.y), args.train_stride)
+            xtr_raw = np.concatenate([xtr_raw, extra.x[more]])
+            ytr = np.concatenate([ytr, extra.y[more]])
+        mean, std = normalization(xtr_raw)  # from the training subjects only
+        xtr = ((xtr_raw - mean) / std).astype(np.float32)
+        net = forest = None
         if args.arch in CLASSICAL:
-            probs = train_predict_rf(xtr, w.y[train], xte, k, args.seed, args.threads)
+            forest = fit_rf(xtr, ytr, args.seed, args.threads)
         else:
-            net = train_network(xtr, w.y[train], k, args, args.seed + s,
+            net = train_network(xtr, ytr, k, args, args.seed + s,
                                 rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
-            probs = predict_network(net, xte)
-        pred = probs.argmax(axis=1)
-        folds[str(s)] = summarize(w.y[test], pred, w.classes)
-        all_true.append(w.y[test])
-        all_pred.append(pred)
-        for i, row in enumerate(np.flatnonzero(test)):
-            rows.append((s, int(row), int(w.subject[row]), int(w.session[row]), float(w.t_end[row]),
-                         int(w.y[row]), int(pred[i]), probs[i]))
-        print(f"  fold subject {s}: macro-F1 {folds[str(s)]['macro_f1']:.4f} "
-              f"accuracy {folds[str(s)]['accuracy']:.4f} ({time.time() - t0:.0f} s)", flush=True)
-    with open(pred_path, "w", encoding="utf-8") as f:
-        f.write("fold,window,subject,session,t_end,y_true,y_pred," +
-                ",".join(f"p_{c}" for c in w.classes) + "\n")
-        for fold, index, subj, sess, t_end, yt, yp, p in rows:
-            f.write(f"{fold},{index},{subj},{sess},{t_end!r},{yt},{yp}," +
-                    ",".join(f"{v:.6f}" for v in p) + "\n")
-    pooled = summarize(np.concatenate(all_true), np.concatenate(all_pred), w.classes)
-    fold_f1 = [folds[k_]["macro_f1"] for k_ in folds]
-    result = {"arch": args.arch, "epochs": args.epochs if args.arch not in CLASSICAL else None,
-              "classes": w.classes, "channels": w.channels, "windows": int(len(w.y)),
-              "subjects": subjects, "pooled": pooled, "folds": folds,
-              "mean_fold_macro_f1": float(np.mean(fold_f1)),
-              "min_fold_macro_f1": float(np.min(fold_f1)), "seed": args.seed,
-              "windows_dir": os.path.abspath(args.windows)}
-    with open(os.path.join(args.out, f"loso_{args.arch}.json"), "w", encoding="utf-8") as f:
-        json.dump(result, f, indent=2)
-    print(f"{args.arch}: pooled macro-F1 {pooled['macro_f1']:.4f}, accuracy {pooled['accuracy']:.4f}, "
-          f"mean fold macro-F1 {result['mean_fold_macro_f1']:.4f} (min {result['min_fold_macro_f1']:.4f})")
-    return result
+        for name, ev, _ in evaluations:
+            test = ev.subject == s
+            xte = ((ev.x[test] - mean) / std).astype(np.float32)
+            probs = predict_rf(forest, xte, k) if forest is not None else predict_network(net, xte)
+            pred = probs.argmax(axis=1)
+            folds[name][str(s)] = summarize(ev.y[test], pred, w.classes)
+            truth[name].append(ev.y[test])
+            preds[name].append(pred)
+            for i, row in enumerate(np.flatnonzero(test)):
+                rows[name].append((s, int(row), int(ev.subject[row]), int(ev.session[row]),
+                                   float(ev.t_end[row]), int(ev.y[row]), int(pred[i]), probs[i]))
+            print(f"  fold subject {s} [{name}]: macro-F1 {folds[name][str(s)]['macro_f1']:.4f} "
+                  f"accuracy {folds[name][str(s)]['accuracy']:.4f} ({time.time() - t0:.0f} s)",
+                  flush=True)
+    results = []
+    for name, ev, test_dir in evaluations:
+        with open(os.path.join(args.out, f"loso_predictions_{name}.csv"), "w",
+                  encoding="utf-8") as f:
+            f.write("fold,window,subject,session,t_end,y_true,y_pred," +
+                    ",".join(f"p_{c}" for c in w.classes) + "\n")
+            for fold, index, subj, sess, t_end, yt, yp, p in rows[name]:
+                f.write(f"{fold},{index},{subj},{sess},{t_end!r},{yt},{yp}," +
+                        ",".join(f"{v:.6f}" for v in p) + "\n")
+        pooled = summarize(np.concatenate(truth[name]), np.concatenate(preds[name]), w.classes)
+        fold_f1 = [f_["macro_f1"] for f_ in folds[name].values()]
+        result = {
+            "arch": args.arch, "tag": name,
+            "epochs": args.epochs if args.arch not in CLASSICAL else None,
+            "rotate_deg": args.rotate_deg, "seed": args.seed, "train_stride": args.train_stride,
+            "classes": w.classes, "channels": w.channels, "windows": int(len(ev.y)),
+            "subjects": subjects, "pooled": pooled, "folds": folds[name],
+            "mean_fold_macro_f1": float(np.mean(fold_f1)),
+            "min_fold_macro_f1": float(np.min(fold_f1)),
+            "windows_dir": os.path.abspath(args.windows),
+            "test_windows_dir": os.path.abspath(test_dir) if test_dir else None,
+            "extra_train_windows_dir": (os.path.abspath(args.extra_train_windows)
+                                        if args.extra_train_windows else None),
+        }
+        with open(os.path.join(args.out, f"loso_{name}.json"), "w", encoding="utf-8") as f:
+            json.dump(result, f, indent=2)
+        print(f"{name}: pooled macro-F1 {pooled['macro_f1']:.4f}, accuracy "
+              f"{pooled['accuracy']:.4f}, mean fold macro-F1 {result['mean_fold_macro_f1']:.4f} "
+              f"(min {result['min_fold_macro_f1']:.4f})")
+        results.append(result)
+    return results
 
 
 def cmd_final(w, args):
@@ -280,14 +321,21 @@ def cmd_final(w, args):
         sys.exit("the random-forest baseline is for evaluation only; it is not exported to ONNX")
     k = len(w.classes)
     keep = stride_mask(len(w.y), args.train_stride)
-    mean, std = normalization(w.x[keep])
-    xn = ((w.x[keep] - mean) / std).astype(np.float32)
-    net = train_network(xn, w.y[keep], k, args, args.seed,
+    xraw, yraw = w.x[keep], w.y[keep]
+    if args.extra_train_windows:
+        extra = same_layout(w, load_windows(args.extra_train_windows), args.extra_train_windows)
+        more = stride_mask(len(extra.y), args.train_stride)
+        xraw, yraw = np.concatenate([xraw, extra.x[more]]), np.concatenate([yraw, extra.y[more]])
+    mean, std = normalization(xraw)
+    xn = ((xraw - mean) / std).astype(np.float32)
+    net = train_network(xn, yraw, k, args, args.seed,
                         rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, args.name + ".onnx")
     subjects = sorted(set(w.subject.tolist()))
-    description = (f"{w.description}; subjects {subjects}; {int(keep.sum())} training windows"
+    extra_note = (f" plus the same through {args.extra_train_windows_label}"
+                  if args.extra_train_windows else "")
+    description = (f"{w.description}; subjects {subjects}; {len(yraw)} training windows{extra_note}"
                    f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
     meta = contract_metadata(
@@ -326,13 +374,23 @@ def main(argv=None):
     ap.add_argument("--train-stride", type=int, default=1,
                     help="train on every Nth window only (windows exported with a hop of one sample"
                          " overlap almost entirely; evaluation always uses every window)")
-    ap.add_argument("--rotate-deg", type=float, default=30.0,
-                    help="augmentation: rotate each window's vectors by up to this angle (device"
-                         " placement differs between people); 0 turns it off")
+    ap.add_argument("--rotate-deg", type=float, default=180.0,
+                    help="augmentation: rotate each window's vectors by a random rotation of up to"
+                         " this angle (device placement differs between people; 180 = any"
+                         " orientation); 0 turns it off")
     ap.add_argument("--hold-out", type=int, nargs="*", default=None,
                     help="loso: run only the folds holding out these subjects (experiments)")
     ap.add_argument("--channels", default=None,
                     help="comma-separated subset of the exported channels to train on (ablation)")
+    ap.add_argument("--test-windows", nargs="*", default=None,
+                    help="loso: evaluate held-out subjects on this export instead (same sessions"
+                         " through another path, e.g. the orientation filter)")
+    ap.add_argument("--extra-train-windows", default=None,
+                    help="also train on this export's windows of the training subjects (e.g. the"
+                         " orientation-filter path, so the model sees both gravity sources)")
+    ap.add_argument("--extra-train-windows-label", default="a second export",
+                    help="final: how to name --extra-train-windows in the model's description")
+    ap.add_argument("--tag", default=None, help="loso: suffix for the output file names")
     ap.add_argument("--no-augment", action="store_true")
     ap.add_argument("--name", default="model", help="base name of the exported files (final)")
     ap.add_argument("--model-version", default=None)

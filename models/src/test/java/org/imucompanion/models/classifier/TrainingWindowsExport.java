@@ -2,6 +2,7 @@ package org.imucompanion.models.classifier;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.imucompanion.models.dataset.Dataset;
 import org.imucompanion.models.export.DatasetFormat;
 import org.imucompanion.models.export.ExportSummary;
@@ -15,8 +16,13 @@ import org.imucompanion.models.export.WindowExporter;
  *
  * <pre>
  * java -cp models/target/classes:models/target/test-classes:$(cat CLASSPATH_FILE) \
- *   org.imucompanion.models.classifier.TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR
+ *   org.imucompanion.models.classifier.TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR \
+ *   [DEVICE_CHANNELS]
  * </pre>
+ *
+ * <p>{@code DEVICE_CHANNELS} (comma-separated, e.g. {@code accel_x,accel_y,accel_z,gyro_x,gyro_y,gyro_z})
+ * feeds the pipeline only those recorded channels, as if a 6-axis wristband had recorded the
+ * session: gravity and linear acceleration then come from the orientation filter.
  */
 public final class TrainingWindowsExport {
   private TrainingWindowsExport() {}
@@ -25,20 +31,25 @@ public final class TrainingWindowsExport {
    * Runs the export.
    *
    * @param args dataset format id ({@code exermote} or {@code mpu9250-wristband}), dataset
-   *     directory, output directory
+   *     directory, output directory, optionally the device channels to feed
    * @throws Exception if the dataset can't be read or the windows can't be written
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println(
+          "usage: TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR [DEVICE_CHANNELS]");
       System.exit(2);
     }
     DatasetFormat format = DatasetFormat.byId(args[0]).orElseThrow(() ->
         new IllegalArgumentException("unknown format " + args[0] + "; one of "
             + Arrays.toString(DatasetFormat.values())));
     Dataset dataset = format.reader().read(Path.of(args[1]));
-    ExportSummary summary = new WindowExporter(format.defaultSettings(),
-        format.defaultMapping(dataset)).export(dataset, Path.of(args[2]));
+    WindowExporter exporter =
+        new WindowExporter(format.defaultSettings(), format.defaultMapping(dataset));
+    if (args.length == 4) {
+      exporter = exporter.withDeviceChannels(List.of(args[3].split(",")));
+    }
+    ExportSummary summary = exporter.export(dataset, Path.of(args[2]));
     System.out.println(summary);
   }
 }
