@@ -133,7 +133,58 @@ public final class NotificationThroughputBench {
             pct(current[0].toListener, 99));
       }
       c.close();
+      multiDevice(fixture, transport, 4, 1000, 3);
     }
+  }
+
+  /** Several devices notifying at once, each paced, as a coach's laptop with four athletes. */
+  private static void multiDevice(
+      VirtualBluezFixture fixture, BluezTransport transport, int devices, int ratePerDevice, int seconds)
+      throws Exception {
+    int count = ratePerDevice * seconds;
+    Run[] runs = new Run[devices];
+    VirtualPeripheral[] ps = new VirtualPeripheral[devices];
+    BleConnection[] cs = new BleConnection[devices];
+    for (int d = 0; d < devices; d++) {
+      ps[d] =
+          fixture
+              .bluez()
+              .add(
+                  VirtualPeripheral.builder(String.format("BE:4C:00:00:01:%02X", d), "bench-" + d)
+                      .characteristic(SERVICE, DATA, "notify")
+                      .build());
+      cs[d] = transport.connect(ps[d].address(), ConnectionListener.IGNORE, Runnable::run).get(5, TimeUnit.SECONDS);
+      runs[d] = new Run(count);
+      Run r = runs[d];
+      cs[d].subscribe(DATA, r::on).get(5, TimeUnit.SECONDS);
+    }
+    Thread[] senders = new Thread[devices];
+    for (int d = 0; d < devices; d++) {
+      VirtualPeripheral p = ps[d];
+      senders[d] = new Thread(() -> burst(p, count, ratePerDevice), "bench-sender-" + d);
+      senders[d].start();
+    }
+    for (Thread t : senders) {
+      t.join();
+    }
+    long[] all = new long[devices * count];
+    long dropped = 0;
+    for (int d = 0; d < devices; d++) {
+      waitFor(runs[d], count);
+      System.arraycopy(runs[d].toListener, 0, all, d * count, count);
+      dropped += cs[d].droppedNotifications();
+      cs[d].close();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d devices x %d/s for %d s: %d received, dropped %d, latency to listener p50 %.2f ms p99 %.2f ms%n",
+        devices,
+        ratePerDevice,
+        seconds,
+        (long) devices * count,
+        dropped,
+        pct(all, 50),
+        pct(all, 99));
   }
 
   private static void burst(VirtualPeripheral p, int n, int ratePerSecond) {

@@ -142,6 +142,14 @@ public final class PrivateDbusDaemon implements AutoCloseable {
     }
     closed = true;
     kill();
+    try (var files = Files.list(directory)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      // a leftover socket file in a temp directory is harmless
+    }
     try {
       Runtime.getRuntime().removeShutdownHook(killOnExit);
     } catch (IllegalStateException shuttingDown) {
