@@ -345,10 +345,18 @@ def cmd_final(w, args):
         training_data=description, pipeline_settings=w.pipeline, rest_class=w.rest_class)
     export_onnx(ProbabilityHead(net), onnx_path, w.window, len(w.channels), meta)
     # Reference inputs/outputs so the Java side can prove it computes the same numbers.
+    # A spread of windows across the export (every class, not just the first session's rest).
     n_ref = min(8, len(w.y))
-    ref = w.x[:n_ref]
+    ref = w.x[np.linspace(0, len(w.y) - 1, n_ref).astype(int)]
     probs = predict_network(net, ((ref - mean) / std).astype(np.float32))
-    np.savez(os.path.join(args.out, args.name + "_reference.npz"), x=ref, probabilities=probs)
+    with open(os.path.join(args.out, args.name + "_reference.txt"), "w", encoding="utf-8") as f:
+        # Same layout as the classifier tests' tiny_good_reference.txt, so one Java reader serves.
+        f.write(f"# Written by train.py final: raw windows (time-major, flattened) and PyTorch's\n"
+                f"# probabilities for them from {os.path.basename(onnx_path)}.\n")
+        f.write(f"shape {n_ref} {w.window} {len(w.channels)} {k}\n")
+        for i in range(n_ref):
+            f.write("in " + " ".join(repr(float(v)) for v in ref[i].reshape(-1)) + "\n")
+            f.write("out " + " ".join(repr(float(v)) for v in probs[i]) + "\n")
     import hashlib
     with open(onnx_path, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
