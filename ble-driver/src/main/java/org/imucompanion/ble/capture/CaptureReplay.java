@@ -36,8 +36,8 @@ import org.imucompanion.ble.virtualdevice.VirtualTransport;
  * {@code (nanoTime when play started) + (its offset in the capture)}: at {@link Pace#RECORDED} it
  * arrives then; {@link Pace#AS_FAST_AS_POSSIBLE} delivers as fast as the listeners take it (never
  * dropping: it waits while a connection's queue is half full) with the same time stamps, so
- * timing-based figures (jitter, inferred loss) come out as they were recorded. A notification for
- * a device or characteristic nobody subscribed to is counted as not delivered, as a live device's
+ * timing-based figures (jitter, inferred loss) come out as they were recorded. A notification for a
+ * device or characteristic nobody subscribed to is counted as not delivered, as a live device's
  * would be lost.
  *
  * <p>Faults can be injected into a replay through {@link #device(String)}.
@@ -160,12 +160,13 @@ public final class CaptureReplay implements BleTransport {
         }
         long due = startNanos + (n.epochMicros() - firstMicros) * 1000L;
         if (pace == Pace.RECORDED) {
-          for (long wait = due - System.nanoTime(); wait > 0 && !closed; wait = due - System.nanoTime()) {
+          for (long wait = due - System.nanoTime();
+              wait > 0 && !closed;
+              wait = due - System.nanoTime()) {
             LockSupport.parkNanos(wait);
           }
         }
-        Optional<DeviceLink> link =
-            device(n.deviceAddress()).flatMap(VirtualDevice::link);
+        Optional<DeviceLink> link = device(n.deviceAddress()).flatMap(VirtualDevice::link);
         if (link.isEmpty() || !link.get().isNotifying(n.characteristic())) {
           notDelivered++;
           continue;
@@ -259,14 +260,18 @@ public final class CaptureReplay implements BleTransport {
     }
 
     @Override
-    protected void onWrite(UUID characteristic, byte[] value, WriteType type)
-        throws BleException {
+    protected void onWrite(UUID characteristic, byte[] value, WriteType type) throws BleException {
       // The recorded device already did what these writes asked (start streaming, set a mode):
       // accept them so the profile's start-up sequence runs as it did live.
-      if (characteristic(characteristic).filter(c -> c.has(CharacteristicProperty.WRITE)
-              || c.has(CharacteristicProperty.WRITE_WITHOUT_RESPONSE)).isEmpty()) {
+      if (characteristic(characteristic)
+          .filter(
+              c ->
+                  c.has(CharacteristicProperty.WRITE)
+                      || c.has(CharacteristicProperty.WRITE_WITHOUT_RESPONSE))
+          .isEmpty()) {
         throw new BleException(
-            BleException.Reason.NOT_SUPPORTED, address() + ": " + characteristic + " is not writable");
+            BleException.Reason.NOT_SUPPORTED,
+            address() + ": " + characteristic + " is not writable");
       }
     }
   }

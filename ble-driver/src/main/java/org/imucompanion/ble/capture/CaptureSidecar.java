@@ -99,9 +99,7 @@ final class CaptureSidecar {
       props.load(r);
     } catch (NoSuchFileException e) {
       throw new CaptureFormatException(
-          "no sidecar "
-              + path
-              + ": a capture needs it to know which characteristic each handle is",
+          "no sidecar " + path + ": a capture needs it to know which characteristic each handle is",
           e);
     }
     if (!FORMAT.equals(props.getProperty("format"))) {

@@ -25,9 +25,9 @@ import org.imucompanion.ble.NotificationListener;
  * properties sidecar.
  *
  * <p>Register each device with {@link #addDevice} before writing its notifications. The first
- * notification of a device is preceded by an LE Connection Complete event with the device's
- * address and connection handle, so Wireshark names the sender; both take their time stamp from
- * that notification, so writing the same devices and notifications again gives the same bytes. The
+ * notification of a device is preceded by an LE Connection Complete event with the device's address
+ * and connection handle, so Wireshark names the sender; both take their time stamp from that
+ * notification, so writing the same devices and notifications again gives the same bytes. The
  * sidecar is rewritten (atomically) whenever a device is added, so a capture cut short by a crash
  * still opens.
  *
@@ -145,7 +145,11 @@ public final class CaptureWriter implements AutoCloseable {
     if (state == null) {
       throw new IllegalArgumentException("device not added to the capture: " + n.deviceAddress());
     }
-    if (state.device.byHandle(n.handle()).filter(c -> c.uuid().equals(n.characteristic())).isEmpty()) {
+    if (state
+        .device
+        .byHandle(n.handle())
+        .filter(c -> c.uuid().equals(n.characteristic()))
+        .isEmpty()) {
       throw new IllegalArgumentException(
           n.deviceAddress()
               + " has no characteristic "
@@ -214,8 +218,9 @@ public final class CaptureWriter implements AutoCloseable {
 
   /**
    * Returns a listener that writes every notification it gets, for subscribing the capture
-   * directly. A listener cannot throw, so the first write failure is kept for {@link #failure()}
-   * and later notifications are ignored.
+   * directly. A listener cannot throw, so the first failure (an I/O error, or a notification from
+   * a device or handle not added) is kept for {@link #failure()} and later notifications are
+   * ignored.
    *
    * @return the listener
    */
@@ -228,6 +233,10 @@ public final class CaptureWriter implements AutoCloseable {
         write(n);
       } catch (IOException e) {
         listenerFailure.compareAndSet(null, e);
+      } catch (IllegalArgumentException e) {
+        // Subscribed to a device or characteristic the capture was not told about: a wiring
+        // mistake, kept visible rather than thrown into the transport's delivery thread.
+        listenerFailure.compareAndSet(null, new CaptureFormatException(e.getMessage(), e));
       } catch (IllegalStateException e) {
         // Closed while notifications were still queued: the capture is complete as it is.
       }

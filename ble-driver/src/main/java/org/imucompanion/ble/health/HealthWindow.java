@@ -8,10 +8,10 @@ import java.util.Optional;
  * A stream's figures over one span of time: the live window (the last second or so) or everything
  * since the stream started.
  *
- * <p>{@code packets} counts notifications that decoded; {@code malformed} those that did not.
- * Rates are per second of {@code span}; they are {@code NaN} while the span is zero (fewer than
- * two notifications so far). {@code lost} is read from sequence gaps, or inferred from timing
- * against the nominal rate for streams without sequence numbers (see {@link
+ * <p>{@code packets} counts notifications that decoded; {@code malformed} those that did not. Rates
+ * are per second of {@code span}; they are {@code NaN} while the span is zero (fewer than two
+ * notifications so far). {@code lost} is read from sequence gaps, or inferred from timing against
+ * the nominal rate for streams without sequence numbers (see {@link
  * StreamHealthSnapshot#lossInferred()}).
  *
  * @param span the time the figures cover

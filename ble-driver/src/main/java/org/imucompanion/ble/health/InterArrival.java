@@ -7,8 +7,8 @@ import java.util.Objects;
  * How regularly notifications arrived: percentiles of the time between consecutive notifications
  * and of the jitter, the distance of each such interval from the nominal packet period.
  *
- * <p>Percentiles use the nearest-rank definition: the p-th percentile is the smallest interval
- * that at least p % of the intervals do not exceed.
+ * <p>Percentiles use the nearest-rank definition: the p-th percentile is the smallest interval that
+ * at least p % of the intervals do not exceed.
  *
  * @param intervals how many intervals the figures describe
  * @param p50 median time between notifications

@@ -18,8 +18,8 @@ import org.imucompanion.protocol.stream.SequenceTracker;
  * <p>Feed it every notification once, in arrival order, with the host time stamped when the bytes
  * came off the link: {@link #recordPacket(long, int, int, int)} for a stream with sequence numbers
  * (the wristband), {@link #recordPacket(long, int, int)} for one without (the Myo, the legacy
- * wristband), {@link #recordMalformed} when decoding failed. Recording allocates nothing: all
- * state is fixed-size arrays made up front, so a stream at full rate adds no garbage. {@link
+ * wristband), {@link #recordMalformed} when decoding failed. Recording allocates nothing: all state
+ * is fixed-size arrays made up front, so a stream at full rate adds no garbage. {@link
  * #snapshot(long)} builds an immutable {@link StreamHealthSnapshot}; call it at UI rate, not per
  * packet.
  *
@@ -30,10 +30,10 @@ import org.imucompanion.protocol.stream.SequenceTracker;
  * StreamHealthSnapshot#sequenceRestarts()} instead. A malformed packet's sequence number cannot be
  * trusted, so a malformed packet also shows as one lost packet.
  *
- * <p>Loss without sequence numbers is inferred: the packets the nominal rate predicts over the
- * time covered, minus the notifications that arrived (decoded or not). It is exact for long spans
- * and within a connection event's worth of packets for the live window, which is why the snapshot
- * flags it as inferred.
+ * <p>Loss without sequence numbers is inferred: the packets the nominal rate predicts over the time
+ * covered, minus the notifications that arrived (decoded or not). It is exact for long spans and
+ * within a connection event's worth of packets for the live window, which is why the snapshot flags
+ * it as inferred.
  *
  * <p>Thread safety: all methods are synchronized, so one thread can record while a UI thread takes
  * snapshots.
@@ -347,11 +347,11 @@ public final class StreamHealth {
    * Builds one window's figures.
    *
    * @param sums the counts in the window
-   * @param rateCounts the counts rates are computed from (since the start, the first
-   *     notification's are left out: rates there run between the first and last arrival)
-   * @param closedSpan whether the span runs from an arrival to an arrival, both counted (since
-   *     the start), so that the nominal rate predicts one packet more than the periods in it; a
-   *     live window is half-open
+   * @param rateCounts the counts rates are computed from (since the start, the first notification's
+   *     are left out: rates there run between the first and last arrival)
+   * @param closedSpan whether the span runs from an arrival to an arrival, both counted (since the
+   *     start), so that the nominal rate predicts one packet more than the periods in it; a live
+   *     window is half-open
    */
   private HealthWindow window(
       long spanNanos,
@@ -368,8 +368,7 @@ public final class StreamHealth {
       lostPercent = sent == 0 ? 0 : 100.0 * lost / sent;
     } else {
       long arrived = sums[PACKETS] + sums[MALFORMED];
-      long expected =
-          Math.round(seconds * nominal.packetsPerSecond()) + (closedSpan ? 1 : 0);
+      long expected = Math.round(seconds * nominal.packetsPerSecond()) + (closedSpan ? 1 : 0);
       lost = Math.max(0, expected - arrived);
       lostPercent = expected <= 0 ? 0 : 100.0 * lost / expected;
     }

@@ -4,8 +4,8 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * A virtual device's side of its connection to the host: what the firmware can do with the link.
- * A link is dead once the connection drops; a reconnect gives the device a new link.
+ * A virtual device's side of its connection to the host: what the firmware can do with the link. A
+ * link is dead once the connection drops; a reconnect gives the device a new link.
  */
 public interface DeviceLink {
 

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * corrupt, stall, disconnect, refuse a connection.
  *
  * <p>Faults belong to the device and outlive a connection (a refusal is consumed by the next
- * connection attempt). Each command applies to the next notifications sent, in this order: a
- * stall holds everything; then drops; then corruption; then reordering (per characteristic: the
- * held notification arrives right after the next one); then duplication. {@link #counts()} says
- * what was actually done, for tests to compare with what the host measured.
+ * connection attempt). Each command applies to the next notifications sent, in this order: a stall
+ * holds everything; then drops; then corruption; then reordering (per characteristic: the held
+ * notification arrives right after the next one); then duplication. {@link #counts()} says what was
+ * actually done, for tests to compare with what the host measured.
  */
 public final class LinkFaults {
 
@@ -107,8 +107,7 @@ public final class LinkFaults {
   }
 
   /**
-   * Swaps each of the next notifications with the one that follows it on the same
-   * characteristic.
+   * Swaps each of the next notifications with the one that follows it on the same characteristic.
    *
    * @param n how many swaps
    */
@@ -130,8 +129,8 @@ public final class LinkFaults {
   }
 
   /**
-   * Stops delivery for a while, as a link with a fading radio does: what the device sends
-   * meanwhile arrives in one burst when the stall ends (the link layer retried it).
+   * Stops delivery for a while, as a link with a fading radio does: what the device sends meanwhile
+   * arrives in one burst when the stall ends (the link layer retried it).
    *
    * @param duration how long nothing arrives
    */
@@ -186,8 +185,7 @@ public final class LinkFaults {
    * @return the counts
    */
   public synchronized Counts counts() {
-    return new Counts(
-        dropped, duplicated, reordered, corrupted, stalled, disconnects, refusals);
+    return new Counts(dropped, duplicated, reordered, corrupted, stalled, disconnects, refusals);
   }
 
   private static int requireCount(int n) {
@@ -212,8 +210,8 @@ public final class LinkFaults {
   /**
    * Passes one notification through the faults.
    *
-   * @return what reaches the host now, in order (empty if dropped or held); the caller delivers
-   *     it outside this object's lock, so a listener never runs while faults are locked
+   * @return what reaches the host now, in order (empty if dropped or held); the caller delivers it
+   *     outside this object's lock, so a listener never runs while faults are locked
    */
   synchronized List<Pending> pass(Pending p) {
     List<Pending> out = new ArrayList<>(2);
@@ -286,10 +284,13 @@ public final class LinkFaults {
   }
 
   private void scheduleStallEnd(ScheduledExecutorService scheduler, long delayNanos) {
-    device.link().ifPresent(l -> {
-      if (l instanceof VirtualConnection.Link link) {
-        scheduler.schedule(link::endStall, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-      }
-    });
+    device
+        .link()
+        .ifPresent(
+            l -> {
+              if (l instanceof VirtualConnection.Link link) {
+                scheduler.schedule(link::endStall, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+              }
+            });
   }
 }

@@ -2,8 +2,8 @@ package org.imucompanion.ble.virtualdevice;
 
 /**
  * What a virtual device's sensors feel: the motion of the body part it is strapped to, as a pure
- * function of time, so that any device rate or batch samples the same motion and a test can ask
- * for the very sample a device sent.
+ * function of time, so that any device rate or batch samples the same motion and a test can ask for
+ * the very sample a device sent.
  *
  * <p>A synthetic workout implements it now; templates derived from real recordings can replace it
  * without the devices noticing.

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * that even a multi-threaded executor sees a connection's callbacks in order and never two at once
  * (the way a serial executor would).
  *
- * <p>State changes are never dropped and run before waiting notifications; notifications wait in
- * a bounded queue and the oldest is dropped (and counted) when a listener falls that far behind,
- * like the BlueZ transport's delivery lane. No thread of its own: a drain task is submitted to the
+ * <p>State changes are never dropped and run before waiting notifications; notifications wait in a
+ * bounded queue and the oldest is dropped (and counted) when a listener falls that far behind, like
+ * the BlueZ transport's delivery lane. No thread of its own: a drain task is submitted to the
  * executor when work arrives and none is pending.
  */
 final class OrderedDelivery {

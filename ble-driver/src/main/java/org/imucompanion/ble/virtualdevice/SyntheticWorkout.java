@@ -13,8 +13,8 @@ import org.imucompanion.protocol.myo.EmgSample;
  * <p>Each repetition swings the forearm about the sensor's x axis from the rest pose by {@code
  * amplitude} and back, {@code θ(t) = A (1 − cos 2πt/T) / 2}; gravity and the earth's field are
  * rotated into the sensor frame, the gyroscope reads {@code dθ/dt}, and EMG rises with effort. A
- * little deterministic tremor is added (a function of time only), so the motion is a pure
- * function of time and never exactly still, like a real arm.
+ * little deterministic tremor is added (a function of time only), so the motion is a pure function
+ * of time and never exactly still, like a real arm.
  *
  * @param plan how the workout is laid out
  */
@@ -63,7 +63,8 @@ public record SyntheticWorkout(SyntheticWorkout.Plan plan) implements MotionSour
      * @return the period after which the workout repeats
      */
     public Duration round() {
-      return warmUp.plus(repPeriod.multipliedBy((long) sets * repsPerSet))
+      return warmUp
+          .plus(repPeriod.multipliedBy((long) sets * repsPerSet))
           .plus(restBetweenSets.multipliedBy(sets));
     }
   }
@@ -148,10 +149,13 @@ public record SyntheticWorkout(SyntheticWorkout.Plan plan) implements MotionSour
       rate = a * Math.PI / period * Math.sin(w);
     }
     // Tremor: small, deterministic, a few incommensurate frequencies.
-    double tremor = 0.01 * Math.sin(2 * Math.PI * 7.3 * seconds) + 0.006 * Math.sin(2 * Math.PI * 11.9 * seconds + 1);
+    double tremor =
+        0.01 * Math.sin(2 * Math.PI * 7.3 * seconds)
+            + 0.006 * Math.sin(2 * Math.PI * 11.9 * seconds + 1);
     angle += tremor;
-    rate += 0.01 * 2 * Math.PI * 7.3 * Math.cos(2 * Math.PI * 7.3 * seconds)
-        + 0.006 * 2 * Math.PI * 11.9 * Math.cos(2 * Math.PI * 11.9 * seconds + 1);
+    rate +=
+        0.01 * 2 * Math.PI * 7.3 * Math.cos(2 * Math.PI * 7.3 * seconds)
+            + 0.006 * 2 * Math.PI * 11.9 * Math.cos(2 * Math.PI * 11.9 * seconds + 1);
     double c = Math.cos(angle);
     double s = Math.sin(angle);
     // Sensor frame rotated by `angle` about x: world vectors seen in the sensor frame use R^T.
@@ -163,12 +167,14 @@ public record SyntheticWorkout(SyntheticWorkout.Plan plan) implements MotionSour
     Vector3 e = EARTH_FIELD_MICRO_TESLA;
     Vector3 mag = new Vector3(e.x(), c * e.y() + s * e.z(), -s * e.y() + c * e.z());
     Quaternion q = new Quaternion(Math.cos(angle / 2), Math.sin(angle / 2), 0, 0);
-    double effort = phase.resting() ? 0.08 : 0.25 + 0.6 * Math.abs(Math.sin(Math.PI * phase.repPhase()));
+    double effort =
+        phase.resting() ? 0.08 : 0.25 + 0.6 * Math.abs(Math.sin(Math.PI * phase.repPhase()));
     int[] emg = new int[EmgSample.CHANNELS];
     long sampleIndex = Math.floorDiv(nanos, 5_000_000L); // EMG varies at the Myo's 200 Hz
     for (int ch = 0; ch < emg.length; ch++) {
       double noise = unitNoise(sampleIndex * 8 + ch);
-      emg[ch] = (int) Math.max(-128, Math.min(127, Math.round(noise * 120 * effort * (0.6 + 0.05 * ch))));
+      emg[ch] =
+          (int) Math.max(-128, Math.min(127, Math.round(noise * 120 * effort * (0.6 + 0.05 * ch))));
     }
     return new MotionSample(accel, gyro, mag, q, new EmgSample(emg));
   }

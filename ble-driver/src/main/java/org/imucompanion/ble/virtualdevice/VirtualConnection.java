@@ -131,7 +131,8 @@ final class VirtualConnection implements BleConnection {
           p.hostTimeNanos() == LinkFaults.Pending.STAMP_ON_DELIVERY
               ? System.nanoTime()
               : p.hostTimeNanos();
-      int handle = device.characteristic(p.characteristic()).map(GattCharacteristicInfo::handle).orElse(0);
+      int handle =
+          device.characteristic(p.characteristic()).map(GattCharacteristicInfo::handle).orElse(0);
       Notification n = new Notification(t, device.address(), p.characteristic(), handle, p.value());
       for (SubscriptionImpl s : subs) {
         delivery.offer(
@@ -226,14 +227,17 @@ final class VirtualConnection implements BleConnection {
   }
 
   @Override
-  public CompletableFuture<Subscription> subscribe(UUID uuid, NotificationListener notificationListener) {
+  public CompletableFuture<Subscription> subscribe(
+      UUID uuid, NotificationListener notificationListener) {
     ensureOpen();
     SubscriptionImpl sub = new SubscriptionImpl(uuid, notificationListener);
     return call(
         () -> {
           GattCharacteristicInfo info = characteristicOrFail(uuid);
-          if (!info.has(CharacteristicProperty.NOTIFY) && !info.has(CharacteristicProperty.INDICATE)) {
-            throw new BleException(Reason.NOT_SUPPORTED, address() + ": " + uuid + " does not notify");
+          if (!info.has(CharacteristicProperty.NOTIFY)
+              && !info.has(CharacteristicProperty.INDICATE)) {
+            throw new BleException(
+                Reason.NOT_SUPPORTED, address() + ": " + uuid + " does not notify");
           }
           boolean first;
           synchronized (this) {

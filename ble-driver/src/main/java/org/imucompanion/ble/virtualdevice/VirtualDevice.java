@@ -209,7 +209,8 @@ public abstract class VirtualDevice {
    * @throws BleException to answer with an error ({@code NOT_SUPPORTED} by default)
    */
   protected byte[] onRead(UUID characteristic) throws BleException {
-    throw new BleException(BleException.Reason.NOT_SUPPORTED, address + ": cannot read " + characteristic);
+    throw new BleException(
+        BleException.Reason.NOT_SUPPORTED, address + ": cannot read " + characteristic);
   }
 
   /**
@@ -221,7 +222,8 @@ public abstract class VirtualDevice {
    * @throws BleException to refuse the write ({@code NOT_SUPPORTED} by default)
    */
   protected void onWrite(UUID characteristic, byte[] value, WriteType type) throws BleException {
-    throw new BleException(BleException.Reason.NOT_SUPPORTED, address + ": cannot write " + characteristic);
+    throw new BleException(
+        BleException.Reason.NOT_SUPPORTED, address + ": cannot write " + characteristic);
   }
 
   final synchronized void attach(DeviceLink newLink) {

@@ -15,8 +15,8 @@ import org.imucompanion.protocol.legacy.LegacyUuids;
 import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
 
 /**
- * The legacy Simblee wristband (PROTOCOL.md §3): one characteristic holding the latest sample as
- * 32 bytes. Reads return the sample at that moment; if the firmware supports notifications, a
+ * The legacy Simblee wristband (PROTOCOL.md §3): one characteristic holding the latest sample as 32
+ * bytes. Reads return the sample at that moment; if the firmware supports notifications, a
  * subscribed host gets one at a fixed rate, cut to the MTU (the first 20 bytes at the default MTU
  * of 23, as on a real link).
  */
@@ -26,7 +26,8 @@ public final class VirtualLegacyWristband extends VirtualDevice {
   public static final int DATA_HANDLE = 0x000e;
 
   /** Simblee's 16-bit service UUID (0xFE84), which its firmware advertises by default. */
-  public static final UUID SIMBLEE_SERVICE = UUID.fromString("0000fe84-0000-1000-8000-00805f9b34fb");
+  public static final UUID SIMBLEE_SERVICE =
+      UUID.fromString("0000fe84-0000-1000-8000-00805f9b34fb");
 
   private final MotionSource motion;
   private final long powerOnNanos = System.nanoTime();
@@ -40,8 +41,8 @@ public final class VirtualLegacyWristband extends VirtualDevice {
    * @param address its address
    * @param name its advertised name
    * @param motion what its sensors feel
-   * @param notifyRateHz notifications per second while subscribed, or 0 for firmware that can
-   *     only be polled (then the characteristic does not offer notify)
+   * @param notifyRateHz notifications per second while subscribed, or 0 for firmware that can only
+   *     be polled (then the characteristic does not offer notify)
    */
   public VirtualLegacyWristband(
       String address, String name, MotionSource motion, double notifyRateHz) {

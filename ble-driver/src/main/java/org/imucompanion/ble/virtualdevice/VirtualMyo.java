@@ -22,8 +22,8 @@ import org.imucompanion.protocol.myo.MyoImuPacket;
 import org.imucompanion.protocol.myo.MyoUuids;
 
 /**
- * A Myo armband (PROTOCOL.md §4): IMU notifications at 50 Hz and raw EMG at 200 Hz spread over
- * the four EMG characteristics (pair j goes to characteristic j mod 4), both only after a set-mode
+ * A Myo armband (PROTOCOL.md §4): IMU notifications at 50 Hz and raw EMG at 200 Hz spread over the
+ * four EMG characteristics (pair j goes to characteristic j mod 4), both only after a set-mode
  * command asks for them, which the armband forgets on disconnect. Also firmware info and version,
  * vibrate, sleep mode and battery level.
  */
@@ -31,6 +31,7 @@ public final class VirtualMyo extends VirtualDevice {
 
   /** IMU notifications per second. */
   public static final int IMU_RATE_HZ = 50;
+
   /** EMG samples per second (two per notification). */
   public static final int EMG_RATE_HZ = 200;
 
@@ -64,14 +65,30 @@ public final class VirtualMyo extends VirtualDevice {
 
   private static List<GattCharacteristicInfo> gatt() {
     List<GattCharacteristicInfo> g = new ArrayList<>();
-    g.add(info(MyoUuids.CONTROL_SERVICE, MyoUuids.FIRMWARE_INFO, 0x0011, CharacteristicProperty.READ));
-    g.add(info(MyoUuids.CONTROL_SERVICE, MyoUuids.FIRMWARE_VERSION, 0x0017, CharacteristicProperty.READ));
+    g.add(
+        info(
+            MyoUuids.CONTROL_SERVICE, MyoUuids.FIRMWARE_INFO, 0x0011, CharacteristicProperty.READ));
+    g.add(
+        info(
+            MyoUuids.CONTROL_SERVICE,
+            MyoUuids.FIRMWARE_VERSION,
+            0x0017,
+            CharacteristicProperty.READ));
     g.add(info(MyoUuids.CONTROL_SERVICE, MyoUuids.COMMAND, 0x0019, CharacteristicProperty.WRITE));
     g.add(info(MyoUuids.IMU_SERVICE, MyoUuids.IMU_DATA, 0x001c, CharacteristicProperty.NOTIFY));
     g.add(
-        info(MyoUuids.CLASSIFIER_SERVICE, MyoUuids.CLASSIFIER_EVENT, 0x0023, CharacteristicProperty.INDICATE));
+        info(
+            MyoUuids.CLASSIFIER_SERVICE,
+            MyoUuids.CLASSIFIER_EVENT,
+            0x0023,
+            CharacteristicProperty.INDICATE));
     for (int i = 0; i < 4; i++) {
-      g.add(info(MyoUuids.EMG_SERVICE, MyoUuids.EMG_DATA.get(i), 0x002b + 3 * i, CharacteristicProperty.NOTIFY));
+      g.add(
+          info(
+              MyoUuids.EMG_SERVICE,
+              MyoUuids.EMG_DATA.get(i),
+              0x002b + 3 * i,
+              CharacteristicProperty.NOTIFY));
     }
     g.add(
         new GattCharacteristicInfo(
@@ -161,8 +178,7 @@ public final class VirtualMyo extends VirtualDevice {
       return MyoCodec.encodeFirmwareVersion(new MyoFirmwareVersion(1, 5, 1970, 2));
     }
     if (characteristic.equals(MyoUuids.FIRMWARE_INFO)) {
-      return MyoCodec.encodeFirmwareInfo(
-          new MyoFirmwareInfo(serial(), 0, 0, 0, false, false, 1));
+      return MyoCodec.encodeFirmwareInfo(new MyoFirmwareInfo(serial(), 0, 0, 0, false, false, 1));
     }
     if (characteristic.equals(MyoUuids.BATTERY_LEVEL)) {
       return MyoCodec.encodeBatteryLevel(battery().orElse(0));
@@ -219,7 +235,8 @@ public final class VirtualMyo extends VirtualDevice {
               k -> {
                 MotionSample m = motion.sampleAt(sinceOn + k * IMU_PERIOD_NANOS);
                 byte[] v =
-                    MyoCodec.encodeImu(new MyoImuPacket(m.orientation(), m.accelG(), m.gyroRadPerS()));
+                    MyoCodec.encodeImu(
+                        new MyoImuPacket(m.orientation(), m.accelG(), m.gyroRadPerS()));
                 synchronized (this) {
                   imuSent++;
                 }

@@ -204,8 +204,7 @@ public final class VirtualTransport implements BleTransport {
     if (device.faults().refuseConnection()) {
       throw new BleException(Reason.REFUSED, address + " refused the connection");
     }
-    VirtualConnection c =
-        new VirtualConnection(this, device, listener, executor, queueCapacity);
+    VirtualConnection c = new VirtualConnection(this, device, listener, executor, queueCapacity);
     if (connected.putIfAbsent(key(address), c) != null) {
       throw new BleException(Reason.REFUSED, address + " is already connected");
     }

@@ -23,24 +23,26 @@ import org.imucompanion.protocol.wristband.WristbandSample;
 import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
- * A wristband speaking protocol v1 (firmware-protocol PROTOCOL.md §2): config (read/write),
- * control (start/stop stream, identify) and data notifications encoded with {@link
- * WristbandCodec} at the configured rate and batch.
+ * A wristband speaking protocol v1 (firmware-protocol PROTOCOL.md §2): config (read/write), control
+ * (start/stop stream, identify) and data notifications encoded with {@link WristbandCodec} at the
+ * configured rate and batch.
  *
- * <p>Like the firmware, a config write takes effect at the next {@code START_STREAM}, a config
- * the link cannot carry (not even one sample fits the MTU) is refused, {@code START_STREAM}
- * restarts the sequence at 0, and a disconnect stops the stream. Samples are taken from the
- * {@link MotionSource} at the device's own sample times ({@code t0_us + floor(i · 10⁶ / odr)}),
- * measured from power-on; the device clock starts at {@link #clockAtPowerOnMicros()} and wraps at
- * 2³² µs. Packets are sent on time from a timer: a late timer sends the packets that are due in a
- * burst, so the count over time is exact.
+ * <p>Like the firmware, a config write takes effect at the next {@code START_STREAM}, a config the
+ * link cannot carry (not even one sample fits the MTU) is refused, {@code START_STREAM} restarts
+ * the sequence at 0, and a disconnect stops the stream. Samples are taken from the {@link
+ * MotionSource} at the device's own sample times ({@code t0_us + floor(i · 10⁶ / odr)}), measured
+ * from power-on; the device clock starts at {@link #clockAtPowerOnMicros()} and wraps at 2³² µs.
+ * Packets are sent on time from a timer: a late timer sends the packets that are due in a burst, so
+ * the count over time is exact.
  */
 public final class VirtualWristband extends VirtualDevice {
 
   /** The data characteristic's ATT value handle. */
   public static final int DATA_HANDLE = 0x0012;
+
   /** The config characteristic's ATT value handle. */
   public static final int CONFIG_HANDLE = 0x0015;
+
   /** The control characteristic's ATT value handle. */
   public static final int CONTROL_HANDLE = 0x0018;
 
@@ -121,7 +123,8 @@ public final class VirtualWristband extends VirtualDevice {
             WristbandUuids.SERVICE,
             WristbandUuids.CONTROL,
             CONTROL_HANDLE,
-            EnumSet.of(CharacteristicProperty.WRITE, CharacteristicProperty.WRITE_WITHOUT_RESPONSE)));
+            EnumSet.of(
+                CharacteristicProperty.WRITE, CharacteristicProperty.WRITE_WITHOUT_RESPONSE)));
     return g;
   }
 
@@ -237,7 +240,8 @@ public final class VirtualWristband extends VirtualDevice {
 
   private void start() throws BleException {
     DeviceLink link =
-        link().orElseThrow(() -> new BleException(Reason.DISCONNECTED, address() + " not connected"));
+        link()
+            .orElseThrow(() -> new BleException(Reason.DISCONNECTED, address() + " not connected"));
     stop();
     int spp = config.samplesPerPacket(link.mtu());
     if (spp == 0) {
@@ -246,7 +250,8 @@ public final class VirtualWristband extends VirtualDevice {
     Stream s = new Stream(config, spp, link);
     long periodNanos = Math.max(1, Math.round(spp * 1e9 / config.outputDataRateHz()));
     stream = s;
-    s.timer = link.scheduler().scheduleAtFixedRate(() -> tick(s), 0, periodNanos, TimeUnit.NANOSECONDS);
+    s.timer =
+        link.scheduler().scheduleAtFixedRate(() -> tick(s), 0, periodNanos, TimeUnit.NANOSECONDS);
   }
 
   private void stop() {
@@ -298,8 +303,7 @@ public final class VirtualWristband extends VirtualDevice {
               s.config.magnetometer() ? Optional.of(m.magMicroTesla()) : Optional.empty()));
     }
     WristbandDataPacket p =
-        new WristbandDataPacket(
-            s.sequence, t0, s.config.magnetometer(), s.config.crc(), samples);
+        new WristbandDataPacket(s.sequence, t0, s.config.magnetometer(), s.config.crc(), samples);
     s.sequence = (s.sequence + 1) & 0xFFFF;
     s.nextSample += s.samplesPerPacket;
     packetsSent++;

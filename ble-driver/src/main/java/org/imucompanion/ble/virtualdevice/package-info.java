@@ -4,10 +4,10 @@
  * demo mode, for tests of everything above the transport and for load tests with many devices.
  *
  * <p>The virtual wristband v1, legacy Simblee wristband and Myo armband speak their real protocols
- * (encoded with the firmware-protocol encoders, at the configured rate and batch) and play a
- * {@link org.imucompanion.ble.virtualdevice.MotionSource}, by default a synthetic workout. {@link
- * org.imucompanion.ble.virtualdevice.LinkFaults} injects drops, duplicates, reordering,
- * corruption, stalls, disconnects and refused connections on command, so stream health and
- * reconnect supervision can be seen working.
+ * (encoded with the firmware-protocol encoders, at the configured rate and batch) and play a {@link
+ * org.imucompanion.ble.virtualdevice.MotionSource}, by default a synthetic workout. {@link
+ * org.imucompanion.ble.virtualdevice.LinkFaults} injects drops, duplicates, reordering, corruption,
+ * stalls, disconnects and refused connections on command, so stream health and reconnect
+ * supervision can be seen working.
  */
 package org.imucompanion.ble.virtualdevice;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import org.imucompanion.ble.CharacteristicProperty;
 import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.protocol.myo.MyoUuids;
@@ -77,9 +76,7 @@ final class CaptureFixtures {
               : d.characteristics().get(random.nextInt(d.characteristics().size()));
       byte[] value = new byte[1 + random.nextInt(60)];
       random.nextBytes(value);
-      out.add(
-          new CapturedNotification(
-              timeOf(i), d.address(), ch.uuid(), ch.handle(), value));
+      out.add(new CapturedNotification(timeOf(i), d.address(), ch.uuid(), ch.handle(), value));
     }
     return out;
   }

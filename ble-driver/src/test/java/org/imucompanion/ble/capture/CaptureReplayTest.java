@@ -15,6 +15,11 @@ import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.NotificationListener;
 import org.imucompanion.ble.WriteType;
+import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualDevice;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
+import org.imucompanion.ble.virtualdevice.VirtualTransport;
+import org.imucompanion.ble.virtualdevice.VirtualWristband;
 import org.imucompanion.protocol.myo.MyoCodec;
 import org.imucompanion.protocol.myo.MyoCommand;
 import org.imucompanion.protocol.myo.MyoUuids;
@@ -24,11 +29,6 @@ import org.imucompanion.protocol.wristband.WristbandCodec;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandControl;
 import org.imucompanion.protocol.wristband.WristbandUuids;
-import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
-import org.imucompanion.ble.virtualdevice.VirtualDevice;
-import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.ble.virtualdevice.VirtualTransport;
-import org.imucompanion.ble.virtualdevice.VirtualWristband;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,29 +86,44 @@ class CaptureReplayTest {
             }
           };
 
-      BleConnection w = transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+      BleConnection w =
+          transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
       w.write(WristbandUuids.CONFIG, CONFIG.encode(), WriteType.WITH_RESPONSE).join();
-      capture.addDevice(describe(band, Map.of(WristbandUuids.CONFIG, w.read(WristbandUuids.CONFIG).join())));
+      capture.addDevice(
+          describe(band, Map.of(WristbandUuids.CONFIG, w.read(WristbandUuids.CONFIG).join())));
       w.subscribe(WristbandUuids.DATA, keep).join();
       w.subscribe(WristbandUuids.DATA, capture.listener()).join();
 
-      BleConnection m = transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+      BleConnection m =
+          transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
       capture.addDevice(describe(myo, Map.of()));
       for (UUID u : MYO_STREAMS) {
         m.subscribe(u, keep).join();
         m.subscribe(u, capture.listener()).join();
       }
-      w.write(WristbandUuids.CONTROL, WristbandControl.startStream().encode(), WriteType.WITHOUT_RESPONSE).join();
+      w.write(
+              WristbandUuids.CONTROL,
+              WristbandControl.startStream().encode(),
+              WriteType.WITHOUT_RESPONSE)
+          .join();
       m.write(
               MyoUuids.COMMAND,
-              MyoCommand.setMode(MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED).encode(),
+              MyoCommand.setMode(
+                      MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED)
+                  .encode(),
               WriteType.WITH_RESPONSE)
           .join();
       Thread.sleep(1000);
-      w.write(WristbandUuids.CONTROL, WristbandControl.stopStream().encode(), WriteType.WITHOUT_RESPONSE).join();
+      w.write(
+              WristbandUuids.CONTROL,
+              WristbandControl.stopStream().encode(),
+              WriteType.WITHOUT_RESPONSE)
+          .join();
       m.write(
               MyoUuids.COMMAND,
-              MyoCommand.setMode(MyoCommand.EMG_NONE, MyoCommand.IMU_NONE, MyoCommand.CLASSIFIER_DISABLED).encode(),
+              MyoCommand.setMode(
+                      MyoCommand.EMG_NONE, MyoCommand.IMU_NONE, MyoCommand.CLASSIFIER_DISABLED)
+                  .encode(),
               WriteType.WITH_RESPONSE)
           .join();
       Thread.sleep(50);
@@ -118,17 +133,24 @@ class CaptureReplayTest {
     assertThat(live.size()).isGreaterThan(150); // 25 wristband + 50 IMU + 100 EMG a second
   }
 
-  private List<Notification> replay(CaptureReplay.Pace pace, List<CaptureReplay.Report> report) throws Exception {
+  private List<Notification> replay(CaptureReplay.Pace pace, List<CaptureReplay.Report> report)
+      throws Exception {
     List<Notification> replayed = new ArrayList<>();
     NotificationListener keep = replayed::add;
     try (CaptureReplay replay = CaptureReplay.open(file, pace)) {
       BleTransport transport = replay;
-      BleConnection w = transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+      BleConnection w =
+          transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
       // The profile reads the config it needs to decode, as it would from the live device.
       assertThat(WristbandConfig.decode(w.read(WristbandUuids.CONFIG).join())).isEqualTo(CONFIG);
       w.subscribe(WristbandUuids.DATA, keep).join();
-      w.write(WristbandUuids.CONTROL, WristbandControl.startStream().encode(), WriteType.WITHOUT_RESPONSE).join();
-      BleConnection m = transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+      w.write(
+              WristbandUuids.CONTROL,
+              WristbandControl.startStream().encode(),
+              WriteType.WITHOUT_RESPONSE)
+          .join();
+      BleConnection m =
+          transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
       for (UUID u : MYO_STREAMS) {
         m.subscribe(u, keep).join();
       }
@@ -157,9 +179,12 @@ class CaptureReplayTest {
     for (int i = 1; i < live.size(); i++) {
       long liveGap = live.get(i).hostTimeNanos() - live.get(0).hostTimeNanos();
       long replayGap = replayed.get(i).hostTimeNanos() - replayed.get(0).hostTimeNanos();
-      assertThat(Math.abs(liveGap - replayGap)).as("timing kept to the microsecond").isLessThanOrEqualTo(1000);
+      assertThat(Math.abs(liveGap - replayGap))
+          .as("timing kept to the microsecond")
+          .isLessThanOrEqualTo(1000);
     }
-    assertThat(replayed.get(0).handle()).isIn(VirtualWristband.DATA_HANDLE, 0x001c, 0x002b, 0x002e, 0x0031, 0x0034);
+    assertThat(replayed.get(0).handle())
+        .isIn(VirtualWristband.DATA_HANDLE, 0x001c, 0x002b, 0x002e, 0x0031, 0x0034);
     // One second of capture went through much faster than it was recorded.
     assertThat(took).isLessThan(3_000_000_000L);
   }
@@ -181,12 +206,16 @@ class CaptureReplayTest {
   @Test
   void notificationsNobodySubscribedToAreCountedNotDelivered() throws Exception {
     try (CaptureReplay replay = CaptureReplay.open(file, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE)) {
-      assertThat(replay.capturedDevices()).extracting(CaptureDevice::kind).containsExactly("wristband-v1", "myo");
-      BleConnection w = replay.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+      assertThat(replay.capturedDevices())
+          .extracting(CaptureDevice::kind)
+          .containsExactly("wristband-v1", "myo");
+      BleConnection w =
+          replay.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
       List<Notification> got = new ArrayList<>();
       w.subscribe(WristbandUuids.DATA, got::add).join();
       CaptureReplay.Report r = replay.play().get(30, TimeUnit.SECONDS);
-      long wristband = live.stream().filter(n -> n.characteristic().equals(WristbandUuids.DATA)).count();
+      long wristband =
+          live.stream().filter(n -> n.characteristic().equals(WristbandUuids.DATA)).count();
       assertThat(r).isEqualTo(new CaptureReplay.Report(wristband, live.size() - wristband));
       assertThat(got).hasSize((int) wristband);
       assertThat(replay.device(myo.address())).isPresent();

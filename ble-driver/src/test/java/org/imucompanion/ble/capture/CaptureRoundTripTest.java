@@ -62,11 +62,16 @@ class CaptureRoundTripTest {
         List.of(wristband),
         List.of(
             new CapturedNotification(
-                CaptureFixtures.START_MICROS, wristband.address(), WristbandUuids.DATA, 0x12, value)));
+                CaptureFixtures.START_MICROS,
+                wristband.address(),
+                WristbandUuids.DATA,
+                0x12,
+                value)));
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
     byte[] magic = new byte[8];
     b.get(magic);
-    assertThat(new String(magic, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("btsnoop\0");
+    assertThat(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("btsnoop\0");
     assertThat(b.getInt()).isEqualTo(1);
     assertThat(b.getInt()).isEqualTo(2001);
     // New index, then LE connection complete, then the ACL packet.
@@ -105,7 +110,9 @@ class CaptureRoundTripTest {
     Path file = dir.resolve("anchor.btsnoop");
     try (CaptureWriter w = CaptureWriter.create(file, 1_000_000_000L, 5_000_000_000L)) {
       w.addDevice(wristband);
-      w.write(new Notification(5_002_500_999L, wristband.address(), WristbandUuids.DATA, 0x12, new byte[] {9}));
+      w.write(
+          new Notification(
+              5_002_500_999L, wristband.address(), WristbandUuids.DATA, 0x12, new byte[] {9}));
     }
     CapturedNotification n = CaptureReader.readAll(file).notifications().get(0);
     assertThat(n.epochMicros()).isEqualTo(1_000_002_500L);
@@ -141,7 +148,8 @@ class CaptureRoundTripTest {
   void notABtsnoopFileIsAClearError() throws IOException {
     Path file = dir.resolve("bogus.btsnoop");
     write(file, List.of(), List.of());
-    Files.write(file, "pcap-ish nonsense here".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    Files.write(
+        file, "pcap-ish nonsense here".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> CaptureReader.open(file))
         .isInstanceOf(CaptureFormatException.class)
         .hasMessageContaining("not a btsnoop file");
@@ -170,10 +178,29 @@ class CaptureRoundTripTest {
     }
   }
 
+  @Test
+  void listenerKeepsTheFirstFailureInsteadOfThrowingIntoTheTransport() throws IOException {
+    CaptureDevice wristband = CaptureFixtures.wristband();
+    Path file = dir.resolve("listener.btsnoop");
+    try (CaptureWriter w = CaptureWriter.create(file, 0, 0)) {
+      w.addDevice(wristband);
+      var listener = w.listener();
+      listener.onNotification(
+          new Notification(1_000, wristband.address(), WristbandUuids.DATA, 0x12, new byte[] {1}));
+      listener.onNotification(
+          new Notification(2_000, wristband.address(), WristbandUuids.DATA, 0x99, new byte[] {2}));
+      listener.onNotification(
+          new Notification(3_000, wristband.address(), WristbandUuids.DATA, 0x12, new byte[] {3}));
+      assertThat(w.failure()).get().isInstanceOf(CaptureFormatException.class);
+      assertThat(w.failure().get()).hasMessageContaining("handle 153");
+      assertThat(w.written()).isEqualTo(1);
+    }
+    assertThat(CaptureReader.readAll(file).notifications()).hasSize(1);
+  }
+
   /**
-   * An Android-style H4 snoop log (datalink 1002) with a notification split over two ACL
-   * fragments, a sent packet and a handle the sidecar doesn't know: only the notification comes
-   * back.
+   * An Android-style H4 snoop log (datalink 1002) with a notification split over two ACL fragments,
+   * a sent packet and a handle the sidecar doesn't know: only the notification comes back.
    */
   @Test
   void readsH4CapturesAndReassemblesFragments() throws IOException {
@@ -204,7 +231,8 @@ class CaptureRoundTripTest {
     Capture read = CaptureReader.readAll(file);
     assertThat(read.notifications())
         .containsExactly(
-            new CapturedNotification(5_000L + 1, wristband.address(), WristbandUuids.DATA, 0x12, value));
+            new CapturedNotification(
+                5_000L + 1, wristband.address(), WristbandUuids.DATA, 0x12, value));
     assertThat(read.skippedRecords()).isEqualTo(2);
   }
 

@@ -37,9 +37,24 @@ class CaptureTsharkIT {
 
     List<String> lines =
         tshark(
-            "-r", file.toString(), "-Y", "btatt", "-T", "fields", "-E", "separator=|",
-            "-e", "btatt.opcode", "-e", "btatt.handle", "-e", "btatt.value",
-            "-e", "bthci_acl.src.bd_addr", "-e", "frame.time_epoch");
+            "-r",
+            file.toString(),
+            "-Y",
+            "btatt",
+            "-T",
+            "fields",
+            "-E",
+            "separator=|",
+            "-e",
+            "btatt.opcode",
+            "-e",
+            "btatt.handle",
+            "-e",
+            "btatt.value",
+            "-e",
+            "bthci_acl.src.bd_addr",
+            "-e",
+            "frame.time_epoch");
     List<String> expected = new ArrayList<>();
     HexFormat hex = HexFormat.of();
     for (CapturedNotification n : written) {

@@ -21,7 +21,8 @@ class IntervalHistogramTest {
   }
 
   @Property
-  void everyValueIsReportedWithin1Over128(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long v) {
+  void everyValueIsReportedWithin1Over128(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long v) {
     IntervalHistogram h = new IntervalHistogram();
     h.add(v);
     long reported = h.percentile(50);

@@ -11,8 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Drops, duplicates and swaps packets of a generated stream at random and checks that the
- * tracker's books add up to exactly what was done to it, across the 16-bit wrap.
+ * Drops, duplicates and swaps packets of a generated stream at random and checks that the tracker's
+ * books add up to exactly what was done to it, across the 16-bit wrap.
  */
 class SequenceAccountingTest {
 
@@ -74,6 +74,7 @@ class SequenceAccountingTest {
     assertThat(all.duplicates()).isEqualTo(duplicates);
     assertThat(all.outOfOrder()).isEqualTo(swaps);
     assertThat(all.packets()).isEqualTo(withDuplicates.size());
-    assertThat(all.lostPercent()).isCloseTo(100.0 * drops / length, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(all.lostPercent())
+        .isCloseTo(100.0 * drops / length, org.assertj.core.api.Assertions.within(1e-9));
   }
 }

@@ -27,28 +27,39 @@ class ManyDevicesTest {
       List<NotificationLog> myoLogs = new ArrayList<>();
       List<NotificationLog> legacyLogs = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        VirtualWristband w = new VirtualWristband("C0:00:00:00:00:0" + i, "W" + i, SyntheticWorkout.demo());
+        VirtualWristband w =
+            new VirtualWristband("C0:00:00:00:00:0" + i, "W" + i, SyntheticWorkout.demo());
         VirtualMyo m = new VirtualMyo("C0:00:00:00:01:0" + i, "M" + i, SyntheticWorkout.demo());
         VirtualLegacyWristband l =
-            new VirtualLegacyWristband("C0:00:00:00:02:0" + i, "L" + i, SyntheticWorkout.demo(), 10);
+            new VirtualLegacyWristband(
+                "C0:00:00:00:02:0" + i, "L" + i, SyntheticWorkout.demo(), 10);
         transport.addDevice(w);
         transport.addDevice(m);
         transport.addDevice(l);
-        BleConnection wc = transport.connect(w.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+        BleConnection wc =
+            transport.connect(w.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
         NotificationLog wl = new NotificationLog();
         wc.subscribe(WristbandUuids.DATA, wl).get(5, TimeUnit.SECONDS);
-        wc.write(WristbandUuids.CONTROL, WristbandControl.startStream().encode(), WriteType.WITHOUT_RESPONSE).join();
+        wc.write(
+                WristbandUuids.CONTROL,
+                WristbandControl.startStream().encode(),
+                WriteType.WITHOUT_RESPONSE)
+            .join();
         wristLogs.add(wl);
-        BleConnection mc = transport.connect(m.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+        BleConnection mc =
+            transport.connect(m.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
         NotificationLog ml = new NotificationLog();
         mc.subscribe(MyoUuids.IMU_DATA, ml).get(5, TimeUnit.SECONDS);
         mc.write(
                 MyoUuids.COMMAND,
-                MyoCommand.setMode(MyoCommand.EMG_NONE, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED).encode(),
+                MyoCommand.setMode(
+                        MyoCommand.EMG_NONE, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED)
+                    .encode(),
                 WriteType.WITH_RESPONSE)
             .join();
         myoLogs.add(ml);
-        BleConnection lc = transport.connect(l.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+        BleConnection lc =
+            transport.connect(l.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
         NotificationLog ll = new NotificationLog();
         lc.subscribe(LegacyUuids.DATA, ll).get(5, TimeUnit.SECONDS);
         legacyLogs.add(ll);

@@ -31,7 +31,8 @@ class VirtualLegacyWristbandTest {
     VirtualLegacyWristband band =
         new VirtualLegacyWristband("5B:1E:00:00:00:01", "Simblee", SyntheticWorkout.demo(), 20);
     transport.addDevice(band);
-    BleConnection c = transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection c =
+        transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     assertThat(c.mtu()).isEqualTo(23);
     NotificationLog log = new NotificationLog();
     c.subscribe(LegacyUuids.DATA, log).get(5, TimeUnit.SECONDS);
@@ -52,7 +53,8 @@ class VirtualLegacyWristbandTest {
     VirtualLegacyWristband band =
         new VirtualLegacyWristband("5B:1E:00:00:00:02", "Simblee", SyntheticWorkout.demo(), 0);
     transport.addDevice(band);
-    BleConnection c = transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection c =
+        transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     assertThat(c.characteristics().join().get(0).has(CharacteristicProperty.NOTIFY)).isFalse();
     CompletionException e =
         org.junit.jupiter.api.Assertions.assertThrows(

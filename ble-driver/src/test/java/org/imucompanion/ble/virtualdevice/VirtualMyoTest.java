@@ -37,7 +37,8 @@ class VirtualMyoTest {
   }
 
   private BleConnection connectAndSubscribe(NotificationLog log) throws Exception {
-    BleConnection c = transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection c =
+        transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     c.subscribe(MyoUuids.IMU_DATA, log).get(5, TimeUnit.SECONDS);
     for (var emg : MyoUuids.EMG_DATA) {
       c.subscribe(emg, log).get(5, TimeUnit.SECONDS);
@@ -50,7 +51,8 @@ class VirtualMyoTest {
   }
 
   @Test
-  void sendsNothingUntilSetModeThenImuAt50HzAndEmgAt200HzOverFourCharacteristics() throws Exception {
+  void sendsNothingUntilSetModeThenImuAt50HzAndEmgAt200HzOverFourCharacteristics()
+      throws Exception {
     transport.addDevice(myo);
     NotificationLog log = new NotificationLog();
     BleConnection c = connectAndSubscribe(log);
@@ -58,9 +60,15 @@ class VirtualMyoTest {
     assertThat(log.size()).as("a Myo streams only after set-mode").isZero();
 
     command(c, MyoCommand.setSleepMode(true));
-    command(c, MyoCommand.setMode(MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
+    command(
+        c,
+        MyoCommand.setMode(
+            MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
     Thread.sleep(2000);
-    command(c, MyoCommand.setMode(MyoCommand.EMG_NONE, MyoCommand.IMU_NONE, MyoCommand.CLASSIFIER_DISABLED));
+    command(
+        c,
+        MyoCommand.setMode(
+            MyoCommand.EMG_NONE, MyoCommand.IMU_NONE, MyoCommand.CLASSIFIER_DISABLED));
     Thread.sleep(50);
     assertThat(myo.neverSleep()).isTrue();
 
@@ -121,7 +129,10 @@ class VirtualMyoTest {
     transport.addDevice(myo);
     NotificationLog log = new NotificationLog();
     BleConnection c = connectAndSubscribe(log);
-    command(c, MyoCommand.setMode(MyoCommand.EMG_NONE, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
+    command(
+        c,
+        MyoCommand.setMode(
+            MyoCommand.EMG_NONE, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
     Await.until("IMU packets", () -> log.size() >= 20);
     for (Notification n : log.all()) {
       MyoImuPacket p = MyoCodec.decodeImu(n.value());
@@ -138,7 +149,10 @@ class VirtualMyoTest {
     transport.addDevice(myo);
     NotificationLog log = new NotificationLog();
     BleConnection c = connectAndSubscribe(log);
-    command(c, MyoCommand.setMode(MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
+    command(
+        c,
+        MyoCommand.setMode(
+            MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
     command(c, MyoCommand.vibrate(1));
     Await.until("streaming", () -> log.size() >= 10);
     assertThat(myo.vibrations()).isEqualTo(1);
@@ -151,9 +165,13 @@ class VirtualMyoTest {
     BleConnection c2 = connectAndSubscribe(again);
     Thread.sleep(200);
     assertThat(again.size()).as("no data until set-mode is sent again").isZero();
-    command(c2, MyoCommand.setMode(MyoCommand.EMG_NONE, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
+    command(
+        c2,
+        MyoCommand.setMode(
+            MyoCommand.EMG_NONE, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED));
     Await.until("streaming again", () -> again.size() >= 10);
     assertThat(MyoCodec.decodeBatteryLevel(c2.read(MyoUuids.BATTERY_LEVEL).join())).isEqualTo(64);
-    assertThat(MyoCodec.decodeFirmwareVersion(c2.read(MyoUuids.FIRMWARE_VERSION).join()).major()).isEqualTo(1);
+    assertThat(MyoCodec.decodeFirmwareVersion(c2.read(MyoUuids.FIRMWARE_VERSION).join()).major())
+        .isEqualTo(1);
   }
 }

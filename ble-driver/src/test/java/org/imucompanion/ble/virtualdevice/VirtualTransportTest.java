@@ -40,7 +40,8 @@ class VirtualTransportTest {
 
   private static BleException failure(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     assertThat(c).isInstanceOf(BleException.class);
@@ -58,7 +59,8 @@ class VirtualTransportTest {
 
   @Test
   void scanReportsDevicesMatchingTheFilterAsTheyComeAndGo() throws Exception {
-    VirtualWristband w1 = new VirtualWristband("AA:00:00:00:00:01", "Wrist A", SyntheticWorkout.demo());
+    VirtualWristband w1 =
+        new VirtualWristband("AA:00:00:00:00:01", "Wrist A", SyntheticWorkout.demo());
     VirtualLegacyWristband legacy =
         new VirtualLegacyWristband("AA:00:00:00:00:02", "Simblee", SyntheticWorkout.demo(), 10);
     transport.addDevice(w1);
@@ -78,24 +80,30 @@ class VirtualTransportTest {
         };
     ScanSession scan =
         transport.scan(ScanFilter.services(WristbandUuids.SERVICE), listener, DIRECT).join();
-    VirtualWristband w2 = new VirtualWristband("AA:00:00:00:00:03", "Wrist B", SyntheticWorkout.demo());
+    VirtualWristband w2 =
+        new VirtualWristband("AA:00:00:00:00:03", "Wrist B", SyntheticWorkout.demo());
     transport.addDevice(w2);
-    assertThat(scan.devices()).extracting(DiscoveredDevice::address)
+    assertThat(scan.devices())
+        .extracting(DiscoveredDevice::address)
         .containsExactlyInAnyOrder(w1.address(), w2.address());
     transport.removeDevice(w1.address());
     scan.close();
     transport.removeDevice(w2.address());
     assertThat(events)
-        .containsExactly("+AA:00:00:00:00:01 Wrist A", "+AA:00:00:00:00:03 Wrist B", "-AA:00:00:00:00:01");
+        .containsExactly(
+            "+AA:00:00:00:00:01 Wrist A", "+AA:00:00:00:00:03 Wrist B", "-AA:00:00:00:00:01");
   }
 
   @Test
   void connectionGoesThroughItsStatesAndClosesForGood() throws Exception {
-    VirtualWristband w = new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
+    VirtualWristband w =
+        new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
     transport.addDevice(w);
     List<ConnectionState> states = new ArrayList<>();
     BleConnection c =
-        transport.connect(w.address(), (s, cause) -> states.add(s), DIRECT).get(5, TimeUnit.SECONDS);
+        transport
+            .connect(w.address(), (s, cause) -> states.add(s), DIRECT)
+            .get(5, TimeUnit.SECONDS);
     c.servicesResolved().get(5, TimeUnit.SECONDS);
     assertThat(c.state()).isEqualTo(ConnectionState.SERVICES_RESOLVED);
     assertThat(c.characteristics().join()).hasSize(3);
@@ -111,13 +119,15 @@ class VirtualTransportTest {
             ConnectionState.SERVICES_RESOLVED,
             ConnectionState.CLOSED);
     assertThat(w.link()).isEmpty();
-    assertThatThrownBy(() -> c.read(WristbandUuids.CONFIG)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> c.read(WristbandUuids.CONFIG))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(c::mtu).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void failuresComeAsBleExceptionsWithAReason() throws Exception {
-    VirtualWristband w = new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
+    VirtualWristband w =
+        new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
     transport.addDevice(w);
     assertThat(failureOf(transport.connect("AA:00:00:00:00:99", (s, c) -> {}, DIRECT)).reason())
         .isEqualTo(Reason.NOT_FOUND);
@@ -125,32 +135,45 @@ class VirtualTransportTest {
     w.faults().refuseNextConnections(1);
     assertThat(failureOf(transport.connect(w.address(), (s, c) -> {}, DIRECT)).reason())
         .isEqualTo(Reason.REFUSED);
-    BleConnection c = transport.connect(w.address(), (s, cause) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection c =
+        transport.connect(w.address(), (s, cause) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     assertThat(w.faults().counts().refusals()).isEqualTo(1);
     assertThat(failureOf(transport.connect(w.address(), (s, x) -> {}, DIRECT)).reason())
         .as("a peripheral takes one central")
         .isEqualTo(Reason.REFUSED);
 
-    assertThat(failureOf(c.subscribe(LegacyUuids.DATA, n -> {})).reason()).isEqualTo(Reason.NOT_FOUND);
+    assertThat(failureOf(c.subscribe(LegacyUuids.DATA, n -> {})).reason())
+        .isEqualTo(Reason.NOT_FOUND);
     assertThat(failureOf(c.subscribe(WristbandUuids.CONFIG, n -> {})).reason())
         .isEqualTo(Reason.NOT_SUPPORTED);
     assertThat(failureOf(c.read(WristbandUuids.CONTROL)).reason()).isEqualTo(Reason.NOT_SUPPORTED);
-    assertThat(failureOf(c.write(WristbandUuids.CONTROL, new byte[] {0x7f}, WriteType.WITH_RESPONSE)).reason())
+    assertThat(
+            failureOf(c.write(WristbandUuids.CONTROL, new byte[] {0x7f}, WriteType.WITH_RESPONSE))
+                .reason())
         .isEqualTo(Reason.REFUSED);
   }
 
   @Test
   void disconnectKillsTheConnectionAndAReconnectNeverDoublesCallbacks() throws Exception {
-    VirtualWristband w = new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
+    VirtualWristband w =
+        new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
     transport.addDevice(w);
     List<Object> firstStates = new ArrayList<>();
     BleConnection first =
         transport
-            .connect(w.address(), (s, cause) -> firstStates.add(cause.map(e -> (Object) e.reason()).orElse(s)), DIRECT)
+            .connect(
+                w.address(),
+                (s, cause) -> firstStates.add(cause.map(e -> (Object) e.reason()).orElse(s)),
+                DIRECT)
             .get(5, TimeUnit.SECONDS);
     NotificationLog firstLog = new NotificationLog();
     Subscription sub = first.subscribe(WristbandUuids.DATA, firstLog).get(5, TimeUnit.SECONDS);
-    first.write(WristbandUuids.CONTROL, WristbandControl.startStream().encode(), WriteType.WITHOUT_RESPONSE).join();
+    first
+        .write(
+            WristbandUuids.CONTROL,
+            WristbandControl.startStream().encode(),
+            WriteType.WITHOUT_RESPONSE)
+        .join();
     Await.until("first packets", () -> firstLog.size() >= 5);
 
     w.faults().disconnect();
@@ -160,15 +183,26 @@ class VirtualTransportTest {
     assertThat(w.streaming()).as("a disconnect stops the stream").isFalse();
     int before = firstLog.size();
 
-    BleConnection second = transport.connect(w.address(), (s, c) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection second =
+        transport.connect(w.address(), (s, c) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     NotificationLog secondLog = new NotificationLog();
     second.subscribe(WristbandUuids.DATA, secondLog).get(5, TimeUnit.SECONDS);
-    second.write(WristbandUuids.CONTROL, WristbandControl.startStream().encode(), WriteType.WITHOUT_RESPONSE).join();
+    second
+        .write(
+            WristbandUuids.CONTROL,
+            WristbandControl.startStream().encode(),
+            WriteType.WITHOUT_RESPONSE)
+        .join();
     Await.until("packets after reconnect", () -> secondLog.size() >= 10);
-    assertThat(firstLog.size()).as("the dead connection's listener hears nothing").isEqualTo(before);
+    assertThat(firstLog.size())
+        .as("the dead connection's listener hears nothing")
+        .isEqualTo(before);
     assertThat(w.faults().counts().disconnects()).isEqualTo(1);
     // Each packet exactly once: sequence numbers restart at 0 and never repeat.
-    List<Integer> seqs = secondLog.all().stream().map(n -> (n.value()[2] & 0xff) | (n.value()[3] & 0xff) << 8).toList();
+    List<Integer> seqs =
+        secondLog.all().stream()
+            .map(n -> (n.value()[2] & 0xff) | (n.value()[3] & 0xff) << 8)
+            .toList();
     assertThat(seqs).startsWith(0, 1, 2).doesNotHaveDuplicates();
   }
 
@@ -177,7 +211,8 @@ class VirtualTransportTest {
     VirtualLegacyWristband legacy =
         new VirtualLegacyWristband("AA:00:00:00:00:02", "Simblee", SyntheticWorkout.demo(), 50);
     transport.addDevice(legacy);
-    BleConnection c = transport.connect(legacy.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection c =
+        transport.connect(legacy.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     NotificationLog a = new NotificationLog();
     NotificationLog b = new NotificationLog();
     Subscription sa = c.subscribe(LegacyUuids.DATA, a).get(5, TimeUnit.SECONDS);
@@ -191,7 +226,9 @@ class VirtualTransportTest {
     Await.until("device stops", () -> !legacy.link().orElseThrow().isNotifying(LegacyUuids.DATA));
     long sent = legacy.notificationsSent();
     Thread.sleep(100);
-    assertThat(legacy.notificationsSent()).as("no subscriber: the firmware stops sending").isEqualTo(sent);
+    assertThat(legacy.notificationsSent())
+        .as("no subscriber: the firmware stops sending")
+        .isEqualTo(sent);
   }
 
   @Test
@@ -201,7 +238,8 @@ class VirtualTransportTest {
       VirtualLegacyWristband legacy =
           new VirtualLegacyWristband("AA:00:00:00:00:02", "Simblee", SyntheticWorkout.demo(), 500);
       transport.addDevice(legacy);
-      BleConnection c = transport.connect(legacy.address(), (s, x) -> {}, pool).get(5, TimeUnit.SECONDS);
+      BleConnection c =
+          transport.connect(legacy.address(), (s, x) -> {}, pool).get(5, TimeUnit.SECONDS);
       NotificationLog log = new NotificationLog();
       c.subscribe(LegacyUuids.DATA, log).get(5, TimeUnit.SECONDS);
       Await.until("notifications", () -> log.size() >= 300);
@@ -214,7 +252,8 @@ class VirtualTransportTest {
 
   @Test
   void closingTheTransportClosesEverything() throws Exception {
-    VirtualWristband w = new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
+    VirtualWristband w =
+        new VirtualWristband("AA:00:00:00:00:01", "Wrist", SyntheticWorkout.demo());
     transport.addDevice(w);
     BleConnection c = transport.connect(w.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     ScanSession scan = transport.scan(ScanFilter.ANY, d -> {}, DIRECT).join();

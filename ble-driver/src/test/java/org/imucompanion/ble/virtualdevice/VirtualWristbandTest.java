@@ -44,7 +44,8 @@ class VirtualWristbandTest {
 
   private BleConnection connect() throws Exception {
     transport.addDevice(band);
-    BleConnection c = transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection c =
+        transport.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     c.servicesResolved().get(5, TimeUnit.SECONDS);
     return c;
   }
@@ -54,7 +55,8 @@ class VirtualWristbandTest {
   }
 
   /** Quantisation of one count at the config's ranges (the encoder rounds to the nearest). */
-  private static void assertSampleMatches(WristbandSample got, MotionSample want, WristbandConfig cfg) {
+  private static void assertSampleMatches(
+      WristbandSample got, MotionSample want, WristbandConfig cfg) {
     double accelStep = cfg.accelRange().scale().unitsPerLsb();
     double gyroStep = cfg.gyroRange().scale().unitsPerLsb();
     assertVector(got.accelG(), want.accelG(), accelStep);
@@ -101,7 +103,9 @@ class VirtualWristbandTest {
       for (int k = 0; k < p.samples().size(); k++) {
         long t = band.motionNanosOf(p.sampleTimeMicros(k, 100));
         if (previous >= 0) {
-          assertThat(t - previous).as("one sample period, across packets too").isEqualTo(10_000_000L);
+          assertThat(t - previous)
+              .as("one sample period, across packets too")
+              .isEqualTo(10_000_000L);
         }
         previous = t;
         assertSampleMatches(p.samples().get(k), band.motion().sampleAt(t), cfg);
@@ -136,9 +140,11 @@ class VirtualWristbandTest {
     assertThat(seqs.subList(first, first + 3)).containsExactly(0, 1, 2);
     // Device time: 50 Hz, one sample a packet, 20 ms apart even across the 2^32 wrap.
     VirtualWristband wrapping =
-        new VirtualWristband("C0:FF:EE:00:00:02", "Wrap", SyntheticWorkout.demo(), 0xFFFF_FFFFL - 30_000);
+        new VirtualWristband(
+            "C0:FF:EE:00:00:02", "Wrap", SyntheticWorkout.demo(), 0xFFFF_FFFFL - 30_000);
     transport.addDevice(wrapping);
-    BleConnection w = transport.connect(wrapping.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
+    BleConnection w =
+        transport.connect(wrapping.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
     NotificationLog wlog = new NotificationLog();
     w.subscribe(WristbandUuids.DATA, wlog).get(5, TimeUnit.SECONDS);
     control(w, WristbandControl.startStream());
@@ -157,11 +163,14 @@ class VirtualWristbandTest {
   void configTheLinkCannotCarryIsRefused() throws Exception {
     band.setMtu(23);
     BleConnection c = connect();
-    WristbandConfig nineAxisCrc = new WristbandConfig(50, AccelRange.G4, GyroRange.DPS500, true, true, 1);
+    WristbandConfig nineAxisCrc =
+        new WristbandConfig(50, AccelRange.G4, GyroRange.DPS500, true, true, 1);
     CompletionException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             CompletionException.class,
-            () -> c.write(WristbandUuids.CONFIG, nineAxisCrc.encode(), WriteType.WITH_RESPONSE).join());
+            () ->
+                c.write(WristbandUuids.CONFIG, nineAxisCrc.encode(), WriteType.WITH_RESPONSE)
+                    .join());
     assertThat(((BleException) e.getCause()).reason()).isEqualTo(BleException.Reason.REFUSED);
     assertThat(band.config()).isEqualTo(WristbandConfig.DEFAULT);
   }
@@ -203,9 +212,10 @@ class VirtualWristbandTest {
       }
     }
     StreamHealthSnapshot s = health.snapshot(System.nanoTime());
-    assertThat(faults.counts())
-        .isEqualTo(new LinkFaults.Counts(3, 2, 1, 2, 0, 0, 0));
-    assertThat(s.malformedByReason()).containsEntry(ProtocolException.Reason.CRC_MISMATCH, 2L).hasSize(1);
+    assertThat(faults.counts()).isEqualTo(new LinkFaults.Counts(3, 2, 1, 2, 0, 0, 0));
+    assertThat(s.malformedByReason())
+        .containsEntry(ProtocolException.Reason.CRC_MISMATCH, 2L)
+        .hasSize(1);
     // Dropped packets and packets whose bytes were ruined both leave gaps in the sequence.
     assertThat(s.cumulative().lost()).isEqualTo(3 + 2);
     assertThat(s.cumulative().duplicates()).isEqualTo(2);
