@@ -1,0 +1,339 @@
+package org.imucompanion.models.reps;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.Recording;
+import org.imucompanion.models.RepPhase;
+import org.imucompanion.models.dataset.Dataset;
+import org.imucompanion.models.dataset.ExerciseSet;
+import org.imucompanion.models.dataset.ExerciseSets;
+import org.imucompanion.models.dataset.ExermoteReader;
+import org.imucompanion.models.pipeline.PipelineSettings;
+import org.imucompanion.models.pipeline.RecordingReplay;
+
+/**
+ * Measures the rep counter against the repetitions a recording's labels describe: each session
+ * is replayed through the streaming pipeline ({@link RecordingReplay}, the live code path) into a
+ * {@link RepCounter} whose live label is the recording's own label, and its events are compared
+ * set by set with {@link ExerciseSets}.
+ *
+ * <p>An event belongs to a true set if it falls between the set's first labelled sample and
+ * {@link #SET_END_MARGIN_SECONDS} after its last (the counter may complete the last repetition
+ * just after the label ends); events outside every set are counted as spurious. The timing error
+ * of an event is its distance to the nearest true repetition end of its set.
+ */
+public final class RepEvaluation {
+  /** How long after a set's last labelled sample an event still belongs to it. */
+  public static final double SET_END_MARGIN_SECONDS = 1.5;
+
+  /** Name of the overall row in {@link Report#rows()}. */
+  public static final String ALL = "all";
+
+  /**
+   * Which channels the replayed "device" sends.
+   *
+   * @param description for reports
+   * @param channels channel names taken from the recording
+   */
+  public record DeviceChannels(String description, List<String> channels) {
+    /** Copies the list. */
+    public DeviceChannels {
+      Objects.requireNonNull(description, "description");
+      channels = List.copyOf(channels);
+    }
+
+    /**
+     * The phone's own channels (gravity from CoreMotion), as the training export uses.
+     *
+     * @return the choice
+     */
+    public static DeviceChannels exermotePhone() {
+      return new DeviceChannels("phone (CoreMotion gravity)", ExermoteReader.LAYOUT.names());
+    }
+
+    /**
+     * Only accelerometer and gyroscope, as a 6-axis wristband sends: gravity comes from the
+     * pipeline's orientation filter.
+     *
+     * @return the choice
+     */
+    public static DeviceChannels sixAxis() {
+      List<String> c = new ArrayList<>(Channels.ACCEL);
+      c.addAll(Channels.GYRO);
+      return new DeviceChannels("6-axis (Madgwick gravity)", c);
+    }
+  }
+
+  /**
+   * One true set and what the counter made of it.
+   *
+   * @param subject the recording's subject
+   * @param session the recording's session id
+   * @param exercise the set's exercise
+   * @param startSeconds the set's start
+   * @param trueCount repetitions the labels describe
+   * @param counted repetitions the counter emitted within the set
+   * @param timingErrorsSeconds per emitted repetition, its signed time minus the nearest true
+   *     repetition end
+   */
+  public record SetResult(String subject, String session, String exercise, double startSeconds,
+      int trueCount, int counted, List<Double> timingErrorsSeconds) {
+    /** Copies the list. */
+    public SetResult {
+      timingErrorsSeconds = List.copyOf(timingErrorsSeconds);
+    }
+
+    /**
+     * Counted minus true.
+     *
+     * @return the signed count error
+     */
+    public int error() {
+      return counted - trueCount;
+    }
+  }
+
+  /**
+   * Aggregate figures for one exercise or for all.
+   *
+   * @param exercise exercise name, or {@link #ALL}
+   * @param sets number of true sets
+   * @param exactShare share of sets counted exactly
+   * @param withinOneShare share of sets counted within plus or minus one
+   * @param meanAbsoluteError mean absolute count error per set
+   * @param medianTimingErrorSeconds median absolute distance between emitted and true
+   *     repetition ends (NaN without events)
+   * @param medianSignedTimingErrorSeconds median signed distance (positive: the counter is late)
+   */
+  public record Row(String exercise, int sets, double exactShare, double withinOneShare,
+      double meanAbsoluteError, double medianTimingErrorSeconds,
+      double medianSignedTimingErrorSeconds) {}
+
+  /**
+   * A whole evaluation.
+   *
+   * @param description what was evaluated (dataset, device channels, labels)
+   * @param sets every true set
+   * @param spuriousEvents events outside every true set
+   */
+  public record Report(String description, List<SetResult> sets, int spuriousEvents) {
+    /** Copies the list. */
+    public Report {
+      sets = List.copyOf(sets);
+    }
+
+    /**
+     * One row per exercise (alphabetical) and a last row {@link #ALL}.
+     *
+     * @return the rows
+     */
+    public List<Row> rows() {
+      Map<String, List<SetResult>> by = new TreeMap<>();
+      for (SetResult s : sets) {
+        by.computeIfAbsent(s.exercise(), k -> new ArrayList<>()).add(s);
+      }
+      List<Row> rows = new ArrayList<>();
+      by.forEach((e, list) -> rows.add(row(e, list)));
+      rows.add(row(ALL, sets));
+      return rows;
+    }
+
+    /**
+     * The overall row.
+     *
+     * @return the {@link #ALL} row
+     */
+    public Row overall() {
+      return row(ALL, sets);
+    }
+
+    /**
+     * A fixed-width table of {@link #rows()} for logs and the model card.
+     *
+     * @return the table, with a header line
+     */
+    public String table() {
+      StringBuilder b = new StringBuilder();
+      b.append(description).append('\n');
+      b.append(String.format(Locale.ROOT, "%-8s %5s %8s %8s %6s %10s %10s%n", "exercise", "sets",
+          "exact", "+-1", "MAE", "|dt| med", "dt med"));
+      for (Row r : rows()) {
+        b.append(String.format(Locale.ROOT, "%-8s %5d %7.1f%% %7.1f%% %6.2f %9.2fs %9.2fs%n",
+            r.exercise(), r.sets(), 100 * r.exactShare(), 100 * r.withinOneShare(),
+            r.meanAbsoluteError(), r.medianTimingErrorSeconds(),
+            r.medianSignedTimingErrorSeconds()));
+      }
+      b.append("spurious repetitions outside sets: ").append(spuriousEvents).append('\n');
+      return b.toString();
+    }
+
+    /**
+     * The sets not counted exactly, one line each, for finding out why.
+     *
+     * @return the lines
+     */
+    public String miscounts() {
+      StringBuilder b = new StringBuilder();
+      for (SetResult s : sets) {
+        if (s.error() != 0) {
+          b.append(String.format(Locale.ROOT, "%-7s subject %s %s at %6.1fs: true %2d counted %2d%n",
+              s.exercise(), s.subject(), s.session(), s.startSeconds(), s.trueCount(),
+              s.counted()));
+        }
+      }
+      return b.toString();
+    }
+
+    private static Row row(String exercise, List<SetResult> list) {
+      int n = list.size();
+      int exact = 0;
+      int within = 0;
+      double abs = 0;
+      List<Double> dt = new ArrayList<>();
+      for (SetResult s : list) {
+        exact += s.error() == 0 ? 1 : 0;
+        within += Math.abs(s.error()) <= 1 ? 1 : 0;
+        abs += Math.abs(s.error());
+        dt.addAll(s.timingErrorsSeconds());
+      }
+      double[] signed = dt.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] absolute = dt.stream().mapToDouble(d -> Math.abs(d)).toArray();
+      return new Row(exercise, n, n == 0 ? Double.NaN : (double) exact / n,
+          n == 0 ? Double.NaN : (double) within / n, n == 0 ? Double.NaN : abs / n,
+          median(absolute), median(signed));
+    }
+  }
+
+  private RepEvaluation() {}
+
+  /**
+   * Replays one recording and compares the counter's events with its sets, using the
+   * recording's labels as the live label.
+   *
+   * @param recording a recording with phase labels
+   * @param device the channels the replayed device sends
+   * @param settings pipeline settings; their channels must include every profile's signal
+   * @param profiles the rep profiles
+   * @param counterSettings the counter's stream-level settings
+   * @param spurious receives the number of events outside every set (index 0 is incremented)
+   * @return one result per true set
+   */
+  public static List<SetResult> evaluate(Recording recording, DeviceChannels device,
+      PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings,
+      int[] spurious) {
+    List<ExerciseSet> truth = ExerciseSets.of(recording);
+    RepCounter counter = new RepCounter(org.imucompanion.models.ChannelLayout.of(
+        settings.channels()), settings.targetRateHz(), profiles, counterSettings);
+    List<RepEvent> events = new ArrayList<>();
+    RecordingReplay.replay(recording, device.channels(),
+        settings.withInputRate(ExermoteReader.SAMPLE_RATE_HZ),
+        new RecordingReplay.WindowListener() {
+          @Override
+          public void onWindow(float[] window, double end, String label, RepPhase phase) {}
+
+          @Override
+          public void onSample(double t, double[] values, String label, RepPhase phase) {
+            counter.step(t, values, label).ifPresent(events::add);
+          }
+        });
+    List<List<Double>> times = new ArrayList<>();
+    for (int i = 0; i < truth.size(); i++) {
+      times.add(new ArrayList<>());
+    }
+    for (RepEvent e : events) {
+      int owner = -1;
+      for (int i = 0; i < truth.size(); i++) {
+        ExerciseSet s = truth.get(i);
+        if (e.timeSeconds() >= s.startSeconds()
+            && e.timeSeconds() <= s.endSeconds() + SET_END_MARGIN_SECONDS) {
+          owner = i;
+          break;
+        }
+      }
+      if (owner < 0) {
+        spurious[0]++;
+      } else {
+        times.get(owner).add(e.timeSeconds());
+      }
+    }
+    List<SetResult> out = new ArrayList<>();
+    for (int i = 0; i < truth.size(); i++) {
+      ExerciseSet s = truth.get(i);
+      List<Double> errors = new ArrayList<>();
+      for (double t : times.get(i)) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double end : s.repetitionEndsSeconds()) {
+          if (Math.abs(t - end) < Math.abs(best)) {
+            best = t - end;
+          }
+        }
+        errors.add(best);
+      }
+      out.add(new SetResult(recording.subject(), recording.sessionId(), s.exercise(),
+          s.startSeconds(), s.repetitions(), times.get(i).size(), errors));
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates every recording of a dataset.
+   *
+   * @param dataset the dataset (recordings with phase labels)
+   * @param device the channels the replayed device sends
+   * @param settings pipeline settings
+   * @param profiles rep profiles
+   * @param counterSettings counter settings
+   * @return the report
+   */
+  public static Report evaluate(Dataset dataset, DeviceChannels device,
+      PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings) {
+    List<SetResult> all = new ArrayList<>();
+    int[] spurious = new int[1];
+    for (Recording r : dataset.recordings()) {
+      all.addAll(evaluate(r, device, settings, profiles, counterSettings, spurious));
+    }
+    return new Report(dataset.name() + ", " + dataset.recordings().size() + " sessions, device "
+        + device.description() + ", live label = true label", all, spurious[0]);
+  }
+
+  /**
+   * Evaluates the default counter on the Exermote recordings and prints the tables.
+   *
+   * @param args the directory holding the Exermote CSV files
+   * @throws IOException if the directory cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: RepEvaluation <exermote directory>");
+      System.exit(2);
+    }
+    Dataset ds = new ExermoteReader().read(Path.of(args[0]));
+    for (DeviceChannels device : List.of(DeviceChannels.exermotePhone(),
+        DeviceChannels.sixAxis())) {
+      System.out.println(evaluate(ds, device, PipelineSettings.exermoteDefault(),
+          RepProfiles.defaults(), RepCounter.Settings.defaults()).table());
+      if (System.getProperty("imu.reps.miscounts") != null) {
+        System.out.println(evaluate(ds, device, PipelineSettings.exermoteDefault(),
+            RepProfiles.defaults(), RepCounter.Settings.defaults()).miscounts());
+      }
+    }
+  }
+
+  private static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+}

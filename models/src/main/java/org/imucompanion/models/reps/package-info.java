@@ -1,0 +1,12 @@
+/**
+ * Online repetition counting and its evaluation against labelled repetitions.
+ *
+ * <p>{@link org.imucompanion.models.reps.RepCounter} is fed the streaming pipeline's resampled,
+ * filtered samples together with the live exercise label and emits a {@link
+ * org.imucompanion.models.reps.RepEvent} as each repetition completes. What it looks for per
+ * exercise (tempo range, signal, amplitude) is data, in {@link
+ * org.imucompanion.models.reps.RepProfiles}, not code. {@link
+ * org.imucompanion.models.reps.RepEvaluation} replays recordings through the same pipeline and
+ * compares the counts with the sets and repetitions their labels describe.
+ */
+package org.imucompanion.models.reps;

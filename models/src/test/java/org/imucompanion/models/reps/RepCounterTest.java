@@ -1,0 +1,214 @@
+package org.imucompanion.models.reps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.imucompanion.models.ChannelLayout;
+import org.imucompanion.models.Channels;
+import org.junit.jupiter.api.Test;
+
+class RepCounterTest {
+  private static final String SQUAT = "Squat";
+  private static final String REST = "Rest";
+
+  /** A set with random tempo, amplitude, noise and mid-set pauses, under the exercise label. */
+  @Property(tries = 200)
+  void countsEverySyntheticSetExactly(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 2, max = 12) int reps) {
+    SyntheticSets s = new SyntheticSets(seed, 0.004 + (seed % 5) * 0.002);
+    s.rest(s.uniform(2, 10), REST);
+    // A set's typical depth, 15 to 90 degrees; each repetition within +-25 % of it.
+    double depth = s.uniform(15, 90);
+    for (int i = 0; i < reps; i++) {
+      // Tempo inside the squat profile's range (1 to 6 s).
+      s.repetition(s.uniform(1.2, 4.5), Math.toRadians(depth * s.uniform(0.75, 1.25)), SQUAT);
+      double pause = s.uniform(0, 1) < 0.3 ? s.uniform(0.5, 8) : s.uniform(0, 0.8);
+      s.rest(pause, SQUAT);
+    }
+    s.rest(s.uniform(5, 10), REST);
+
+    List<RepEvent> events = s.count();
+
+    assertThat(events).hasSize(reps);
+    assertThat(events).extracting(RepEvent::indexInSet)
+        .containsExactlyElementsOf(range(1, reps));
+    assertThat(events).allSatisfy(e -> {
+      assertThat(e.exercise()).isEqualTo(SQUAT);
+      assertThat(e.setNumber()).isEqualTo(1);
+    });
+    // Each repetition is recognised on its way home, within its own period of its true end.
+    for (int i = 0; i < reps; i++) {
+      assertThat(Math.abs(events.get(i).timeSeconds() - s.repetitionEnds.get(i)))
+          .isLessThan(2.5);
+    }
+  }
+
+  @Test
+  void restLabelNeverCountsEvenWhenTheArmMoves() {
+    SyntheticSets s = new SyntheticSets(7, 0.005);
+    for (int i = 0; i < 10; i++) {
+      s.repetition(2.5, Math.toRadians(60), REST);
+    }
+    assertThat(s.count()).isEmpty();
+  }
+
+  @Test
+  void stillnessUnderAnExerciseLabelCountsZero() {
+    SyntheticSets s = new SyntheticSets(11, 0.01);
+    s.rest(120, SQUAT);
+    assertThat(s.count()).isEmpty();
+  }
+
+  @Test
+  void restStartsANewSetAndRepetitionNumbersStartAgain() {
+    SyntheticSets s = new SyntheticSets(3, 0.005);
+    s.rest(3, REST);
+    for (int i = 0; i < 4; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.5, SQUAT);
+    }
+    s.rest(20, REST);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.0, Math.toRadians(40), SQUAT).rest(0.8, SQUAT);
+    }
+    s.rest(5, REST);
+
+    List<RepEvent> events = s.count();
+
+    assertThat(events).extracting(RepEvent::setNumber).containsExactly(1, 1, 1, 1, 2, 2, 2);
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 1, 2, 3);
+  }
+
+  @Test
+  void shortPauseLabelsBetweenRepetitionsKeepTheSet() {
+    // Exermote labels the pause between two repetitions "Break": the set must go on.
+    SyntheticSets s = new SyntheticSets(5, 0.005);
+    s.rest(3, "setBreak");
+    for (int i = 0; i < 6; i++) {
+      s.repetition(2.5, Math.toRadians(45), SQUAT).rest(1.5, "Break");
+    }
+    s.rest(10, "setBreak");
+    assertThat(s.count()).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void aLabelChangeStartsAFreshSetWithoutCountingTheChange() {
+    SyntheticSets s = new SyntheticSets(9, 0.005);
+    s.rest(3, REST);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT);
+    }
+    // Half a repetition more as squat, then the label says situp: no count for the torn one.
+    s.repetition(1.2, Math.toRadians(50), SQUAT);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.5, Math.toRadians(70), "Situp");
+    }
+    s.rest(5, REST);
+
+    List<RepEvent> events = s.count();
+
+    assertThat(events).extracting(RepEvent::exercise)
+        .containsExactly(SQUAT, SQUAT, SQUAT, SQUAT, "Situp", "Situp", "Situp");
+    assertThat(events).extracting(RepEvent::setNumber).containsExactly(1, 1, 1, 1, 2, 2, 2);
+  }
+
+  @Test
+  void wobblesFasterThanTheFastestTempoAreNotEachARepetition() {
+    SyntheticSets s = new SyntheticSets(13, 0.003);
+    s.rest(3, REST);
+    // Squats' fastest plausible period is 1 s: 0.4 s wobbles are not 10 squats.
+    for (int i = 0; i < 10; i++) {
+      s.repetition(0.4, Math.toRadians(30), SQUAT);
+    }
+    s.rest(3, REST);
+    assertThat(s.count().size()).isLessThanOrEqualTo(4);
+  }
+
+  @Property(tries = 50)
+  void chunkSizeDoesNotChangeTheEvents(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 97) int chunk) {
+    SyntheticSets s = new SyntheticSets(seed, 0.01);
+    s.rest(3, REST);
+    for (int i = 0; i < 8; i++) {
+      s.repetition(s.uniform(1.5, 4), Math.toRadians(s.uniform(20, 80)), SQUAT)
+          .rest(s.uniform(0, 2), SQUAT);
+    }
+    s.rest(6, REST);
+    double[] t = s.timeArray();
+    double[][] v = s.sampleArray();
+    String[] l = s.labelArray();
+
+    List<RepEvent> whole = s.count();
+    RepCounter c = new RepCounter(SyntheticSets.LAYOUT, SyntheticSets.RATE_HZ,
+        RepProfiles.defaults(), RepCounter.Settings.defaults());
+    List<RepEvent> chunked = new ArrayList<>();
+    for (int from = 0; from < t.length; from += chunk) {
+      c.feed(t, v, l, from, Math.min(t.length, from + chunk), chunked::add);
+    }
+    assertThat(chunked).isEqualTo(whole);
+  }
+
+  @Test
+  void resetForgetsTheStream() {
+    SyntheticSets s = new SyntheticSets(21, 0.005);
+    s.rest(3, REST);
+    for (int i = 0; i < 5; i++) {
+      s.repetition(2.0, Math.toRadians(45), SQUAT).rest(0.5, SQUAT);
+    }
+    RepCounter c = new RepCounter(SyntheticSets.LAYOUT, SyntheticSets.RATE_HZ,
+        RepProfiles.defaults(), RepCounter.Settings.defaults());
+    List<RepEvent> first = new ArrayList<>();
+    c.feed(s.timeArray(), s.sampleArray(), s.labelArray(), 0, s.times.size(), first::add);
+    c.reset();
+    List<RepEvent> second = new ArrayList<>();
+    c.feed(s.timeArray(), s.sampleArray(), s.labelArray(), 0, s.times.size(), second::add);
+    assertThat(first).hasSize(5);
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void steadyStateAllocatesNothingPerSample() {
+    var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    RepCounter c = new RepCounter(SyntheticSets.LAYOUT, SyntheticSets.RATE_HZ,
+        RepProfiles.defaults(), RepCounter.Settings.defaults());
+    double[] v = new double[SyntheticSets.LAYOUT.size()];
+    // Still, under an exercise label: the detector runs in full but never completes a rep.
+    for (int i = 0; i < 10_000; i++) {
+      v[0] = 0.2 + 0.001 * (i & 3);
+      v[2] = 0.98;
+      c.step(i * 0.1, v, SQUAT);
+    }
+    long tid = Thread.currentThread().getId();
+    long before = bean.getThreadAllocatedBytes(tid);
+    for (int i = 10_000; i < 110_000; i++) {
+      v[0] = 0.2 + 0.001 * (i & 3);
+      c.step(i * 0.1, v, SQUAT);
+    }
+    long allocated = bean.getThreadAllocatedBytes(tid) - before;
+    assertThat(allocated).isLessThan(64 * 1024);
+    assertThat(c.currentExercise()).contains(SQUAT);
+  }
+
+  @Test
+  void refusesProfilesWhoseSignalTheStreamLacks() {
+    ChannelLayout accelOnly = ChannelLayout.of(Channels.ACCEL);
+    assertThatThrownBy(() -> new RepCounter(accelOnly, 10, RepProfiles.defaults(),
+        RepCounter.Settings.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gravity_x");
+  }
+
+  private static List<Integer> range(int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+}
