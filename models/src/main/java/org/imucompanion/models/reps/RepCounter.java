@@ -20,8 +20,8 @@ import org.imucompanion.models.ChannelLayout;
  * other side is home; from then on, passing the middle of the range leaves home and coming
  * within the hysteresis band of the home end returns. Every return home completes a
  * repetition, provided the excursion lasted no longer than the slowest tempo and at least
- * {@value #MIN_EXCURSION_SHARE} of the fastest, and the previous repetition is at least the
- * fastest tempo ago.
+ * {@link Settings#minExcursionShare()} of the fastest, and the previous repetition is at least
+ * the fastest tempo ago.
  *
  * <p>Labels: a label without a profile (rest, the pause between repetitions, anything unknown)
  * is never counted under. A repetition may still complete within {@link Settings#tailSeconds()}
@@ -41,32 +41,45 @@ public final class RepCounter {
    * @param tailSeconds how long after its exercise label ended a repetition may still complete
    * @param restSeconds how long a non-exercise label must last to end the set; longer than the
    *     pause between two repetitions (up to 3 s in the Exermote recordings)
+   * @param minExcursionShare shortest excursion from home that can be a repetition, as a share
+   *     of the profile's fastest period: a repetition at the fastest tempo spends about half its
+   *     period past the middle, while a wobble before a set or a jolt at landing passes through
+   *     in a fraction of that
    */
-  public record Settings(double tailSeconds, double restSeconds) {
+  public record Settings(double tailSeconds, double restSeconds, double minExcursionShare) {
     /** Validates. */
     public Settings {
       if (!(tailSeconds >= 0) || !(restSeconds > tailSeconds) || Double.isInfinite(restSeconds)) {
         throw new IllegalArgumentException(
             "need 0 <= tail < rest, got " + tailSeconds + ", " + restSeconds);
       }
+      if (!(minExcursionShare >= 0 && minExcursionShare < 1)) {
+        throw new IllegalArgumentException(
+            "min excursion share must be in [0, 1): " + minExcursionShare);
+      }
     }
 
     /**
-     * Defaults: a 1 s tail and 4 s of rest to end a set.
+     * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the
+     * fastest period. The last was chosen on Exermote data; {@link
+     * RepEvaluation#leaveOneSubjectOut} re-chooses it without the subject it reports.
      *
      * @return the settings
      */
     public static Settings defaults() {
-      return new Settings(1.0, 4.0);
+      return new Settings(1.0, 4.0, 0.4);
+    }
+
+    /**
+     * A copy with another minimum excursion share.
+     *
+     * @param share the share of the fastest period
+     * @return the copy
+     */
+    public Settings withMinExcursionShare(double share) {
+      return new Settings(tailSeconds, restSeconds, share);
     }
   }
-
-  /**
-   * Shortest excursion from home that can be a repetition, as a share of the fastest period: a
-   * repetition at the fastest tempo spends about half its period past the middle, while a
-   * wobble before a set (or a jolt at landing) passes through in a fraction of that.
-   */
-  static final double MIN_EXCURSION_SHARE = 0.4;
 
   /**
    * Total variance of the signal window, as a share of the squared amplitude floor, below which
@@ -316,7 +329,7 @@ public final class RepCounter {
     boolean countable = exerciseLabelNow || t - lastExerciseTime <= settings.tailSeconds();
     double excursion = t - awaySince;
     boolean plausibleExcursion = excursion <= profile.maxPeriodSeconds()
-        && excursion >= MIN_EXCURSION_SHARE * profile.minPeriodSeconds();
+        && excursion >= settings.minExcursionShare() * profile.minPeriodSeconds();
     boolean notTooSoon = !haveRep || t - lastRepTime >= profile.minPeriodSeconds();
     if (!(countable && plausibleExcursion && notTooSoon)) {
       return Optional.empty();

@@ -305,6 +305,122 @@ public final class RepEvaluation {
   }
 
   /**
+   * One point of the tuning grid of {@link #leaveOneSubjectOut}.
+   *
+   * @param minExcursionShare the counter's {@link RepCounter.Settings#minExcursionShare()}
+   * @param hysteresis every profile's {@link RepProfile#hysteresis()}
+   */
+  public record Candidate(double minExcursionShare, double hysteresis) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "excursion %.2f, hysteresis %.2f", minExcursionShare,
+          hysteresis);
+    }
+  }
+
+  /**
+   * The outcome of a leave-one-subject-out evaluation.
+   *
+   * @param heldOut every subject's sets, counted with the candidate chosen without that subject
+   * @param chosen per held-out subject, the candidate chosen on the others
+   */
+  public record SubjectWiseResult(Report heldOut, Map<String, Candidate> chosen) {
+    /** Copies the map. */
+    public SubjectWiseResult {
+      chosen = java.util.Collections.unmodifiableMap(new TreeMap<>(chosen));
+    }
+  }
+
+  /**
+   * Leave-one-subject-out: for each subject, picks the grid point that counts the most sets
+   * exactly (then within one, then fewest spurious repetitions) on the other subjects, and
+   * reports that subject's sets counted with it. The pooled held-out figures are what a new
+   * person can expect from parameters tuned on these recordings.
+   *
+   * @param dataset recordings with phase labels and subject ids
+   * @param device the channels the replayed device sends
+   * @param settings pipeline settings
+   * @param profiles the base profiles (each gets the candidate's hysteresis)
+   * @param counterSettings the base counter settings (they get the candidate's excursion share)
+   * @param grid the candidates
+   * @return the held-out report and the choice per subject
+   */
+  public static SubjectWiseResult leaveOneSubjectOut(Dataset dataset, DeviceChannels device,
+      PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings,
+      List<Candidate> grid) {
+    if (grid.isEmpty()) {
+      throw new IllegalArgumentException("empty tuning grid");
+    }
+    // results[candidate] -> subject -> sets, spurious[candidate] -> subject -> count
+    List<Map<String, List<SetResult>>> results = new ArrayList<>();
+    List<Map<String, Integer>> spurious = new ArrayList<>();
+    for (Candidate c : grid) {
+      RepProfiles p = RepProfiles.of(profiles.profiles().stream()
+          .map(x -> x.withHysteresis(c.hysteresis())).toList());
+      RepCounter.Settings s = counterSettings.withMinExcursionShare(c.minExcursionShare());
+      Map<String, List<SetResult>> bySubject = new TreeMap<>();
+      Map<String, Integer> spuriousBySubject = new TreeMap<>();
+      for (Recording r : dataset.recordings()) {
+        int[] sp = new int[1];
+        bySubject.computeIfAbsent(r.subject(), k -> new ArrayList<>())
+            .addAll(evaluate(r, device, settings, p, s, sp));
+        spuriousBySubject.merge(r.subject(), sp[0], Integer::sum);
+      }
+      results.add(bySubject);
+      spurious.add(spuriousBySubject);
+    }
+    List<String> subjects = new ArrayList<>(results.get(0).keySet());
+    List<SetResult> heldOut = new ArrayList<>();
+    int heldOutSpurious = 0;
+    Map<String, Candidate> chosen = new TreeMap<>();
+    for (String subject : subjects) {
+      int best = -1;
+      long bestScore = Long.MIN_VALUE;
+      for (int c = 0; c < grid.size(); c++) {
+        long exact = 0;
+        long within = 0;
+        long spur = 0;
+        for (String other : subjects) {
+          if (other.equals(subject)) {
+            continue;
+          }
+          for (SetResult r : results.get(c).get(other)) {
+            exact += r.error() == 0 ? 1 : 0;
+            within += Math.abs(r.error()) <= 1 ? 1 : 0;
+          }
+          spur += spurious.get(c).get(other);
+        }
+        long score = exact * 1_000_000 + within * 1_000 - spur;
+        if (score > bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+      chosen.put(subject, grid.get(best));
+      heldOut.addAll(results.get(best).get(subject));
+      heldOutSpurious += spurious.get(best).get(subject);
+    }
+    return new SubjectWiseResult(new Report(dataset.name() + ", leave-one-subject-out over "
+        + subjects + ", device " + device.description() + ", live label = true label", heldOut,
+        heldOutSpurious), chosen);
+  }
+
+  /**
+   * The grid {@link #main} tunes over: excursion shares 0 to 0.6 and hysteresis 0.2 to 0.35.
+   *
+   * @return the candidates
+   */
+  public static List<Candidate> defaultGrid() {
+    List<Candidate> g = new ArrayList<>();
+    for (double e : new double[] {0.0, 0.2, 0.3, 0.4, 0.5, 0.6}) {
+      for (double h : new double[] {0.2, 0.25, 0.3, 0.35}) {
+        g.add(new Candidate(e, h));
+      }
+    }
+    return g;
+  }
+
+  /**
    * Evaluates the default counter on the Exermote recordings and prints the tables.
    *
    * @param args the directory holding the Exermote CSV files
@@ -320,6 +436,10 @@ public final class RepEvaluation {
         DeviceChannels.sixAxis())) {
       System.out.println(evaluate(ds, device, PipelineSettings.exermoteDefault(),
           RepProfiles.defaults(), RepCounter.Settings.defaults()).table());
+      SubjectWiseResult loso = leaveOneSubjectOut(ds, device, PipelineSettings.exermoteDefault(),
+          RepProfiles.defaults(), RepCounter.Settings.defaults(), defaultGrid());
+      System.out.println(loso.heldOut().table() + "chosen per held-out subject: "
+          + loso.chosen() + "\n");
       if (System.getProperty("imu.reps.miscounts") != null) {
         System.out.println(evaluate(ds, device, PipelineSettings.exermoteDefault(),
             RepProfiles.defaults(), RepCounter.Settings.defaults()).miscounts());

@@ -66,4 +66,15 @@ public record RepProfile(
     return new RepProfile(name, signal, minPeriodSeconds, maxPeriodSeconds, minAmplitude,
         hysteresis);
   }
+
+  /**
+   * A copy with another hysteresis (for tuning).
+   *
+   * @param share the new hysteresis share
+   * @return the copy
+   */
+  public RepProfile withHysteresis(double share) {
+    return new RepProfile(exercise, signal, minPeriodSeconds, maxPeriodSeconds, minAmplitude,
+        share);
+  }
 }

@@ -1,0 +1,88 @@
+package org.imucompanion.models.reps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.imucompanion.models.Recording;
+import org.imucompanion.models.RepPhase;
+import org.imucompanion.models.dataset.ExermoteReader;
+import org.imucompanion.models.pipeline.PipelineSettings;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation's bookkeeping on a generated Exermote-like recording. */
+class RepEvaluationTest {
+  @Test
+  void comparesCountsSetBySetAndTimesRepetitionEnds() {
+    // Two sets of squats, labelled the Exermote way: firstHalf/secondHalf, Break, setBreak.
+    SyntheticSets s = new SyntheticSets(42, 0.003);
+    Recording.Builder b = Recording.builder("7", "gen", "generated", ExermoteReader.LAYOUT);
+    List<Integer> reps = List.of(5, 3);
+    s.rest(5, "setBreak");
+    for (int set = 0; set < reps.size(); set++) {
+      for (int i = 0; i < reps.get(set); i++) {
+        s.repetition(2.4, Math.toRadians(50), "Squat").rest(0.8, "Break");
+      }
+      s.rest(20, "setBreak");
+    }
+    double repStart = -1;
+    for (int i = 0; i < s.times.size(); i++) {
+      double[] v = s.samples.get(i);
+      double[] row = new double[ExermoteReader.LAYOUT.size()];
+      // Layout: accel, gravity, lin_acc, gyro; the synthetic sample is gravity, lin_acc, gyro.
+      for (int k = 0; k < 3; k++) {
+        row[k] = v[k] + v[3 + k];
+        row[3 + k] = v[k];
+        row[6 + k] = v[3 + k];
+        row[9 + k] = v[6 + k];
+      }
+      String label = s.labels.get(i);
+      RepPhase phase = RepPhase.NONE;
+      if (label.equals("Squat")) {
+        if (repStart < 0 || s.times.get(i) - repStart >= 2.4 - 1e-9) {
+          repStart = s.times.get(i);
+        }
+        phase = s.times.get(i) - repStart < 1.2 ? RepPhase.FIRST_HALF : RepPhase.SECOND_HALF;
+      } else {
+        repStart = -1;
+      }
+      b.add(s.times.get(i), row, label, phase);
+    }
+    int[] spurious = new int[1];
+    List<RepEvaluation.SetResult> sets = RepEvaluation.evaluate(b.build(),
+        RepEvaluation.DeviceChannels.exermotePhone(), PipelineSettings.exermoteDefault(),
+        RepProfiles.defaults(), RepCounter.Settings.defaults(), spurious);
+
+    assertThat(sets).extracting(RepEvaluation.SetResult::trueCount).containsExactly(5, 3);
+    assertThat(sets).extracting(RepEvaluation.SetResult::counted).containsExactly(5, 3);
+    assertThat(spurious[0]).isZero();
+    RepEvaluation.Report report = new RepEvaluation.Report("gen", sets, 0);
+    RepEvaluation.Row all = report.overall();
+    assertThat(all.exactShare()).isEqualTo(1.0);
+    assertThat(all.meanAbsoluteError()).isZero();
+    assertThat(all.medianTimingErrorSeconds()).isLessThan(1.0);
+    assertThat(report.rows()).extracting(RepEvaluation.Row::exercise)
+        .containsExactly("Squat", RepEvaluation.ALL);
+    assertThat(report.miscounts()).isEmpty();
+  }
+
+  @Test
+  void aggregatesErrorsPerExercise() {
+    RepEvaluation.Report r = new RepEvaluation.Report("x", List.of(
+        new RepEvaluation.SetResult("1", "a", "Squat", 0, 5, 5, List.of(0.2, -0.4)),
+        new RepEvaluation.SetResult("1", "a", "Squat", 30, 5, 6, List.of(1.0)),
+        new RepEvaluation.SetResult("2", "b", "Situp", 0, 4, 2, List.of())), 1);
+    RepEvaluation.Row squat = r.rows().get(1);
+    assertThat(squat.exercise()).isEqualTo("Squat");
+    assertThat(squat.exactShare()).isEqualTo(0.5);
+    assertThat(squat.withinOneShare()).isEqualTo(1.0);
+    assertThat(squat.meanAbsoluteError()).isEqualTo(0.5);
+    assertThat(squat.medianTimingErrorSeconds()).isCloseTo(0.4, within(1e-12));
+    assertThat(squat.medianSignedTimingErrorSeconds()).isCloseTo(0.2, within(1e-12));
+    RepEvaluation.Row all = r.overall();
+    assertThat(all.sets()).isEqualTo(3);
+    assertThat(all.withinOneShare()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(all.meanAbsoluteError()).isEqualTo(1.0);
+    assertThat(r.miscounts()).contains("Situp").contains("true  4 counted  2");
+  }
+}
