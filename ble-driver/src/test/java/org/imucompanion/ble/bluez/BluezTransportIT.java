@@ -364,6 +364,32 @@ class BluezTransportIT {
   }
 
   @Test
+  void startNotifyAnsweredInProgressAfterAReconnectIsRetriedUntilTheSurvivingSessionIsBack()
+      throws Exception {
+    VirtualPeripheral p =
+        fixture.bluez().add(
+            VirtualPeripheral.builder(newAddress(), "Sticky sessions")
+                .reregisterDelay(Duration.ofMillis(200))
+                .characteristic(SERVICE, DATA, "notify")
+                .build());
+    BleConnection first = connect(p, ConnectionListener.IGNORE);
+    first.subscribe(DATA, new Recorder()).get(5, TimeUnit.SECONDS);
+    p.disconnectNow();
+    first.close();
+    BleConnection second = connect(p, ConnectionListener.IGNORE);
+    Recorder r = new Recorder();
+    long t0 = System.nanoTime();
+    second.subscribe(DATA, r).get(5, TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+    assertThat(p.startNotifyCalls(DATA)).as("first subscribe + InProgress answers + the one that worked").isGreaterThan(2);
+    for (int i = 0; i < 5; i++) {
+      p.notify(DATA, new byte[] {(byte) i});
+    }
+    assertThat(r.awaitCount(5, WAIT)).hasSize(5);
+    second.close();
+  }
+
+  @Test
   void aSlowListenerLosesTheOldestNotificationsAndTheLossIsCounted() throws Exception {
     transport.close();
     transport =

@@ -48,6 +48,8 @@ public final class VirtualPeripheral {
     volatile Optional<Supplier<byte[]>> onRead = Optional.empty();
     volatile Optional<BiConsumer<VirtualPeripheral, byte[]>> onWrite = Optional.empty();
     final Set<String> notifySessions = ConcurrentHashMap.newKeySet();
+    /** False between a reconnect and bluetoothd registering the surviving sessions again. */
+    volatile boolean sessionsRegistered = true;
     final AtomicInteger startNotifyCalls = new AtomicInteger();
     final List<byte[]> writes = new CopyOnWriteArrayList<>();
     volatile CharacteristicObject object;
@@ -81,6 +83,7 @@ public final class VirtualPeripheral {
     private boolean knownBeforeDiscovery = true;
     private int mtu = 23;
     private Duration resolveDelay = Duration.ofMillis(30);
+    private Duration reregisterDelay = Duration.ZERO;
     private int nextHandle = 0x000a;
     private final Map<UUID, Integer> serviceHandles = new LinkedHashMap<>();
 
@@ -156,6 +159,19 @@ public final class VirtualPeripheral {
     }
 
     /**
+     * Sets how long after services resolve on a reconnect bluetoothd takes to register the notify
+     * sessions that survived the disconnect; {@code StartNotify} in that window answers {@code
+     * InProgress} and no values are forwarded.
+     *
+     * @param delay the delay (zero by default)
+     * @return this builder
+     */
+    public Builder reregisterDelay(Duration delay) {
+      this.reregisterDelay = delay;
+      return this;
+    }
+
+    /**
      * Adds a characteristic (and its service if new).
      *
      * @param service the service UUID
@@ -207,6 +223,7 @@ public final class VirtualPeripheral {
   private final OptionalInt initialBattery;
   private final int mtu;
   private final Duration resolveDelay;
+  private final Duration reregisterDelay;
   final boolean knownBeforeDiscovery;
   private volatile int rssi;
 
@@ -245,6 +262,7 @@ public final class VirtualPeripheral {
     this.initialBattery = b.battery;
     this.mtu = b.mtu;
     this.resolveDelay = b.resolveDelay;
+    this.reregisterDelay = b.reregisterDelay;
     this.knownBeforeDiscovery = b.knownBeforeDiscovery;
     this.rssi = b.rssi;
   }
@@ -410,12 +428,24 @@ public final class VirtualPeripheral {
     }
     deviceObject.props.set(DeviceObject.IFACE, "ServicesResolved", new Variant<>(Boolean.TRUE));
     // Notify sessions that survived a disconnect are registered again by bluetoothd.
+    if (reregisterDelay.isZero()) {
+      reregisterSessions();
+    } else {
+      bluez.scheduler().schedule(this::reregisterSessions, reregisterDelay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    onConnect.forEach(h -> h.accept(this));
+  }
+
+  private void reregisterSessions() {
+    if (!resolved) {
+      return;
+    }
     for (Characteristic c : characteristics()) {
+      c.sessionsRegistered = true;
       if (!c.notifySessions.isEmpty()) {
         c.object.props.set(CharacteristicObject.IFACE, "Notifying", new Variant<>(Boolean.TRUE));
       }
     }
-    onConnect.forEach(h -> h.accept(this));
   }
 
   void handleDisconnect(boolean requestedByHost) {
@@ -434,6 +464,7 @@ public final class VirtualPeripheral {
     // bluetoothd's order: ServicesResolved goes false before Connected.
     deviceObject.props.set(DeviceObject.IFACE, "ServicesResolved", new Variant<>(Boolean.FALSE));
     for (Characteristic c : characteristics()) {
+      c.sessionsRegistered = false;
       if (c.object != null && !c.notifySessions.isEmpty()) {
         c.object.props.set(CharacteristicObject.IFACE, "Notifying", new Variant<>(Boolean.FALSE));
       }
@@ -448,7 +479,7 @@ public final class VirtualPeripheral {
       throw BluezErrors.notSupported("Operation is not supported");
     }
     if (c.notifySessions.contains(caller)) {
-      if (resolved) {
+      if (resolved && c.sessionsRegistered) {
         return; // already notifying for this client: bluetoothd answers success
       }
       // the session survived a disconnect but is not registered again yet
@@ -631,7 +662,10 @@ public final class VirtualPeripheral {
   }
 
   private void deliver(Emission e) {
-    if (!resolved || e.characteristic.notifySessions.isEmpty() || e.characteristic.object == null) {
+    if (!resolved
+        || !e.characteristic.sessionsRegistered
+        || e.characteristic.notifySessions.isEmpty()
+        || e.characteristic.object == null) {
       notDeliverable.incrementAndGet();
       return;
     }
