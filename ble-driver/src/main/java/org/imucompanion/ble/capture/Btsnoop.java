@@ -1,6 +1,8 @@
 package org.imucompanion.ble.capture;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The btsnoop file format as {@code btmon -w} writes it, and the few HCI, L2CAP and ATT bytes a
@@ -17,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  * +----------+----------+-------+-------+------------------------------+
  * monitor flags = adapter index &lt;&lt; 16 | opcode (0 new index, 3 event, 5 ACL received)
  * H4 flags: bit 0 = received, bit 1 = command/event; packet starts with the H4 type byte
+ *
+ * per device, once: LE Connection Complete (address, connection handle), then per characteristic
+ * a Find Information request (sent) and response (handle, UUID) so Wireshark names the handles
  *
  * ACL data (little-endian) carrying one ATT Handle Value Notification
  * +-----------------+---------+---------+--------------+------+--------+--------+
@@ -49,6 +54,8 @@ final class Btsnoop {
   static final int LE_ENHANCED_CONNECTION_COMPLETE = 0x0a;
 
   static final int CID_ATT = 0x0004;
+  static final int ATT_FIND_INFORMATION_REQUEST = 0x04;
+  static final int ATT_FIND_INFORMATION_RESPONSE = 0x05;
   static final int ATT_HANDLE_VALUE_NOTIFICATION = 0x1b;
   static final int ATT_HANDLE_VALUE_INDICATION = 0x1d;
 
@@ -56,6 +63,20 @@ final class Btsnoop {
   static final int FIRST_CONNECTION_HANDLE = 0x0040;
 
   private Btsnoop() {}
+
+  private static final long BASE_UUID_LSB = 0x800000805f9b34fbL;
+  private static final long BASE_UUID_MSB_LOW = 0x0000_1000L;
+
+  /** Returns the 16-bit form of a UUID built on the Bluetooth base UUID, if it is one. */
+  static Optional<Integer> shortUuid(UUID uuid) {
+    long msb = uuid.getMostSignificantBits();
+    if (uuid.getLeastSignificantBits() == BASE_UUID_LSB
+        && (msb & 0xFFFF_FFFFL) == BASE_UUID_MSB_LOW
+        && (msb >>> 48) == 0) {
+      return Optional.of((int) (msb >>> 32) & 0xFFFF);
+    }
+    return Optional.empty();
+  }
 
   /** Parses {@code AA:BB:CC:DD:EE:FF} into the 6 bytes HCI sends (least significant first). */
   static byte[] addressToHci(String address) {

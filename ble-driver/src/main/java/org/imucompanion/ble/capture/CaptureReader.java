@@ -21,9 +21,9 @@ import org.imucompanion.ble.GattCharacteristicInfo;
  * <p>It reads the Linux monitor datalink (2001, what {@link CaptureWriter} and {@code btmon -w}
  * write) and HCI H4 (1002, what Android's snoop log writes). Every ATT Handle Value Notification or
  * Indication received on a connection the sidecar knows becomes a {@link CapturedNotification};
- * everything else in the file (commands, other events, sent packets, handles the sidecar does not
- * name) is skipped and counted, so a real {@code btmon} capture with a hand-written sidecar can be
- * replayed too. ACL fragments are reassembled.
+ * other traffic (commands, events, sent packets, discovery) is passed over, and notifications that
+ * cannot be returned are counted in {@link #skippedRecords()}, so a real {@code btmon} capture with
+ * a hand-written sidecar can be replayed too. ACL fragments are reassembled.
  */
 public final class CaptureReader implements AutoCloseable {
 
@@ -115,8 +115,10 @@ public final class CaptureReader implements AutoCloseable {
   }
 
   /**
-   * Returns how many records (or ATT packets) were skipped so far because they are not
-   * notifications from a known device and handle.
+   * Returns how many notifications could not be returned so far: from a connection or handle the
+   * sidecar does not name, cut short by the capture's snap length or by a crash, or in ACL
+   * fragments that do not add up. Other traffic in the file (commands, events, sent packets,
+   * discovery) is not a notification and is not counted.
    *
    * @return the count
    */
@@ -183,10 +185,7 @@ public final class CaptureReader implements AutoCloseable {
       if (opcode == Btsnoop.MONITOR_ACL_RX) {
         return acl(p, 0, epochMicros);
       }
-      if (opcode != Btsnoop.MONITOR_NEW_INDEX) {
-        skipped++;
-      }
-      return Optional.empty();
+      return Optional.empty(); // other traffic: not a notification, nothing lost
     }
     boolean received = (flags & 1) != 0;
     if (p.length > 0 && p[0] == Btsnoop.H4_EVENT) {
@@ -196,8 +195,7 @@ public final class CaptureReader implements AutoCloseable {
     if (p.length > 0 && p[0] == Btsnoop.H4_ACL && received) {
       return acl(p, 1, epochMicros);
     }
-    skipped++;
-    return Optional.empty();
+    return Optional.empty(); // commands and sent data: not notifications
   }
 
   /** Learns connection handles from LE Connection Complete events for devices the sidecar names. */
@@ -268,14 +266,16 @@ public final class CaptureReader implements AutoCloseable {
   private Optional<CapturedNotification> att(int connection, byte[] l2cap, long epochMicros) {
     int cid = le16(l2cap, 2);
     int attLength = le16(l2cap, 0);
-    if (cid != Btsnoop.CID_ATT || attLength < 3) {
-      skipped++;
-      return Optional.empty();
+    if (cid != Btsnoop.CID_ATT || attLength < 1) {
+      return Optional.empty(); // signalling, SMP...: not ATT
     }
     int opcode = l2cap[4] & 0xFF;
     if (opcode != Btsnoop.ATT_HANDLE_VALUE_NOTIFICATION
         && opcode != Btsnoop.ATT_HANDLE_VALUE_INDICATION) {
-      skipped++;
+      return Optional.empty(); // discovery, reads, writes: not notifications
+    }
+    if (attLength < 3) {
+      skipped++; // a notification too short to hold its handle
       return Optional.empty();
     }
     int handle = le16(l2cap, 5);

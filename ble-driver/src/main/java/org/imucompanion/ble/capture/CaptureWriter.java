@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.NotificationListener;
 
@@ -164,6 +165,7 @@ public final class CaptureWriter implements AutoCloseable {
     }
     if (!state.announced) {
       writeConnectionComplete(ts, state);
+      writeDiscovery(ts, state);
       state.announced = true;
     }
     byte[] value = n.valueNoCopy();
@@ -218,9 +220,8 @@ public final class CaptureWriter implements AutoCloseable {
 
   /**
    * Returns a listener that writes every notification it gets, for subscribing the capture
-   * directly. A listener cannot throw, so the first failure (an I/O error, or a notification from
-   * a device or handle not added) is kept for {@link #failure()} and later notifications are
-   * ignored.
+   * directly. A listener cannot throw, so the first failure (an I/O error, or a notification from a
+   * device or handle not added) is kept for {@link #failure()} and later notifications are ignored.
    *
    * @return the listener
    */
@@ -319,6 +320,47 @@ public final class CaptureWriter implements AutoCloseable {
     b.put((byte) 0); // central clock accuracy
     writeRecordHeader(b.capacity(), Btsnoop.MONITOR_EVENT, ts);
     out.write(b.array());
+  }
+
+  /**
+   * Writes a Find Information request and response per characteristic, as a host discovering the
+   * device would see them: Wireshark learns each handle's UUID from them and shows it on every
+   * notification ({@code btatt.uuid128} / {@code btatt.uuid16}).
+   */
+  private void writeDiscovery(long ts, DeviceState state) throws IOException {
+    for (GattCharacteristicInfo c : state.device.characteristics()) {
+      byte[] request = new byte[5];
+      request[0] = (byte) Btsnoop.ATT_FIND_INFORMATION_REQUEST;
+      putLe16(request, 1, c.handle());
+      putLe16(request, 3, c.handle());
+      writeAtt(ts, state, Btsnoop.MONITOR_ACL_TX, request);
+      Optional<Integer> short16 = Btsnoop.shortUuid(c.uuid());
+      byte[] response = new byte[2 + 2 + (short16.isPresent() ? 2 : 16)];
+      response[0] = (byte) Btsnoop.ATT_FIND_INFORMATION_RESPONSE;
+      response[1] = (byte) (short16.isPresent() ? 0x01 : 0x02);
+      putLe16(response, 2, c.handle());
+      if (short16.isPresent()) {
+        putLe16(response, 4, short16.get());
+      } else {
+        ByteBuffer u = ByteBuffer.wrap(response, 4, 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        u.putLong(c.uuid().getLeastSignificantBits()).putLong(c.uuid().getMostSignificantBits());
+      }
+      writeAtt(ts, state, Btsnoop.MONITOR_ACL_RX, response);
+    }
+  }
+
+  private void writeAtt(long ts, DeviceState state, int opcode, byte[] att) throws IOException {
+    writeRecordHeader(4 + 4 + att.length, opcode, ts);
+    writeLe16(state.connectionHandle | 0x2000);
+    writeLe16(4 + att.length);
+    writeLe16(att.length);
+    writeLe16(Btsnoop.CID_ATT);
+    out.write(att);
+  }
+
+  private static void putLe16(byte[] b, int offset, int v) {
+    b[offset] = (byte) v;
+    b[offset + 1] = (byte) (v >>> 8);
   }
 
   private void writeRecordHeader(int length, int opcode, long epochMicros) throws IOException {

@@ -25,7 +25,9 @@ class StreamHealthBoardTest {
     w.recordPacket(0, 20, 7, 1);
 
     var snapshots = board.snapshots(1_000_000);
-    assertThat(snapshots).extracting(StreamHealthSnapshot::stream).containsExactly(myoEmg, myoImu, wristband);
+    assertThat(snapshots)
+        .extracting(StreamHealthSnapshot::stream)
+        .containsExactly(myoEmg, myoImu, wristband);
     assertThat(snapshots.get(2).lossInferred()).isFalse();
     assertThat(snapshots.get(1).lossInferred()).isTrue();
     assertThat(snapshots.get(2).cumulative().packets()).isEqualTo(1);
