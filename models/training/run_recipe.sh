@@ -1,7 +1,10 @@
 #!/bin/sh
 # The whole training recipe in one command:
-#   1. export windows with the Java streaming pipeline (the same code the app runs live),
-#   2. leave-one-subject-out evaluation of every architecture (ablation table),
+#   1. export windows with the Java streaming pipeline (the same code the app runs live); for
+#      Exermote also a second export fed only accel+gyro, so gravity and linear acceleration come
+#      from the orientation filter as on a wristband,
+#   2. leave-one-subject-out evaluation of every architecture (ablation table); the final
+#      architecture is also trained on both exports and scored on each,
 #   3. train the final model on all subjects and export it as ONNX with its contract.
 #
 # usage: models/training/run_recipe.sh DATASET_DIR OUT_DIR [FORMAT]
@@ -9,15 +12,17 @@
 #                directory (one holding windows.npz + meta.json), which skips step 1
 #   OUT_DIR      where windows/, loso/, ablation.md and the model go
 #   FORMAT       dataset format for the export: exermote (default) or mpu9250-wristband
-# environment: EPOCHS (30), ARCHS ("rf cnn lstm gru cnn-gru cnn-lstm"), FINAL_ARCH (cnn-lstm),
+# environment: EPOCHS (15), ARCHS ("rf cnn lstm gru cnn-gru cnn-lstm"), FINAL_ARCH (cnn-lstm),
 #   NAME (model), THREADS (1), JAR (app/target/imu-companion.jar), PYTHON (/usr/bin/python3),
+#   FILTER_CHANNELS (device channels of the second export; default accel+gyro for exermote,
+#   none otherwise; "none" turns it off),
 #   EXPORT (jar | models: how to run the Java export; default jar when JAR exists, else models,
 #   which runs the models module's WindowExporter through a test-scope main and needs
-#   `mvn -pl models test-compile` done and Maven to print the class path)
+#   `mvn -pl models test-compile` done; the second export always uses models)
 set -eu
 
 if [ $# -lt 2 ]; then
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 DATASET=$1
@@ -26,36 +31,59 @@ FORMAT=${3:-exermote}
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 PY=${PYTHON:-/usr/bin/python3}
-EPOCHS=${EPOCHS:-30}
+EPOCHS=${EPOCHS:-15}
 ARCHS=${ARCHS:-"rf cnn lstm gru cnn-gru cnn-lstm"}
 FINAL_ARCH=${FINAL_ARCH:-cnn-lstm}
 NAME=${NAME:-model}
 THREADS=${THREADS:-1}
 JAR=${JAR:-$REPO/app/target/imu-companion.jar}
+if [ "$FORMAT" = exermote ]; then
+  FILTER_CHANNELS=${FILTER_CHANNELS:-accel_x,accel_y,accel_z,gyro_x,gyro_y,gyro_z}
+else
+  FILTER_CHANNELS=${FILTER_CHANNELS:-none}
+fi
 mkdir -p "$OUT"
 
+export_with_models() { # OUTPUT_DIR [DEVICE_CHANNELS]
+  MODELS=$REPO/models
+  if [ ! -f "$MODELS/target/test-classes/org/imucompanion/models/classifier/TrainingWindowsExport.class" ]; then
+    echo "build the models module first: (cd $REPO && mvn -B -pl models test-compile)" >&2
+    exit 2
+  fi
+  CP_FILE=$OUT/models.classpath
+  [ -f "$CP_FILE" ] || (cd "$REPO" && mvn -B -q -o -pl models dependency:build-classpath \
+    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
+  mkdir -p "$OUT/tmp"
+  java -Djava.io.tmpdir="$OUT/tmp" \
+    -cp "$MODELS/target/classes:$MODELS/target/test-classes:$(cat "$CP_FILE")" \
+    org.imucompanion.models.classifier.TrainingWindowsExport "$FORMAT" "$DATASET" "$@"
+}
+
+FILTER_WINDOWS=
 if [ -f "$DATASET/windows.npz" ]; then
   WINDOWS=$DATASET
   echo "== 1. using exported windows in $WINDOWS"
+  [ -f "$DATASET/../windows-filter/windows.npz" ] && FILTER_WINDOWS=$(cd "$DATASET/../windows-filter" && pwd)
 else
   WINDOWS=$OUT/windows
-  if [ -f "$JAR" ]; then EXPORT=${EXPORT:-jar}; else EXPORT=${EXPORT:-models}; fi
-  echo "== 1. exporting windows from $DATASET ($FORMAT) with the Java pipeline ($EXPORT)"
-  if [ "$EXPORT" = jar ]; then
-    java -jar "$JAR" train-data --dataset "$DATASET" --format "$FORMAT" --output "$WINDOWS"
-  else
-    MODELS=$REPO/models
-    if [ ! -f "$MODELS/target/test-classes/org/imucompanion/models/classifier/TrainingWindowsExport.class" ]; then
-      echo "build the models module first: (cd $REPO && mvn -B -pl models test-compile)" >&2
-      exit 2
+  CHOSEN=${EXPORT:-}
+  if [ -z "$CHOSEN" ]; then
+    if [ -f "$JAR" ]; then CHOSEN=jar; else CHOSEN=models; fi
+  fi
+  echo "== 1. exporting windows from $DATASET ($FORMAT) with the Java pipeline ($CHOSEN)"
+  if [ "$CHOSEN" = jar ]; then
+    if ! java -jar "$JAR" train-data --dataset "$DATASET" --format "$FORMAT" --output "$WINDOWS"; then
+      if [ -n "${EXPORT:-}" ]; then exit 3; fi
+      echo "   the app's train-data failed; exporting with the models module's exporter instead"
+      export_with_models "$WINDOWS"
     fi
-    CP_FILE=$OUT/models.classpath
-    (cd "$REPO" && mvn -B -q -o -pl models dependency:build-classpath \
-      -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test)
-    mkdir -p "$OUT/tmp"
-    java -Djava.io.tmpdir="$OUT/tmp" \
-      -cp "$MODELS/target/classes:$MODELS/target/test-classes:$(cat "$CP_FILE")" \
-      org.imucompanion.models.classifier.TrainingWindowsExport "$FORMAT" "$DATASET" "$WINDOWS"
+  else
+    export_with_models "$WINDOWS"
+  fi
+  if [ "$FILTER_CHANNELS" != none ]; then
+    FILTER_WINDOWS=$OUT/windows-filter
+    echo "== 1b. exporting again from $FILTER_CHANNELS only (orientation-filter path)"
+    export_with_models "$FILTER_WINDOWS" "$FILTER_CHANNELS"
   fi
 fi
 
@@ -64,9 +92,16 @@ for ARCH in $ARCHS; do
   "$PY" "$HERE/train.py" loso --windows "$WINDOWS" --out "$OUT/loso" --arch "$ARCH" \
     --epochs "$EPOCHS" --threads "$THREADS"
 done
+BOTH=
+if [ -n "$FILTER_WINDOWS" ]; then
+  BOTH="--extra-train-windows $FILTER_WINDOWS"
+  "$PY" "$HERE/train.py" loso --windows "$WINDOWS" --out "$OUT/loso" --arch "$FINAL_ARCH" \
+    --epochs "$EPOCHS" --threads "$THREADS" $BOTH --test-windows "$FILTER_WINDOWS" --tag both
+fi
 "$PY" "$HERE/ablation_table.py" "$OUT/loso" > "$OUT/ablation.md"
 cat "$OUT/ablation.md"
 
 echo "== 3. final $FINAL_ARCH model on every subject"
 "$PY" "$HERE/train.py" final --windows "$WINDOWS" --out "$OUT" --arch "$FINAL_ARCH" \
-  --epochs "$EPOCHS" --threads "$THREADS" --name "$NAME"
+  --epochs "$EPOCHS" --threads "$THREADS" --name "$NAME" $BOTH \
+  --extra-train-windows-label "the orientation filter ($FILTER_CHANNELS only)"
