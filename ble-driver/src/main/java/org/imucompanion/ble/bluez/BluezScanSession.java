@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import org.bluez.Adapter1;
 import org.freedesktop.dbus.types.Variant;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.DiscoveredDevice;
@@ -59,32 +58,9 @@ final class BluezScanSession implements ScanSession {
     this.executor = executor;
   }
 
-  /** Sets the discovery filter, starts discovery, and takes in the devices BlueZ already has. */
+  /** Joins the transport's discovery and takes in the devices BlueZ already has. */
   void start() throws Exception {
-    Adapter1 adapter = transport.remote(transport.adapterPath(), Adapter1.class);
-    Map<String, Variant<?>> f = new java.util.HashMap<>();
-    f.put("Transport", new Variant<>("le"));
-    if (!filter.serviceUuids().isEmpty()) {
-      f.put(
-          "UUIDs",
-          new Variant<>(
-              filter.serviceUuids().stream().map(UUID::toString).sorted().toArray(String[]::new),
-              "as"));
-    }
-    try {
-      adapter.SetDiscoveryFilter(f);
-    } catch (RuntimeException | org.freedesktop.dbus.exceptions.DBusException e) {
-      // Old bluetoothd without filters: we filter ourselves anyway.
-      LOG.debug("SetDiscoveryFilter not accepted", e);
-    }
-    try {
-      adapter.StartDiscovery();
-    } catch (RuntimeException | org.freedesktop.dbus.exceptions.DBusException e) {
-      BleException b = BluezFailures.map(e, BleException.Reason.IO, "start discovery");
-      if (b.reason() != BleException.Reason.IN_PROGRESS) {
-        throw b; // InProgress: this client already discovers; joining that is fine
-      }
-    }
+    transport.joinDiscovery(filter.serviceUuids());
     for (var e : transport.managedObjects().entrySet()) {
       Map<String, Variant<?>> dev = DbusValues.props(e.getValue(), BluezTransport.DEVICE_IFACE);
       if (!dev.isEmpty()) {
@@ -204,7 +180,7 @@ final class BluezScanSession implements ScanSession {
     transport.forget(this);
     transport.call(
         () -> {
-          transport.remote(transport.adapterPath(), Adapter1.class).StopDiscovery();
+          transport.leaveDiscovery();
           return null;
         },
         BleException.Reason.IO,

@@ -65,6 +65,8 @@ public final class BluezTransport implements BleTransport {
   private final Map<String, BluezConnection> connectionsByPath = new ConcurrentHashMap<>();
   private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
   private final List<BluezScanSession> scans = new CopyOnWriteArrayList<>();
+  private final Object discoveryLock = new Object();
+  private int discoveryUsers;
   private volatile boolean closed;
 
   /** Where one characteristic's values go: its connection, UUID and handle. */
@@ -303,6 +305,53 @@ public final class BluezTransport implements BleTransport {
         },
         Reason.CONNECT_FAILED,
         "connect to " + address);
+  }
+
+  /**
+   * Starts discovery for one more scan. bluetoothd keeps one discovery session and one filter per
+   * D-Bus client, so scans of this transport share them: the first sets its service filter, a
+   * second widens it to all LE devices (each scan still filters for itself), and only the last to
+   * leave stops discovery. Runs on a call thread.
+   */
+  void joinDiscovery(java.util.Set<java.util.UUID> services) throws Exception {
+    synchronized (discoveryLock) {
+      org.bluez.Adapter1 adapter = remote(adapterPath, org.bluez.Adapter1.class);
+      Map<String, Variant<?>> f = new java.util.HashMap<>();
+      f.put("Transport", new Variant<>("le"));
+      if (discoveryUsers == 0 && !services.isEmpty()) {
+        f.put(
+            "UUIDs",
+            new Variant<>(
+                services.stream().map(java.util.UUID::toString).sorted().toArray(String[]::new), "as"));
+      }
+      try {
+        adapter.SetDiscoveryFilter(f);
+      } catch (RuntimeException e) {
+        // Old bluetoothd without filters: every scan filters for itself anyway.
+        LOG.debug("SetDiscoveryFilter not accepted", e);
+      }
+      if (discoveryUsers == 0) {
+        try {
+          adapter.StartDiscovery();
+        } catch (RuntimeException e) {
+          BleException b = BluezFailures.map(e, Reason.IO, "start discovery");
+          if (b.reason() != Reason.IN_PROGRESS) {
+            throw b; // InProgress: this client already discovers (another transport): join it
+          }
+        }
+      }
+      discoveryUsers++;
+    }
+  }
+
+  /** Stops discovery when the last scan of this transport leaves. Runs on a call thread. */
+  void leaveDiscovery() throws Exception {
+    synchronized (discoveryLock) {
+      discoveryUsers--;
+      if (discoveryUsers == 0) {
+        remote(adapterPath, org.bluez.Adapter1.class).StopDiscovery();
+      }
+    }
   }
 
   Optional<String> findDevicePath(String address) throws DBusException {

@@ -161,6 +161,55 @@ class BluezTransportIT {
   }
 
   @Test
+  void twoScansShareDiscoveryAndOnlyTheLastToCloseStopsIt() throws Exception {
+    VirtualPeripheral band =
+        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Shared-Scan band").advertising(SERVICE).unknownUntilDiscovered().build());
+    VirtualPeripheral strap =
+        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Shared-Scan strap").advertising(OTHER_SERVICE).unknownUntilDiscovered().build());
+    List<String> first = new CopyOnWriteArrayList<>();
+    List<String> second = new CopyOnWriteArrayList<>();
+    ScanSession a =
+        transport.scan(ScanFilter.services(SERVICE).withNameContaining("shared-scan"), recordingTo(first), DIRECT).get(5, TimeUnit.SECONDS);
+    ScanSession b =
+        transport.scan(ScanFilter.services(OTHER_SERVICE).withNameContaining("shared-scan"), recordingTo(second), DIRECT).get(5, TimeUnit.SECONDS);
+    // the second scan widened the filter, so the strap is found although the first scan filtered
+    strap.setRssi(-61);
+    org.imucompanion.ble.virtualbluez.Await.until(
+        () -> first.contains("appeared " + band.address()) && second.contains("appeared " + strap.address()),
+        WAIT,
+        () -> first + " / " + second);
+    a.close();
+    Thread.sleep(100);
+    assertThat(fixture.bluez().isDiscovering()).as("b still scans").isTrue();
+    strap.setRssi(-45);
+    org.imucompanion.ble.virtualbluez.Await.until(
+        () -> second.contains("updated " + strap.address() + " -45"), WAIT, second::toString);
+    b.close();
+    org.imucompanion.ble.virtualbluez.Await.until(() -> !fixture.bluez().isDiscovering(), WAIT, () -> "discovering");
+    assertThat(first).noneMatch(e -> e.contains(strap.address()));
+    assertThat(second).noneMatch(e -> e.contains(band.address()));
+  }
+
+  private static ScanListener recordingTo(List<String> events) {
+    return new ScanListener() {
+      @Override
+      public void onAppeared(DiscoveredDevice d) {
+        events.add("appeared " + d.address());
+      }
+
+      @Override
+      public void onUpdated(DiscoveredDevice d) {
+        events.add("updated " + d.address() + " " + d.rssi().orElse(0));
+      }
+
+      @Override
+      public void onDisappeared(String address) {
+        events.add("gone " + address);
+      }
+    };
+  }
+
+  @Test
   void connectWaitsForServicesResolvedAndListsCharacteristics() throws Exception {
     VirtualPeripheral p =
         fixture.bluez().add(

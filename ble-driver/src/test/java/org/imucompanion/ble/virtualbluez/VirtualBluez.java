@@ -134,6 +134,9 @@ public final class VirtualBluez implements AutoCloseable {
   }
 
   private boolean matchesDiscoveryFilter(VirtualPeripheral p) {
+    if (!p.inRange) {
+      return false;
+    }
     Set<UUID> f = discoveryUuids;
     return f.isEmpty() || p.advertised().stream().anyMatch(f::contains);
   }
@@ -152,6 +155,11 @@ public final class VirtualBluez implements AutoCloseable {
     }
     discovering = true;
     adapter.props.set(AdapterObject.IFACE, "Discovering", new Variant<>(Boolean.TRUE));
+    hearAdvertisements();
+  }
+
+  /** While discovering, every device the filter lets through is heard: created or given an RSSI. */
+  private void hearAdvertisements() {
     for (VirtualPeripheral p : peripherals.values()) {
       if (!matchesDiscoveryFilter(p)) {
         continue;
@@ -178,10 +186,13 @@ public final class VirtualBluez implements AutoCloseable {
     }
   }
 
-  void setDiscoveryFilter(Map<String, Variant<?>> filter) {
+  synchronized void setDiscoveryFilter(Map<String, Variant<?>> filter) {
     Variant<?> uuids = filter.get("UUIDs");
     if (uuids == null) {
       discoveryUuids = Set.of();
+      if (discovering) {
+        hearAdvertisements(); // a wider filter lets more devices through at once
+      }
       return;
     }
     List<UUID> parsed = new ArrayList<>();
@@ -191,10 +202,15 @@ public final class VirtualBluez implements AutoCloseable {
       parsed.add(UUID.fromString(o.toString()));
     }
     discoveryUuids = Set.copyOf(parsed);
+    if (discovering) {
+      hearAdvertisements();
+    }
   }
 
   synchronized void rssiChanged(VirtualPeripheral p) {
-    if (discovering && p.deviceObject() != null && matchesDiscoveryFilter(p)) {
+    if (discovering && matchesDiscoveryFilter(p) && (p.deviceObject() == null || !objects.containsKey(p.deviceObject().path))) {
+      exportDevice(p);
+    } else if (discovering && p.deviceObject() != null && matchesDiscoveryFilter(p)) {
       p.deviceObject().props.set(DeviceObject.IFACE, "RSSI", new Variant<>((short) p.rssi()));
     }
   }

@@ -226,6 +226,8 @@ public final class VirtualPeripheral {
   private final Duration reregisterDelay;
   final boolean knownBeforeDiscovery;
   private volatile int rssi;
+  /** False after {@link #vanish()}: it is not heard any more. */
+  volatile boolean inRange = true;
 
   private VirtualBluez bluez;
   private DeviceObject deviceObject;
@@ -546,6 +548,7 @@ public final class VirtualPeripheral {
 
   /** Makes the device go out of range: bluetoothd removes its object (InterfacesRemoved). */
   public void vanish() {
+    inRange = false;
     bluez.removeDevice(deviceObject.path);
   }
 
