@@ -12,7 +12,13 @@ import java.util.List;
 public record Capture(
     List<CaptureDevice> devices, List<CapturedNotification> notifications, long skippedRecords) {
 
-  /** Freezes the lists. */
+  /**
+   * Freezes the lists.
+   *
+   * @param devices see {@link #devices()}
+   * @param notifications see {@link #notifications()}
+   * @param skippedRecords see {@link #skippedRecords()}
+   */
   public Capture {
     devices = List.copyOf(devices);
     notifications = List.copyOf(notifications);

@@ -28,7 +28,15 @@ public record CaptureDevice(
     List<GattCharacteristicInfo> characteristics,
     Map<UUID, byte[]> readValues) {
 
-  /** Validates and freezes the parts. */
+  /**
+   * Validates and freezes the parts.
+   *
+   * @param address see {@link #address()}
+   * @param name see {@link #name()}
+   * @param kind see {@link #kind()}
+   * @param characteristics see {@link #characteristics()}
+   * @param readValues see {@link #readValues()}
+   */
   public CaptureDevice {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(name, "name");

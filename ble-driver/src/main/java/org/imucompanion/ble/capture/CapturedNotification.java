@@ -18,7 +18,15 @@ import java.util.UUID;
 public record CapturedNotification(
     long epochMicros, String deviceAddress, UUID characteristic, int handle, byte[] value) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param epochMicros see {@link #epochMicros()}
+   * @param deviceAddress see {@link #deviceAddress()}
+   * @param characteristic see {@link #characteristic()}
+   * @param handle see {@link #handle()}
+   * @param value see {@link #value()}
+   */
   public CapturedNotification {
     Objects.requireNonNull(deviceAddress, "deviceAddress");
     Objects.requireNonNull(characteristic, "characteristic");

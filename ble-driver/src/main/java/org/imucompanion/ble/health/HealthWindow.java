@@ -43,7 +43,23 @@ public record HealthWindow(
     double lostPercent,
     Optional<InterArrival> interArrival) {
 
-  /** Validates the parts. */
+  /**
+   * Validates the parts.
+   *
+   * @param span see {@link #span()}
+   * @param packets see {@link #packets()}
+   * @param samples see {@link #samples()}
+   * @param bytes see {@link #bytes()}
+   * @param malformed see {@link #malformed()}
+   * @param lost see {@link #lost()}
+   * @param duplicates see {@link #duplicates()}
+   * @param outOfOrder see {@link #outOfOrder()}
+   * @param packetsPerSecond see {@link #packetsPerSecond()}
+   * @param samplesPerSecond see {@link #samplesPerSecond()}
+   * @param bytesPerSecond see {@link #bytesPerSecond()}
+   * @param lostPercent see {@link #lostPercent()}
+   * @param interArrival see {@link #interArrival()}
+   */
   public HealthWindow {
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(interArrival, "interArrival");

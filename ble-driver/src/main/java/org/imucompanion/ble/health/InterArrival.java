@@ -19,7 +19,15 @@ import java.util.Objects;
 public record InterArrival(
     long intervals, Duration p50, Duration p99, Duration jitterP50, Duration jitterP99) {
 
-  /** Validates the parts. */
+  /**
+   * Validates the parts.
+   *
+   * @param intervals see {@link #intervals()}
+   * @param p50 see {@link #p50()}
+   * @param p99 see {@link #p99()}
+   * @param jitterP50 see {@link #jitterP50()}
+   * @param jitterP99 see {@link #jitterP99()}
+   */
   public InterArrival {
     if (intervals < 1) {
       throw new IllegalArgumentException("intervals must be >= 1: " + intervals);

@@ -11,7 +11,12 @@ package org.imucompanion.ble.health;
  */
 public record NominalRate(double packetsPerSecond, double samplesPerSecond) {
 
-  /** Validates that both rates are positive and finite. */
+  /**
+   * Validates that both rates are positive and finite.
+   *
+   * @param packetsPerSecond see {@link #packetsPerSecond()}
+   * @param samplesPerSecond see {@link #samplesPerSecond()}
+   */
   public NominalRate {
     if (!(packetsPerSecond > 0) || Double.isInfinite(packetsPerSecond)) {
       throw new IllegalArgumentException("packetsPerSecond must be > 0: " + packetsPerSecond);

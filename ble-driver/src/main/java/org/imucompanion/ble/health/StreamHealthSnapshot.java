@@ -34,7 +34,19 @@ public record StreamHealthSnapshot(
     Map<ProtocolException.Reason, Long> malformedByReason,
     Optional<Duration> sinceLastNotification) {
 
-  /** Validates the parts and freezes the map (in the reasons' declaration order). */
+  /**
+   * Validates the parts and freezes the map (in the reasons' declaration order).
+   *
+   * @param stream see {@link #stream()}
+   * @param nominal see {@link #nominal()}
+   * @param lossInferred see {@link #lossInferred()}
+   * @param takenAtNanos see {@link #takenAtNanos()}
+   * @param live see {@link #live()}
+   * @param cumulative see {@link #cumulative()}
+   * @param sequenceRestarts see {@link #sequenceRestarts()}
+   * @param malformedByReason see {@link #malformedByReason()}
+   * @param sinceLastNotification see {@link #sinceLastNotification()}
+   */
   public StreamHealthSnapshot {
     Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(nominal, "nominal");

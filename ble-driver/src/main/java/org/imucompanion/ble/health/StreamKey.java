@@ -11,7 +11,12 @@ import java.util.UUID;
  */
 public record StreamKey(String deviceAddress, UUID characteristic) {
 
-  /** Validates the parts. */
+  /**
+   * Validates the parts.
+   *
+   * @param deviceAddress see {@link #deviceAddress()}
+   * @param characteristic see {@link #characteristic()}
+   */
   public StreamKey {
     Objects.requireNonNull(deviceAddress, "deviceAddress");
     Objects.requireNonNull(characteristic, "characteristic");

@@ -21,7 +21,15 @@ public record MotionSample(
     Quaternion orientation,
     EmgSample emg) {
 
-  /** Validates that every part is present. */
+  /**
+   * Validates that every part is present.
+   *
+   * @param accelG see {@link #accelG()}
+   * @param gyroRadPerS see {@link #gyroRadPerS()}
+   * @param magMicroTesla see {@link #magMicroTesla()}
+   * @param orientation see {@link #orientation()}
+   * @param emg see {@link #emg()}
+   */
   public MotionSample {
     Objects.requireNonNull(accelG, "accelG");
     Objects.requireNonNull(gyroRadPerS, "gyroRadPerS");

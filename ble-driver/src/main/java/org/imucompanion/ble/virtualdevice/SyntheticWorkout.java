@@ -38,7 +38,16 @@ public record SyntheticWorkout(SyntheticWorkout.Plan plan) implements MotionSour
       Duration restBetweenSets,
       double amplitudeRad) {
 
-    /** Validates the layout. */
+    /**
+     * Validates the layout.
+     *
+     * @param warmUp see {@link #warmUp()}
+     * @param sets see {@link #sets()}
+     * @param repsPerSet see {@link #repsPerSet()}
+     * @param repPeriod see {@link #repPeriod()}
+     * @param restBetweenSets see {@link #restBetweenSets()}
+     * @param amplitudeRad see {@link #amplitudeRad()}
+     */
     public Plan {
       Objects.requireNonNull(warmUp, "warmUp");
       Objects.requireNonNull(repPeriod, "repPeriod");
@@ -95,7 +104,11 @@ public record SyntheticWorkout(SyntheticWorkout.Plan plan) implements MotionSour
 
   private static final Vector3 EARTH_FIELD_MICRO_TESLA = new Vector3(20.0, 0.0, -43.0);
 
-  /** Validates the plan. */
+  /**
+   * Validates the plan.
+   *
+   * @param plan see {@link #plan()}
+   */
   public SyntheticWorkout {
     Objects.requireNonNull(plan, "plan");
   }
