@@ -112,18 +112,30 @@ public final class SupervisedDevice implements AutoCloseable {
     }
     int gen = ++generation;
     attemptsSinceLoss++;
-    transport
-        .connect(
-            address,
-            (s, cause) -> {
-              if (s == ConnectionState.DISCONNECTED) {
-                loop.execute(() -> onDisconnected(gen, cause));
-              }
-            },
-            executor)
+    CompletableFuture<BleConnection> connecting;
+    try {
+      connecting =
+          transport.connect(
+              address,
+              (s, cause) -> {
+                // CLOSED we did not ask for means the transport was closed under us.
+                if (s == ConnectionState.DISCONNECTED || s == ConnectionState.CLOSED) {
+                  onLoop(() -> onDisconnected(gen, cause));
+                }
+              },
+              executor);
+    } catch (IllegalStateException transportClosed) {
+      // Nothing to retry against: the owner closed the transport under us.
+      BleException b = new BleException(BleException.Reason.CLOSED, "transport closed", transportClosed);
+      fire(() -> listener.onAttemptFailed(b));
+      dropConnection();
+      moveTo(SupervisedState.GAVE_UP);
+      return;
+    }
+    connecting
         .thenCompose(
             c -> {
-              loop.execute(() -> adopt(gen, c));
+              onLoop(() -> adopt(gen, c));
               return c.servicesResolved().thenCompose(v -> starter.start(c)).thenApply(s -> (AutoCloseable) s);
             })
         .whenComplete(
@@ -134,6 +146,14 @@ public final class SupervisedDevice implements AutoCloseable {
                 closeQuietly(s);
               }
             });
+  }
+
+  private void onLoop(Runnable r) {
+    try {
+      loop.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // closed: nothing is decided any more
+    }
   }
 
   private void adopt(int gen, BleConnection c) {
@@ -154,6 +174,10 @@ public final class SupervisedDevice implements AutoCloseable {
       LOG.info("attempt {} to {} failed: {}", attemptsSinceLoss, address, b.getMessage());
       fire(() -> listener.onAttemptFailed(b));
       dropConnection();
+      if (b.reason() == BleException.Reason.CLOSED) {
+        moveTo(SupervisedState.GAVE_UP); // the transport is gone: retrying cannot help
+        return;
+      }
       scheduleRetry();
       return;
     }

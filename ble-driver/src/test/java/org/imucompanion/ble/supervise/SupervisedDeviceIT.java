@@ -197,6 +197,18 @@ class SupervisedDeviceIT {
   }
 
   @Test
+  void closingTheTransportUnderASupervisorMakesItGiveUpInsteadOfRetryingForever() {
+    VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+    Watched w = new Watched();
+    SupervisedDevice d = superviseWristband(band, w);
+    Await.until(() -> d.state() == SupervisedState.STREAMING, WAIT, w::seen);
+    transport.close();
+    Await.until(() -> d.state() == SupervisedState.GAVE_UP, WAIT, w::seen);
+    assertThat(w.failures).extracting(BleException::reason).containsExactly(BleException.Reason.CLOSED);
+    Await.until(() -> !band.peripheral().isConnected(), WAIT, () -> "still connected");
+  }
+
+  @Test
   void fourDevicesAtOnceEachRecoverIndependently() {
     List<VirtualWristband> bands = new ArrayList<>();
     List<Watched> watched = new ArrayList<>();
