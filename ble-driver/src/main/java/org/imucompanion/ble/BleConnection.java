@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A connection is not reconnected by itself: after {@link ConnectionState#DISCONNECTED} its
  * subscriptions are dead; the reconnect supervisor makes a new connection and subscribes again.
- * After {@link #close()} every method throws {@link IllegalStateException}.
+ * Close a dead connection too: it still holds its delivery thread until then. After {@link
+ * #close()} every method throws {@link IllegalStateException}.
  */
 public interface BleConnection extends AutoCloseable {
 
