@@ -333,8 +333,8 @@ def cmd_final(w, args):
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, args.name + ".onnx")
     subjects = sorted(set(w.subject.tolist()))
-    extra_note = (f" plus the same through {args.extra_train_windows_label}"
-                  if args.extra_train_windows else "")
+    extra_note = (f" (recorded channels, and the same sessions through "
+                  f"{args.extra_train_windows_label})" if args.extra_train_windows else "")
     description = (f"{w.description}; subjects {subjects}; {len(yraw)} training windows{extra_note}"
                    f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
