@@ -190,6 +190,22 @@ class BluezTransportIT {
     assertThat(second).noneMatch(e -> e.contains(band.address()));
   }
 
+  @Test
+  void whenDiscoveryStopsUnderAScanTheRssiBecomesUnknown() throws Exception {
+    VirtualPeripheral band =
+        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Rssi-Loss band").advertising(SERVICE).rssi(-66).build());
+    List<String> events = new CopyOnWriteArrayList<>();
+    ScanSession s =
+        transport.scan(ScanFilter.ANY.withNameContaining("rssi-loss"), recordingTo(events), DIRECT).get(5, TimeUnit.SECONDS);
+    org.imucompanion.ble.virtualbluez.Await.until(
+        () -> events.contains("appeared " + band.address()), WAIT, events::toString);
+    fixture.bluez().interruptDiscovery();
+    org.imucompanion.ble.virtualbluez.Await.until(
+        () -> events.contains("updated " + band.address() + " 0"), WAIT, events::toString);
+    assertThat(s.devices()).singleElement().extracting(DiscoveredDevice::rssi).isEqualTo(OptionalInt.empty());
+    s.close();
+  }
+
   private static ScanListener recordingTo(List<String> events) {
     return new ScanListener() {
       @Override

@@ -186,6 +186,14 @@ public final class VirtualBluez implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops discovery as if the adapter had ended it on its own (reset, power-saving): clients see
+   * {@code Discovering} go false and every device's {@code RSSI} invalidated.
+   */
+  public void interruptDiscovery() {
+    stopDiscovery();
+  }
+
   synchronized void setDiscoveryFilter(Map<String, Variant<?>> filter) {
     Variant<?> uuids = filter.get("UUIDs");
     if (uuids == null) {
