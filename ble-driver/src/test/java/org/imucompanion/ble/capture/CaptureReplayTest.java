@@ -52,6 +52,7 @@ class CaptureReplayTest {
   @TempDir Path dir;
   private Path file;
   private final List<Notification> live = new ArrayList<>();
+  private final List<Long> arrivals = new ArrayList<>();
   private VirtualWristband band;
   private VirtualMyo myo;
 
@@ -64,6 +65,15 @@ class CaptureReplayTest {
       return n.deviceAddress() + " imu " + MyoCodec.decodeImu(n.value());
     }
     return n.deviceAddress() + " " + n.characteristic() + " " + MyoCodec.decodeEmg(n.value());
+  }
+
+  private static Map<String, List<Notification>> byStream(List<Notification> all) {
+    Map<String, List<Notification>> out = new java.util.TreeMap<>();
+    for (Notification n : all) {
+      out.computeIfAbsent(n.deviceAddress() + " " + n.characteristic(), k -> new ArrayList<>())
+          .add(n);
+    }
+    return out;
   }
 
   private static CaptureDevice describe(VirtualDevice d, Map<UUID, byte[]> reads) {
@@ -136,7 +146,12 @@ class CaptureReplayTest {
   private List<Notification> replay(CaptureReplay.Pace pace, List<CaptureReplay.Report> report)
       throws Exception {
     List<Notification> replayed = new ArrayList<>();
-    NotificationListener keep = replayed::add;
+    arrivals.clear();
+    NotificationListener keep =
+        n -> {
+          arrivals.add(System.nanoTime());
+          replayed.add(n);
+        };
     try (CaptureReplay replay = CaptureReplay.open(file, pace)) {
       BleTransport transport = replay;
       BleConnection w =
@@ -165,38 +180,44 @@ class CaptureReplayTest {
     List<Notification> replayed = replay(CaptureReplay.Pace.AS_FAST_AS_POSSIBLE, report);
 
     assertThat(report.get(0)).isEqualTo(new CaptureReplay.Report(live.size(), 0));
-    List<String> liveDecoded = new ArrayList<>();
-    for (Notification n : live) {
-      liveDecoded.add(decoded(n));
+    // Devices run on different threads, so only each stream's own order is defined: compare
+    // stream by stream (device and characteristic), sample by sample and gap by gap.
+    Map<String, List<Notification>> liveStreams = byStream(live);
+    Map<String, List<Notification>> replayStreams = byStream(replayed);
+    assertThat(replayStreams.keySet()).isEqualTo(liveStreams.keySet());
+    for (String stream : liveStreams.keySet()) {
+      List<Notification> l = liveStreams.get(stream);
+      List<Notification> r = replayStreams.get(stream);
+      assertThat(r).as(stream).hasSameSizeAs(l);
+      for (int i = 0; i < l.size(); i++) {
+        assertThat(decoded(r.get(i))).isEqualTo(decoded(l.get(i)));
+        assertThat(r.get(i).handle()).isEqualTo(l.get(i).handle());
+        long liveGap = l.get(i).hostTimeNanos() - l.get(0).hostTimeNanos();
+        long replayGap = r.get(i).hostTimeNanos() - r.get(0).hostTimeNanos();
+        assertThat(Math.abs(liveGap - replayGap))
+            .as("%s #%d: timing kept to the microsecond", stream, i)
+            .isLessThanOrEqualTo(1000);
+      }
     }
-    List<String> replayDecoded = new ArrayList<>();
-    for (Notification n : replayed) {
-      replayDecoded.add(decoded(n));
-    }
-    assertThat(replayDecoded).containsExactlyElementsOf(liveDecoded);
-    for (int i = 1; i < live.size(); i++) {
-      long liveGap = live.get(i).hostTimeNanos() - live.get(0).hostTimeNanos();
-      long replayGap = replayed.get(i).hostTimeNanos() - replayed.get(0).hostTimeNanos();
-      assertThat(Math.abs(liveGap - replayGap))
-          .as("timing kept to the microsecond")
-          .isLessThanOrEqualTo(1000);
-    }
-    assertThat(replayed.get(0).handle())
-        .isIn(VirtualWristband.DATA_HANDLE, 0x001c, 0x002b, 0x002e, 0x0031, 0x0034);
   }
 
   @Test
-  void replayAtRecordedPaceTakesAsLongAsTheSession() throws Exception {
+  void replayAtRecordedPaceDeliversEachNotificationWhenItsStampSays() throws Exception {
     List<CaptureReplay.Report> report = new ArrayList<>();
-    long span = live.get(live.size() - 1).hostTimeNanos() - live.get(0).hostTimeNanos();
-    long started = System.nanoTime();
     List<Notification> replayed = replay(CaptureReplay.Pace.RECORDED, report);
-    long took = System.nanoTime() - started;
     assertThat(replayed).hasSize(live.size());
-    assertThat(took).isGreaterThanOrEqualTo(span - 20_000_000L);
-    // Arrivals follow the stamps: each notification arrives no earlier than its stamp says.
-    assertThat(replayed.get(replayed.size() - 1).hostTimeNanos() - replayed.get(0).hostTimeNanos())
-        .isBetween(span - 1_000_000L, span + 1_000_000L);
+    for (int i = 0; i < replayed.size(); i++) {
+      assertThat(arrivals.get(i))
+          .as("notification %d is not delivered before its recorded time", i)
+          .isGreaterThanOrEqualTo(replayed.get(i).hostTimeNanos() - 1_000_000L);
+    }
+    assertThat(span(replayed)).isBetween(span(live) - 1_000_000L, span(live) + 1_000_000L);
+  }
+
+  private static long span(List<Notification> ns) {
+    long min = ns.stream().mapToLong(Notification::hostTimeNanos).min().orElseThrow();
+    long max = ns.stream().mapToLong(Notification::hostTimeNanos).max().orElseThrow();
+    return max - min;
   }
 
   @Test
