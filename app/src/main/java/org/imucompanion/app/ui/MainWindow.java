@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.imucompanion.app.ui.devices.DevicesView;
 import org.imucompanion.app.ui.live.LiveView;
@@ -16,12 +17,15 @@ import org.imucompanion.app.ui.pending.PendingView;
 
 /**
  * Builds the main window's content: navigation on the left, the current view in the centre. The
- * views are built once and swapped, so each keeps its state while hidden (and a hidden view's
- * animation timer stops, since it leaves the scene).
+ * views are built once and stay in the scene; only the current one is visible and managed, so
+ * each keeps its state while hidden, and a hidden view's per-frame timer stops ({@link
+ * OnScreenTimer}). Keeping charts in the scene also keeps ChartFX's per-pulse data-set locking
+ * balanced (it locks before layout and unlocks after, per scene).
  */
 public final class MainWindow {
   private final MainWindowViewModel viewModel;
   private final BorderPane root = new BorderPane();
+  private final StackPane content = new StackPane();
   private final Map<ViewId, Node> views = new EnumMap<>(ViewId.class);
   private final LiveView liveView;
 
@@ -67,10 +71,14 @@ public final class MainWindow {
                     + " model card; load another .onnx file.",
                 "the ONNX classifier (models) is not in this build.")
             .root());
-    views.values().forEach(v -> BorderPane.setMargin(v, new Insets(12)));
+    content.setPadding(new Insets(12));
+    content.getChildren().addAll(views.values());
 
     root.setLeft(navigation());
+    root.setCenter(content);
     root.setId("main-window");
+    root.getStylesheets()
+        .add(MainWindow.class.getResource("dashboard.css").toExternalForm());
     show(viewModel.currentViewProperty().get());
     viewModel.currentViewProperty().addListener((obs, old, now) -> show(now));
   }
@@ -129,7 +137,11 @@ public final class MainWindow {
     return nav;
   }
 
-  private void show(ViewId id) {
-    root.setCenter(views.get(id));
+  private void show(ViewId shown) {
+    views.forEach(
+        (id, view) -> {
+          view.setVisible(id == shown);
+          view.setManaged(id == shown);
+        });
   }
 }

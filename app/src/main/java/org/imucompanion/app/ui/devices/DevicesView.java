@@ -1,6 +1,5 @@
 package org.imucompanion.app.ui.devices;
 
-import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -8,10 +7,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
+import org.imucompanion.app.ui.OnScreenTimer;
 
 /**
  * Builds the Devices view: the Bluetooth status line and a table of devices with their state
- * and health. Figures are refreshed four times a second from an {@link AnimationTimer}.
+ * and health. Figures are refreshed four times a second while the view is on screen.
  */
 public final class DevicesView {
   private static final long REFRESH_NANOS = 250_000_000L;
@@ -58,27 +58,15 @@ public final class DevicesView {
     root.getChildren().addAll(title, bluetooth, table);
     root.setId("devices-view");
 
-    AnimationTimer refresher =
-        new AnimationTimer() {
-          private long last;
-
-          @Override
-          public void handle(long now) {
-            if (now - last >= REFRESH_NANOS) {
-              last = now;
-              viewModel.refresh(System.nanoTime());
-            }
+    long[] last = {0};
+    OnScreenTimer.attach(
+        root,
+        now -> {
+          if (now - last[0] >= REFRESH_NANOS) {
+            last[0] = now;
+            viewModel.refresh(System.nanoTime());
           }
-        };
-    root.sceneProperty()
-        .addListener(
-            (obs, old, scene) -> {
-              if (scene == null) {
-                refresher.stop();
-              } else {
-                refresher.start();
-              }
-            });
+        });
   }
 
   /**

@@ -5,18 +5,19 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.imucompanion.app.buffer.SampleWindow;
+import org.imucompanion.app.ui.OnScreenTimer;
 
 /**
  * Builds the Live view: a heading, a status line and two scrolling ChartFX plots (acceleration in
- * g, angular rate in rad/s). An {@link AnimationTimer} asks the view model for new samples once
- * per frame; nothing else ever schedules work on the FX thread for data.
+ * g, angular rate in rad/s). A per-frame timer ({@link OnScreenTimer}) asks the view model for
+ * the newest samples at most once per frame and hands them to a {@link PlotWriter}; producers
+ * never schedule work on the FX thread.
  */
 public final class LiveView {
   /** Initial data-set capacity: one plot window at 200 Hz, so steady state never reallocates. */
@@ -28,7 +29,6 @@ public final class LiveView {
   private final XYChart gyroChart;
   private final List<DoubleDataSet> accelSets;
   private final List<DoubleDataSet> gyroSets;
-  private final AnimationTimer frames;
 
   /**
    * Builds the view.
@@ -55,23 +55,12 @@ public final class LiveView {
     root.getChildren().addAll(title, status, accelChart, gyroChart);
     root.setId("live-view");
 
-    frames =
-        new AnimationTimer() {
-          @Override
-          public void handle(long now) {
-            viewModel.pullFrame().ifPresent(LiveView.this::draw);
-          }
-        };
-    // Only pull while the view is on screen: a hidden view costs nothing.
-    root.sceneProperty()
-        .addListener(
-            (obs, old, scene) -> {
-              if (scene == null) {
-                frames.stop();
-              } else {
-                frames.start();
-              }
-            });
+    List<DoubleDataSet> all = new ArrayList<>(accelSets);
+    all.addAll(gyroSets);
+    PlotWriter writer = new PlotWriter(all);
+    // Once per frame, and only while on screen: copy the newest samples, let the writer thread
+    // put them into the charts (see PlotWriter for why not here).
+    OnScreenTimer.attach(root, now -> viewModel.pullFrame().ifPresent(writer::offer));
   }
 
   /**
@@ -108,16 +97,6 @@ public final class LiveView {
    */
   public List<DoubleDataSet> angularRateDataSets() {
     return gyroSets;
-  }
-
-  private void draw(SampleWindow window) {
-    double[] t = window.secondsBeforeNewest();
-    for (DoubleDataSet set : accelSets) {
-      set.set(t, window.channel(set.getName()), t.length, true);
-    }
-    for (DoubleDataSet set : gyroSets) {
-      set.set(t, window.channel(set.getName()), t.length, true);
-    }
   }
 
   private static List<DoubleDataSet> channels(String... names) {

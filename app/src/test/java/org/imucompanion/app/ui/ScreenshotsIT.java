@@ -1,0 +1,94 @@
+package org.imucompanion.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.imucompanion.app.buffer.SampleRingBuffer;
+import org.imucompanion.app.workspace.BluetoothStatus;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.ble.ConnectionState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes a PNG of every view to {@code docs/screenshots/} (the README shows them). The data is
+ * seeded and written before the first frame, so the pictures only change when the UI does.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsIT {
+  private MainWindow window;
+  private Scene scene;
+
+  @Start
+  void start(Stage stage) {
+    Workspace workspace = new Workspace(BluetoothStatus.NOT_IN_THIS_BUILD);
+    SampleRingBuffer buffer =
+        new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
+    new SyntheticArmMotion().fillHistory(buffer, 10, 100);
+    LiveDevice device = new LiveDevice("Virtual wristband", "wristband v1", buffer, () -> {});
+    device.reportState(ConnectionState.SERVICES_RESOLVED);
+    workspace.add(device);
+    window = new MainWindow(new MainWindowViewModel(workspace));
+    scene = new Scene(window.root(), 1100, 760);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @Test
+  void everyViewIsCapturedAsPng(FxRobot robot) throws Exception {
+    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    Files.createDirectories(dir);
+    for (ViewId id : ViewId.values()) {
+      robot.clickOn("#" + id.navigationId());
+      if (id == ViewId.LIVE) {
+        WaitForAsyncUtils.waitFor(
+            5,
+            TimeUnit.SECONDS,
+            () -> window.liveView().accelerationDataSets().get(0).getDataCount() > 0);
+      }
+      // Let layout, the animation timers and the charts settle before taking the picture.
+      for (int i = 0; i < 10; i++) {
+        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+      }
+      WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+      Path file = dir.resolve(id.name().toLowerCase(Locale.ROOT) + ".png");
+      write(image, file);
+
+      BufferedImage written = ImageIO.read(file.toFile());
+      assertThat(written.getWidth()).isEqualTo(1100);
+      assertThat(written.getHeight()).isEqualTo(760);
+      assertThat(distinctColours(written)).as("%s has content", id).isGreaterThan(5);
+    }
+  }
+
+  private static void write(WritableImage image, Path file) throws IOException {
+    BufferedImage rgb = SwingFXUtils.fromFXImage(image, null);
+    if (!ImageIO.write(rgb, "png", file.toFile())) {
+      throw new IOException("no PNG writer");
+    }
+  }
+
+  private static long distinctColours(BufferedImage image) {
+    return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
+        .filter(i -> i % 97 == 0)
+        .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth()))
+        .distinct()
+        .count();
+  }
+}
