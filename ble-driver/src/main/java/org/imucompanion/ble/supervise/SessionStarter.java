@@ -6,9 +6,11 @@ import org.imucompanion.ble.BleConnection;
 /**
  * Starts a device's stream on a fresh connection (a profile's {@code start}); called once per
  * connection, after services are resolved.
+ *
+ * @param <S> the session type (a profile's session, so the owner can use it: vibrate a Myo ...)
  */
 @FunctionalInterface
-public interface SessionStarter {
+public interface SessionStarter<S extends AutoCloseable> {
 
   /**
    * Starts the stream.
@@ -16,5 +18,5 @@ public interface SessionStarter {
    * @param connection a connection with resolved services
    * @return the running session; closing it unsubscribes
    */
-  CompletableFuture<? extends AutoCloseable> start(BleConnection connection);
+  CompletableFuture<? extends S> start(BleConnection connection);
 }

@@ -27,14 +27,16 @@ import org.slf4j.LoggerFactory;
  * dead in the transport), and events from an older generation are ignored.
  *
  * <p>All decisions run on one private thread; the owner's listener is called on its executor.
+ *
+ * @param <S> the profile session type
  */
-public final class SupervisedDevice implements AutoCloseable {
+public final class SupervisedDevice<S extends AutoCloseable> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisedDevice.class);
 
   private final BleTransport transport;
   private final String address;
-  private final SessionStarter starter;
+  private final SessionStarter<S> starter;
   private final ReconnectPolicy policy;
   private final SupervisorListener listener;
   private final Executor executor;
@@ -43,7 +45,7 @@ public final class SupervisedDevice implements AutoCloseable {
   // Owned by the loop thread.
   private int generation;
   private Optional<BleConnection> connection = Optional.empty();
-  private Optional<AutoCloseable> session = Optional.empty();
+  private volatile Optional<S> session = Optional.empty();
   private int attemptsSinceLoss;
   private Optional<Long> lostAtNanos = Optional.empty();
   private Optional<BleException> lossCause = Optional.empty();
@@ -55,7 +57,7 @@ public final class SupervisedDevice implements AutoCloseable {
   private SupervisedDevice(
       BleTransport transport,
       String address,
-      SessionStarter starter,
+      SessionStarter<S> starter,
       ReconnectPolicy policy,
       SupervisorListener listener,
       Executor executor) {
@@ -83,17 +85,18 @@ public final class SupervisedDevice implements AutoCloseable {
    * @param policy backoff and give-up rule
    * @param listener receives states and gaps
    * @param executor runs the listener and the connections' callbacks
+   * @param <S> the profile session type
    * @return the running supervisor
    */
-  public static SupervisedDevice start(
+  public static <S extends AutoCloseable> SupervisedDevice<S> start(
       BleTransport transport,
       String address,
-      SessionStarter starter,
+      SessionStarter<S> starter,
       ReconnectPolicy policy,
       SupervisorListener listener,
       Executor executor) {
-    SupervisedDevice d =
-        new SupervisedDevice(
+    SupervisedDevice<S> d =
+        new SupervisedDevice<>(
             Objects.requireNonNull(transport, "transport"),
             Objects.requireNonNull(address, "address"),
             Objects.requireNonNull(starter, "starter"),
@@ -136,7 +139,7 @@ public final class SupervisedDevice implements AutoCloseable {
         .thenCompose(
             c -> {
               onLoop(() -> adopt(gen, c));
-              return c.servicesResolved().thenCompose(v -> starter.start(c)).thenApply(s -> (AutoCloseable) s);
+              return c.servicesResolved().thenCompose(v -> starter.start(c)).thenApply(s -> (S) s);
             })
         .whenComplete(
             (s, e) -> {
@@ -164,7 +167,7 @@ public final class SupervisedDevice implements AutoCloseable {
     connection = Optional.of(c);
   }
 
-  private void onAttemptDone(int gen, AutoCloseable s, Throwable failure) {
+  private void onAttemptDone(int gen, S s, Throwable failure) {
     if (gen != generation || stopped) {
       closeQuietly(s);
       return;
@@ -297,6 +300,15 @@ public final class SupervisedDevice implements AutoCloseable {
    */
   public SupervisedState state() {
     return state;
+  }
+
+  /**
+   * Returns the running profile session, for device commands (a Myo's vibrate, a wristband's stop).
+   *
+   * @return the session while streaming; empty while connecting, reconnecting or stopped
+   */
+  public Optional<S> session() {
+    return session;
   }
 
   /**

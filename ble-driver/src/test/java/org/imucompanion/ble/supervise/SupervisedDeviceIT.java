@@ -113,11 +113,11 @@ class SupervisedDeviceIT {
     }
   }
 
-  SupervisedDevice superviseWristband(VirtualWristband band, Watched w) {
+  SupervisedDevice<WristbandProfile.Session> superviseWristband(VirtualWristband band, Watched w) {
     w.health =
         StreamHealth.withSequenceNumbers(
             new StreamKey(band.peripheral().address(), WristbandUuids.DATA), NominalRate.ofSamples(200, 2));
-    SupervisedDevice d =
+    SupervisedDevice<WristbandProfile.Session> d =
         SupervisedDevice.start(
             transport,
             band.peripheral().address(),
@@ -133,7 +133,7 @@ class SupervisedDeviceIT {
   void afterALinkLossItReconnectsResubscribesOnceAndReportsTheGapWithoutDuplicates() {
     VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
     Watched w = new Watched();
-    SupervisedDevice d = superviseWristband(band, w);
+    SupervisedDevice<?> d = superviseWristband(band, w);
     Await.until(() -> w.sequences.size() >= 30, WAIT, w::seen);
     band.peripheral().disconnectNow();
     Await.until(() -> w.gaps.size() == 1, WAIT, w::seen);
@@ -143,6 +143,7 @@ class SupervisedDeviceIT {
     assertThat(w.states).containsSubsequence(
         SupervisedState.STREAMING, SupervisedState.RECONNECTING, SupervisedState.STREAMING);
     assertThat(d.sessionsStarted()).isEqualTo(2);
+    assertThat(d.session()).isPresent();
     assertThat(band.peripheral().startNotifyCalls(WristbandUuids.DATA)).as("one StartNotify per connection").isEqualTo(2);
     assertThat(band.peripheral().connectCalls()).isEqualTo(2);
     StreamGap gap = w.gaps.get(0);
@@ -158,7 +159,7 @@ class SupervisedDeviceIT {
   void refusedReconnectsBackOffAndRetryUntilTheDeviceAccepts() {
     VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
     Watched w = new Watched();
-    SupervisedDevice d = superviseWristband(band, w);
+    SupervisedDevice<?> d = superviseWristband(band, w);
     Await.until(() -> w.sequences.size() >= 10, WAIT, w::seen);
     band.peripheral().refuseConnections(2);
     band.peripheral().disconnectNow();
@@ -179,7 +180,7 @@ class SupervisedDeviceIT {
   void itGivesUpAfterThePolicysAttempts() {
     VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
     Watched w = new Watched();
-    SupervisedDevice d =
+    SupervisedDevice<?> d =
         SupervisedDevice.start(
             transport,
             band.peripheral().address(),
@@ -200,7 +201,7 @@ class SupervisedDeviceIT {
   void closingTheTransportUnderASupervisorMakesItGiveUpInsteadOfRetryingForever() {
     VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
     Watched w = new Watched();
-    SupervisedDevice d = superviseWristband(band, w);
+    SupervisedDevice<?> d = superviseWristband(band, w);
     Await.until(() -> d.state() == SupervisedState.STREAMING, WAIT, w::seen);
     transport.close();
     Await.until(() -> d.state() == SupervisedState.GAVE_UP, WAIT, w::seen);
@@ -212,7 +213,7 @@ class SupervisedDeviceIT {
   void fourDevicesAtOnceEachRecoverIndependently() {
     List<VirtualWristband> bands = new ArrayList<>();
     List<Watched> watched = new ArrayList<>();
-    List<SupervisedDevice> devices = new ArrayList<>();
+    List<SupervisedDevice<?>> devices = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       VirtualWristband b = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
       Watched w = new Watched();
@@ -252,7 +253,7 @@ class SupervisedDeviceIT {
             emgIndices.add(reading.sampleIndex());
           }
         };
-    SupervisedDevice d =
+    SupervisedDevice<?> d =
         SupervisedDevice.start(
             transport,
             myo.peripheral().address(),
