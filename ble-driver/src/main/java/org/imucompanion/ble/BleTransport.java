@@ -29,7 +29,9 @@ public interface BleTransport extends AutoCloseable {
    *
    * @param address the device's address ({@code AA:BB:CC:DD:EE:FF})
    * @param listener receives the connection's state changes
-   * @param executor runs the connection's callbacks (state and notifications)
+   * @param executor runs the connection's callbacks (state and notifications), one {@code execute}
+   *     per notification: a UI should pass a direct executor and hand data to its thread through
+   *     ring buffers, not its UI-thread executor (one UI task per packet would flood it)
    * @return a future with the connection, or failing with a {@link BleException}
    */
   CompletableFuture<BleConnection> connect(
