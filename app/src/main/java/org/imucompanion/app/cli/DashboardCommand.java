@@ -19,11 +19,16 @@ final class DashboardCommand implements Callable<Integer> {
       paramLabel = "<kind>",
       defaultValue = "wristband",
       converter = VirtualDeviceKindConverter.class,
-      description = "Virtual device to connect at start: wristband, myo or none (default: ${DEFAULT-VALUE}).")
+      description =
+          "Virtual device to connect at start: wristband, myo or none (default: ${DEFAULT-VALUE}).")
   VirtualDeviceKind virtualDevice;
 
   @Override
   public Integer call() {
+    if (virtualDevice == VirtualDeviceKind.MYO) {
+      throw new NotAvailableYetException(
+          "the dashboard does not wire the virtual Myo (ble-driver's VirtualMyo) yet; use wristband");
+    }
     parent.dashboardLauncher().launch(new DashboardOptions(virtualDevice));
     return ExitStatus.OK;
   }

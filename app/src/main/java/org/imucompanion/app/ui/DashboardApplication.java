@@ -1,15 +1,21 @@
 package org.imucompanion.app.ui;
 
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.imucompanion.app.cli.DashboardOptions;
+import org.imucompanion.app.cli.VirtualDeviceKind;
+import org.imucompanion.app.workspace.BluetoothProbe;
 import org.imucompanion.app.workspace.BluetoothStatus;
+import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.app.workspace.Workspace;
 
 /**
  * The JavaFX application: builds the workspace (devices, Bluetooth status) and the main window,
- * and closes the workspace when the window closes.
+ * connects the built-in virtual device, probes BlueZ in the background, and closes the workspace
+ * when the window closes.
  */
 public final class DashboardApplication extends Application {
   private Workspace workspace;
@@ -21,12 +27,18 @@ public final class DashboardApplication extends Application {
   public void start(Stage stage) {
     DashboardOptions options =
         DashboardOptions.fromVirtualDevice(getParameters().getNamed().get("virtual-device"));
-    workspace = new Workspace(BluetoothStatus.NOT_IN_THIS_BUILD);
-    VirtualDevices.start(options.virtualDevice(), workspace);
+    workspace = new Workspace(BluetoothStatus.CHECKING);
+    if (options.virtualDevice() == VirtualDeviceKind.WRISTBAND) {
+      // Connecting is asynchronous: the device shows up at once, its samples as they come.
+      workspace.add(WristbandFeed.startVirtual());
+    }
     MainWindow window = new MainWindow(new MainWindowViewModel(workspace));
     stage.setTitle("IMU Companion");
     stage.setScene(new Scene(window.root(), 1100, 760));
     stage.show();
+    // D-Bus can block: probe on a background thread, publish the answer once on the FX thread.
+    CompletableFuture.supplyAsync(BluetoothProbe::probe)
+        .thenAccept(status -> Platform.runLater(() -> workspace.bluetoothProperty().set(status)));
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.ConnectionState;
+import org.imucompanion.ble.health.StreamHealth;
 
 /**
  * One device the dashboard shows: its name, what kind it is, the ring buffer its IMU samples are
@@ -29,6 +30,7 @@ public final class LiveDevice implements AutoCloseable {
   private final AtomicReference<ConnectionState> state =
       new AtomicReference<>(ConnectionState.CONNECTING);
   private final AtomicReference<String> problem = new AtomicReference<>();
+  private final AtomicReference<StreamHealth> health = new AtomicReference<>();
   private final AutoCloseable source;
 
   /**
@@ -111,6 +113,24 @@ public final class LiveDevice implements AutoCloseable {
    */
   public void reportProblem(String message) {
     problem.set(Objects.requireNonNull(message, "message"));
+  }
+
+  /**
+   * Returns the stream health of the device's main data stream, once its stream started.
+   *
+   * @return the health tracker, fed by the connection's thread
+   */
+  public Optional<StreamHealth> health() {
+    return Optional.ofNullable(health.get());
+  }
+
+  /**
+   * Attaches the health tracker of the device's data stream; callable from any thread.
+   *
+   * @param streamHealth the tracker
+   */
+  public void attachHealth(StreamHealth streamHealth) {
+    health.set(Objects.requireNonNull(streamHealth, "streamHealth"));
   }
 
   /** Stops the source; the buffer keeps its last samples. */

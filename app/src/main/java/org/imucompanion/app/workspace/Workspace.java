@@ -3,6 +3,8 @@ package org.imucompanion.app.workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -13,16 +15,16 @@ import javafx.collections.ObservableList;
  */
 public final class Workspace implements AutoCloseable {
   private final ObservableList<LiveDevice> devices = FXCollections.observableArrayList();
-  private final BluetoothStatus bluetooth;
+  private final ObjectProperty<BluetoothStatus> bluetooth;
   private boolean closed;
 
   /**
    * Creates an empty workspace.
    *
-   * @param bluetooth whether real devices can be reached, and if not, why
+   * @param bluetooth whether real devices can be reached, and if not, why (as known at start)
    */
   public Workspace(BluetoothStatus bluetooth) {
-    this.bluetooth = Objects.requireNonNull(bluetooth, "bluetooth");
+    this.bluetooth = new SimpleObjectProperty<>(Objects.requireNonNull(bluetooth, "bluetooth"));
   }
 
   /**
@@ -35,11 +37,11 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Returns whether real devices can be reached.
+   * Whether real devices can be reached; updated (on the FX thread) when a probe finishes.
    *
-   * @return the Bluetooth status found at start
+   * @return the property
    */
-  public BluetoothStatus bluetooth() {
+  public ObjectProperty<BluetoothStatus> bluetoothProperty() {
     return bluetooth;
   }
 

@@ -37,8 +37,15 @@ class CliTest {
 
   @Test
   void dashboardCommandPassesTheChosenVirtualDevice() {
-    assertThat(run("dashboard", "--virtual-device", "MYO")).isEqualTo(ExitStatus.OK);
-    assertThat(launched).containsExactly(new DashboardOptions(VirtualDeviceKind.MYO));
+    assertThat(run("dashboard", "--virtual-device", "NONE")).isEqualTo(ExitStatus.OK);
+    assertThat(launched).containsExactly(new DashboardOptions(VirtualDeviceKind.NONE));
+  }
+
+  @Test
+  void virtualMyoInTheDashboardIsNotAvailableYet() {
+    assertThat(run("dashboard", "--virtual-device", "myo")).isEqualTo(ExitStatus.NOT_AVAILABLE);
+    assertThat(err.toString()).contains("not available yet").contains("Myo");
+    assertThat(launched).isEmpty();
   }
 
   @Test

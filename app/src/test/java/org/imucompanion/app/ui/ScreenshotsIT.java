@@ -36,7 +36,7 @@ class ScreenshotsIT {
 
   @Start
   void start(Stage stage) {
-    Workspace workspace = new Workspace(BluetoothStatus.NOT_IN_THIS_BUILD);
+    Workspace workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     SampleRingBuffer buffer =
         new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
     new SyntheticArmMotion().fillHistory(buffer, 10, 100);

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
 
@@ -31,8 +32,8 @@ public final class DevicesViewModel {
    */
   public DevicesViewModel(Workspace workspace) {
     Objects.requireNonNull(workspace, "workspace");
-    bluetoothMessage.set(workspace.bluetooth().message());
-    bluetoothAvailable.set(workspace.bluetooth().available());
+    bluetoothMessage.bind(workspace.bluetoothProperty().map(BluetoothStatus::message));
+    bluetoothAvailable.bind(workspace.bluetoothProperty().map(BluetoothStatus::available));
     workspace.devices().forEach(d -> rows.add(new DeviceRow(d)));
     workspace
         .devices()

@@ -7,6 +7,9 @@ import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.ble.ConnectionState;
+import org.imucompanion.ble.health.NominalRate;
+import org.imucompanion.ble.health.StreamHealth;
+import org.imucompanion.ble.health.StreamKey;
 import org.junit.jupiter.api.Test;
 
 /** The Devices view's state, without a stage. */
@@ -20,10 +23,47 @@ class DevicesViewModelTest {
 
   @Test
   void saysPlainlyWhenBluezIsNotAvailable() {
-    DevicesViewModel viewModel = new DevicesViewModel(new Workspace(BluetoothStatus.NOT_IN_THIS_BUILD));
+    DevicesViewModel viewModel = new DevicesViewModel(new Workspace(BluetoothStatus.unavailable("no system bus")));
 
     assertThat(viewModel.bluetoothAvailableProperty().get()).isFalse();
     assertThat(viewModel.bluetoothMessageProperty().get()).startsWith("BlueZ not available");
+  }
+
+  @Test
+  void aFinishedProbeUpdatesTheMessage() {
+    Workspace workspace = new Workspace(BluetoothStatus.CHECKING);
+    DevicesViewModel viewModel = new DevicesViewModel(workspace);
+    assertThat(viewModel.bluetoothMessageProperty().get()).startsWith("Checking");
+
+    workspace.bluetoothProperty().set(BluetoothStatus.available("adapter hci0"));
+
+    assertThat(viewModel.bluetoothAvailableProperty().get()).isTrue();
+    assertThat(viewModel.bluetoothMessageProperty().get()).isEqualTo("BlueZ available: adapter hci0");
+  }
+
+  @Test
+  void healthLineUsesTheStreamHealthOnceAttached() {
+    Workspace workspace = new Workspace(BluetoothStatus.CHECKING);
+    LiveDevice band = device("Band");
+    workspace.add(band);
+    StreamHealth health =
+        StreamHealth.withSequenceNumbers(
+            new StreamKey("02:00:00:00:00:01", java.util.UUID.randomUUID()),
+            NominalRate.ofSamples(50, 1));
+    band.attachHealth(health);
+    DevicesViewModel viewModel = new DevicesViewModel(workspace);
+    for (int i = 0; i <= 100; i++) {
+      long t = i * 20 * MS;
+      band.imuSamples().append(t, 0, 0, 1, 0, 0, 0);
+      if (i != 50) { // sequence 50 never arrives
+        health.recordPacket(t, 20, i, 1);
+      }
+    }
+
+    viewModel.refresh(2_000 * MS);
+
+    assertThat(viewModel.rows().get(0).healthProperty().get())
+        .matches("\\d+/50 Hz · loss 1\\.0 % · jitter p99 [0-9.]+ ms · 0 malformed");
   }
 
   @Test
@@ -44,7 +84,7 @@ class DevicesViewModelTest {
 
   @Test
   void healthSaysRateWhileStreamingAndStalledWhenItStops() {
-    Workspace workspace = new Workspace(BluetoothStatus.NOT_IN_THIS_BUILD);
+    Workspace workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     LiveDevice band = device("Band");
     workspace.add(band);
     DevicesViewModel viewModel = new DevicesViewModel(workspace);
@@ -73,7 +113,7 @@ class DevicesViewModelTest {
 
   @Test
   void closingTheWorkspaceClosesDevicesNewestFirst() {
-    Workspace workspace = new Workspace(BluetoothStatus.NOT_IN_THIS_BUILD);
+    Workspace workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     StringBuilder closed = new StringBuilder();
     workspace.add(
         new LiveDevice("a", "k", new SampleRingBuffer(LiveDevice.IMU_CHANNELS, 2), () -> closed.append("a")));

@@ -1,0 +1,144 @@
+package org.imucompanion.app.workspace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.imucompanion.app.buffer.SampleRingBuffer;
+import org.imucompanion.ble.BleConnection;
+import org.imucompanion.ble.BleTransport;
+import org.imucompanion.ble.health.NominalRate;
+import org.imucompanion.ble.health.StreamHealth;
+import org.imucompanion.ble.health.StreamKey;
+import org.imucompanion.ble.profile.TimedPacket;
+import org.imucompanion.ble.profile.WristbandProfile;
+import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualTransport;
+import org.imucompanion.ble.virtualdevice.VirtualWristband;
+import org.imucompanion.protocol.Vector3;
+import org.imucompanion.protocol.wristband.WristbandConfig;
+import org.imucompanion.protocol.wristband.WristbandDataPacket;
+import org.imucompanion.protocol.wristband.WristbandSample;
+import org.imucompanion.protocol.wristband.WristbandUuids;
+
+/**
+ * Connects a protocol-v1 wristband and streams its samples into a {@link LiveDevice}: the
+ * connection's delivery thread decodes each notification (ble-driver's {@link WristbandProfile}),
+ * feeds stream health, and appends the samples to the device's ring buffer. Nothing here touches
+ * JavaFX.
+ */
+public final class WristbandFeed {
+  /** Address of the built-in virtual wristband. */
+  public static final String VIRTUAL_ADDRESS = "02:00:00:00:00:01";
+
+  private WristbandFeed() {}
+
+  /**
+   * Starts the built-in virtual wristband doing the demo workout, in its own in-process transport.
+   *
+   * @return the device, connecting; closing it stops the stream and the transport
+   */
+  public static LiveDevice startVirtual() {
+    VirtualTransport transport = VirtualTransport.create();
+    transport.addDevice(
+        new VirtualWristband(VIRTUAL_ADDRESS, "Virtual wristband", SyntheticWorkout.demo()));
+    return start(transport, VIRTUAL_ADDRESS, "Virtual wristband", "wristband v1 (virtual)", true);
+  }
+
+  /**
+   * Connects a wristband and starts its stream.
+   *
+   * @param transport how to reach it
+   * @param address its address
+   * @param name what to call it
+   * @param kind what to show as its kind
+   * @param ownsTransport whether closing the device closes the transport too
+   * @return the device, connecting; its state and problem say how it goes
+   */
+  public static LiveDevice start(
+      BleTransport transport, String address, String name, String kind, boolean ownsTransport) {
+    List<AutoCloseable> owned = Collections.synchronizedList(new ArrayList<>());
+    if (ownsTransport) {
+      owned.add(transport);
+    }
+    SampleRingBuffer buffer =
+        new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
+    // Closing releases what was acquired, newest first (session, connection, transport).
+    LiveDevice device =
+        new LiveDevice(
+            name,
+            kind,
+            buffer,
+            () -> {
+              List<AutoCloseable> newestFirst = new ArrayList<>(owned);
+              Collections.reverse(newestFirst);
+              for (AutoCloseable c : newestFirst) {
+                c.close();
+              }
+            });
+    // Callbacks run on the connection's own delivery thread: nothing here blocks.
+    Executor direct = Runnable::run;
+    CompletableFuture<BleConnection> connecting =
+        transport.connect(
+            address,
+            (state, cause) -> {
+              device.reportState(state);
+              cause.ifPresent(e -> device.reportProblem(e.getMessage()));
+            },
+            direct);
+    connecting
+        .thenCompose(
+            connection -> {
+              owned.add(connection);
+              StreamHealth health =
+                  StreamHealth.withSequenceNumbers(
+                      new StreamKey(address, WristbandUuids.DATA),
+                      NominalRate.ofSamples(
+                          WristbandConfig.DEFAULT.outputDataRateHz(),
+                          Math.max(1, WristbandConfig.DEFAULT.batchSize())));
+              device.attachHealth(health);
+              SampleAppender appender = new SampleAppender(buffer);
+              return WristbandProfile.start(connection, appender::onPacket, Optional.of(health))
+                  .thenApply(
+                      session -> {
+                        appender.rateHz = session.config().outputDataRateHz();
+                        return session;
+                      });
+            })
+        .whenComplete(
+            (session, failure) -> {
+              if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                device.reportProblem(cause.getMessage());
+              } else {
+                owned.add(session);
+              }
+            });
+    return device;
+  }
+
+  /** Appends each packet's samples, spreading a batch back in time at the device's rate. */
+  private static final class SampleAppender {
+    private final SampleRingBuffer buffer;
+    private volatile double rateHz = WristbandConfig.DEFAULT.outputDataRateHz();
+
+    SampleAppender(SampleRingBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    void onPacket(TimedPacket<WristbandDataPacket> timed) {
+      List<WristbandSample> samples = timed.packet().samples();
+      long period = (long) (1e9 / rateHz);
+      int n = samples.size();
+      for (int i = 0; i < n; i++) {
+        WristbandSample s = samples.get(i);
+        Vector3 a = s.accelG();
+        Vector3 g = s.gyroRadPerS();
+        buffer.append(
+            timed.hostTimeNanos() - (n - 1 - i) * period, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
+      }
+    }
+  }
+}
