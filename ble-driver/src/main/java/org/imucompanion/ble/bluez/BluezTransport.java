@@ -54,6 +54,12 @@ public final class BluezTransport implements BleTransport {
   static final String CHARACTERISTIC_IFACE = "org.bluez.GattCharacteristic1";
   static final String BATTERY_IFACE = "org.bluez.Battery1";
 
+  /**
+   * dbus-java retries a missing bus socket for 10 s by default; a user with no bus (or a wrong
+   * address) should hear so sooner. Only the connection attempt uses this, not method calls.
+   */
+  private static final int BUS_CONNECT_RETRY_MS = 1500;
+
   private final BluezOptions options;
   private final DBusConnection bus;
   private final String adapterPath;
@@ -114,6 +120,9 @@ public final class BluezTransport implements BleTransport {
       bus =
           builder
               .withShared(false)
+              .transportConfig()
+              .withTimeout(BUS_CONNECT_RETRY_MS)
+              .back()
               .receivingThreadConfig()
               .withSignalThreadCount(1)
               .connectionConfig()

@@ -379,6 +379,11 @@ class BluezTransportIT {
     assertThatThrownBy(() -> transport.connect("00:00:00:00:00:42", ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS))
         .isInstanceOf(java.util.concurrent.ExecutionException.class)
         .satisfies(e -> assertThat(failure(e).reason()).as(String.valueOf(failure(e).getMessage())).isEqualTo(BleException.Reason.NOT_FOUND));
+    assertThatThrownBy(
+            () -> BluezTransport.open(BluezOptions.defaults().withBusAddress("unix:path=/nonexistent/bus.sock")))
+        .isInstanceOf(BleException.class)
+        .satisfies(e -> assertThat(((BleException) e).reason()).isEqualTo(BleException.Reason.UNAVAILABLE))
+        .hasMessageContaining("unix:path=/nonexistent/bus.sock");
     try (PrivateDbusDaemon bare = VirtualBluezFixture.startBareDaemon()) {
       assertThatThrownBy(() -> BluezTransport.open(BluezOptions.defaults().withBusAddress(bare.address())))
           .isInstanceOf(BleException.class)
