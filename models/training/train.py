@@ -345,14 +345,19 @@ def cmd_final(w, args):
         training_data=description, pipeline_settings=w.pipeline, rest_class=w.rest_class)
     export_onnx(ProbabilityHead(net), onnx_path, w.window, len(w.channels), meta)
     # Reference inputs/outputs so the Java side can prove it computes the same numbers.
-    # A spread of windows across the export (every class, not just the first session's rest).
-    n_ref = min(8, len(w.y))
-    ref = w.x[np.linspace(0, len(w.y) - 1, n_ref).astype(int)]
+    # Reference windows are synthetic (smooth random signals at the training data's scale): the
+    # datasets carry no licence, so not even a few of their windows may be committed with a model.
+    n_ref = 8
+    gen = np.random.default_rng(args.seed + 1000)
+    steps = gen.normal(size=(n_ref, w.window, len(w.channels))).cumsum(axis=1)
+    steps /= np.sqrt(np.arange(1, w.window + 1))[None, :, None]
+    ref = (mean + std * steps).astype(np.float32)
+    torch.save(net.state_dict(), os.path.join(args.out, args.name + ".pt"))
     probs = predict_network(net, ((ref - mean) / std).astype(np.float32))
     with open(os.path.join(args.out, args.name + "_reference.txt"), "w", encoding="utf-8") as f:
         # Same layout as the classifier tests' tiny_good_reference.txt, so one Java reader serves.
-        f.write(f"# Written by train.py final: raw windows (time-major, flattened) and PyTorch's\n"
-                f"# probabilities for them from {os.path.basename(onnx_path)}.\n")
+        f.write(f"# Written by train.py final: synthetic raw windows (time-major, flattened) and\n"
+                f"# PyTorch's probabilities for them from {os.path.basename(onnx_path)}.\n")
         f.write(f"shape {n_ref} {w.window} {len(w.channels)} {k}\n")
         for i in range(n_ref):
             f.write("in " + " ".join(repr(float(v)) for v in ref[i].reshape(-1)) + "\n")
