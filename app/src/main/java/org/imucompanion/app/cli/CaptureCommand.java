@@ -33,6 +33,6 @@ final class CaptureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.CAPTURE_FILES);
+    throw new NotAvailableYetException(MissingParts.CAPTURE);
   }
 }

@@ -27,6 +27,6 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.PIPELINE);
+    throw new NotAvailableYetException(MissingParts.CLASSIFIER);
   }
 }

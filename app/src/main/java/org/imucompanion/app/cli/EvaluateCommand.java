@@ -37,6 +37,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.PIPELINE);
+    throw new NotAvailableYetException(MissingParts.CLASSIFIER);
   }
 }

@@ -1,10 +1,19 @@
 package org.imucompanion.app.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionCsv;
+import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.SessionStoreException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Exports recorded sessions to CSV. */
 @Command(
@@ -29,12 +38,37 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       required = true,
-      paramLabel = "<file.csv>",
-      description = "Where to write the CSV.")
+      paramLabel = "<dir>",
+      description = "Directory for the CSV files (one per stream of each session).")
   Path output;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.SESSION_STORE);
+    PrintWriter out = spec.commandLine().getOut();
+    try (SessionStore store = StoreArguments.open(this.store)) {
+      List<Long> ids = sessions;
+      if (ids == null || ids.isEmpty()) {
+        ids = store.sessions().stream().map(Session::id).toList();
+      }
+      if (ids.isEmpty()) {
+        throw new CommandFailedException("no sessions in " + store.file());
+      }
+      Files.createDirectories(output);
+      for (long id : ids) {
+        if (store.findSession(id).isEmpty()) {
+          throw new CommandFailedException("no session " + id + " in " + store.file());
+        }
+        for (Path written : SessionCsv.exportSession(store, id, output)) {
+          out.println("wrote " + written);
+        }
+      }
+    } catch (SessionStoreException e) {
+      throw new CommandFailedException("session store: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot write to " + output + ": " + e.getMessage(), e);
+    }
+    return ExitStatus.OK;
   }
 }

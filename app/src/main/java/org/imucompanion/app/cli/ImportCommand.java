@@ -1,10 +1,17 @@
 package org.imucompanion.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.imucompanion.models.dataset.Dataset;
+import org.imucompanion.models.store.DatasetImport;
+import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.SessionStoreException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Imports dataset recordings into the session store. */
 @Command(
@@ -29,8 +36,21 @@ final class ImportCommand implements Callable<Integer> {
       description = "Session store (SQLite file; default: the user's data directory).")
   Path store;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.SESSION_STORE);
+    Dataset read = DatasetArguments.read(DatasetArguments.format(format), dataset);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("read " + read.summary());
+    try (SessionStore sessions = StoreArguments.open(store)) {
+      DatasetImport.Result result = DatasetImport.importDataset(sessions, read);
+      out.printf(
+          "imported %d sessions, %d sets, %d samples into %s (%d skipped)%n",
+          result.sessionIds().size(), result.sets(), result.samples(), sessions.file(), result.skipped());
+    } catch (SessionStoreException e) {
+      throw new CommandFailedException("session store: " + e.getMessage(), e);
+    }
+    return ExitStatus.OK;
   }
 }

@@ -31,7 +31,6 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(
-        device.startsWith("virtual:") ? MissingParts.VIRTUAL_DEVICES : MissingParts.BLUEZ_TRANSPORT);
+    throw new NotAvailableYetException(MissingParts.INSPECTOR);
   }
 }

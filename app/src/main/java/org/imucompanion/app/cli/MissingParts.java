@@ -2,19 +2,18 @@ package org.imucompanion.app.cli;
 
 /**
  * What each not-yet-wired command is waiting for, worded for users, kept in one place so the
- * messages stay consistent and are easy to delete as the parts land.
+ * messages stay consistent and are easy to delete as the commands are wired.
  */
 final class MissingParts {
-  static final String BLUEZ_TRANSPORT =
-      "the BlueZ transport (ble-driver) is not in this build, so real devices cannot be reached";
-  static final String VIRTUAL_DEVICES =
-      "the in-process virtual devices (ble-driver) are not in this build";
-  static final String CAPTURE_FILES = "btsnoop capture reading/writing (ble-driver) is not in this build";
-  static final String SESSION_STORE = "the session store (models) is not in this build";
-  static final String PIPELINE = "the streaming pipeline and classifier (models) are not in this build";
-  static final String DATASET_READERS = "the dataset readers (models) are not in this build";
-  static final String TRAINING_EXPORT =
-      "the training-window export of the pipeline (models) is not in this build";
+  static final String SCAN = "scan is not wired to ble-driver's BlueZ transport yet";
+  static final String RECORDER =
+      "headless recording (models' SessionRecorder fed by a device stream) is not wired yet";
+  static final String INSPECTOR = "the live packet dump is not wired yet";
+  static final String CAPTURE = "btsnoop capture and replay (ble-driver) are not wired into the CLI yet";
+  static final String CLASSIFIER =
+      "running the ONNX classifier over a file (models' classifier and pipeline) is not wired into"
+          + " the CLI yet";
+  static final String VIRTUAL_MYO = "the virtual Myo is not wired into the app yet; use virtual:wristband";
 
   private MissingParts() {}
 }

@@ -47,6 +47,6 @@ final class RecordCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.SESSION_STORE);
+    throw new NotAvailableYetException(MissingParts.RECORDER);
   }
 }

@@ -25,6 +25,6 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.CAPTURE_FILES);
+    throw new NotAvailableYetException(MissingParts.CAPTURE);
   }
 }

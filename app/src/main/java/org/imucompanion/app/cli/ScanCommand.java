@@ -31,6 +31,6 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.BLUEZ_TRANSPORT);
+    throw new NotAvailableYetException(MissingParts.SCAN);
   }
 }

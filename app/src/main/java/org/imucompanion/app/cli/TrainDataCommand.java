@@ -1,9 +1,17 @@
 package org.imucompanion.app.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.imucompanion.models.dataset.Dataset;
+import org.imucompanion.models.export.DatasetFormat;
+import org.imucompanion.models.export.ExportSummary;
+import org.imucompanion.models.export.WindowExporter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes training windows produced by the very pipeline used live, so training and inference
@@ -39,8 +47,22 @@ final class TrainDataCommand implements Callable<Integer> {
       description = "Directory for the windows and their contract.")
   Path output;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new NotAvailableYetException(MissingParts.TRAINING_EXPORT);
+    DatasetFormat datasetFormat = DatasetArguments.format(format);
+    Dataset read = DatasetArguments.read(datasetFormat, dataset);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("read " + read.summary());
+    WindowExporter exporter =
+        new WindowExporter(datasetFormat.defaultSettings(), datasetFormat.defaultMapping(read));
+    try {
+      ExportSummary summary = exporter.export(read, output);
+      out.println(summary);
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot write windows to " + output + ": " + e.getMessage(), e);
+    }
+    return ExitStatus.OK;
   }
 }

@@ -45,7 +45,8 @@ public final class MainWindow {
                 "Record",
                 "Choose athlete and exercise, start and stop labeled sets, and stream them into the"
                     + " session store.",
-                "the session store (models) is not in this build.")
+                "the Record view is not wired to the session store's recorder yet (the CLI's import and"
+                    + " export commands already use the store).")
             .root());
     views.put(
         ViewId.INSPECTOR,
@@ -53,7 +54,8 @@ public final class MainWindow {
                 "Inspector",
                 "Every packet decoded field by field, sequence gaps, rate against nominal, jitter,"
                     + " malformed packets with their reason; btsnoop capture and replay.",
-                "packet capture and stream health (ble-driver) are not wired into this build.")
+                "the packet table and btsnoop capture/replay are not wired yet (stream health is on the"
+                    + " Devices view).")
             .root());
     views.put(
         ViewId.SESSIONS,
@@ -61,7 +63,7 @@ public final class MainWindow {
                 "Sessions",
                 "Browse recorded sessions, re-run a model over them, compare with the labels,"
                     + " export CSV.",
-                "the session store (models) is not in this build.")
+                "browsing sessions is not wired yet; use `imu-companion export` to get them as CSV.")
             .root());
     views.put(
         ViewId.MODELS,
@@ -69,7 +71,7 @@ public final class MainWindow {
                 "Models",
                 "The loaded model's contract (classes, rate, window, channels), its SHA-256 and"
                     + " model card; load another .onnx file.",
-                "the ONNX classifier (models) is not in this build.")
+                "the view is not wired to the models classifier yet (the default model ships in models).")
             .root());
     content.setPadding(new Insets(12));
     content.getChildren().addAll(views.values());

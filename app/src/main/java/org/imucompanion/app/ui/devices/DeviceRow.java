@@ -5,9 +5,8 @@ import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.imucompanion.app.buffer.SampleWindow;
+import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.app.workspace.LiveDevice;
-import org.imucompanion.ble.health.HealthWindow;
-import org.imucompanion.ble.health.StreamHealthSnapshot;
 
 /** One line of the Devices table, refreshed from its device by {@link #refresh()}. */
 public final class DeviceRow {
@@ -94,7 +93,7 @@ public final class DeviceRow {
               "stalled: nothing for %.1f s",
               (nowNanos - lastSecond.newestHostTimeNanos()) / 1e9));
     } else if (device.health().isPresent()) {
-      health.set(describe(device.health().get().snapshot(nowNanos)));
+      health.set(HealthSummary.oneLine(device.health().get().snapshot(nowNanos)));
     } else {
       double rate = lastSecond.samplesPerSecond();
       health.set(
@@ -104,26 +103,5 @@ public final class DeviceRow {
               Double.isNaN(rate) ? "rate unknown" : String.format(Locale.ROOT, "%.0f Hz", rate),
               lastSecond.totalWritten()));
     }
-  }
-
-  /** Rate against nominal, loss, jitter and malformed packets, in one line. */
-  static String describe(StreamHealthSnapshot s) {
-    HealthWindow live = s.live();
-    String jitter =
-        live.interArrival()
-            .map(
-                ia ->
-                    String.format(
-                        Locale.ROOT, "jitter p99 %.1f ms", ia.jitterP99().toNanos() / 1e6))
-            .orElse("jitter n/a");
-    return String.format(
-        Locale.ROOT,
-        "%.0f/%.0f Hz · loss %.1f %%%s · %s · %d malformed",
-        live.samplesPerSecond(),
-        s.nominal().samplesPerSecond(),
-        s.cumulative().lostPercent(),
-        s.lossInferred() ? " (inferred)" : "",
-        jitter,
-        s.cumulative().malformed());
   }
 }

@@ -1,0 +1,37 @@
+package org.imucompanion.app.workspace;
+
+import java.util.Locale;
+import org.imucompanion.ble.health.HealthWindow;
+import org.imucompanion.ble.health.StreamHealthSnapshot;
+
+/** Stream health in one line, the same in the Devices view and on the command line. */
+public final class HealthSummary {
+  private HealthSummary() {}
+
+  /**
+   * Summarises a snapshot: delivered against nominal sample rate, loss (marked when inferred from
+   * timing), inter-arrival jitter and malformed packets.
+   *
+   * @param s the snapshot
+   * @return e.g. {@code 50/50 Hz · loss 0.0 % · jitter p99 1.2 ms · 0 malformed}
+   */
+  public static String oneLine(StreamHealthSnapshot s) {
+    HealthWindow live = s.live();
+    String jitter =
+        live.interArrival()
+            .map(
+                ia ->
+                    String.format(
+                        Locale.ROOT, "jitter p99 %.1f ms", ia.jitterP99().toNanos() / 1e6))
+            .orElse("jitter n/a");
+    return String.format(
+        Locale.ROOT,
+        "%.0f/%.0f Hz · loss %.1f %%%s · %s · %d malformed",
+        live.samplesPerSecond(),
+        s.nominal().samplesPerSecond(),
+        s.cumulative().lostPercent(),
+        s.lossInferred() ? " (inferred)" : "",
+        jitter,
+        s.cumulative().malformed());
+  }
+}

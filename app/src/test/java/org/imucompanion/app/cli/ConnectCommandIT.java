@@ -1,0 +1,37 @@
+package org.imucompanion.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** connect on the built-in virtual wristband, through ble-driver's virtual transport. */
+class ConnectCommandIT {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Cli.execute(
+        args, o -> {throw new AssertionError("no dashboard");}, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void printsStreamHealthOnceASecondForTheDuration() {
+    assertThat(run("connect", "virtual:wristband", "--duration", "3.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    String[] lines = out.toString().split("\n");
+    assertThat(lines).hasSizeBetween(3, 5);
+    String last = lines[lines.length - 1];
+    assertThat(last).startsWith("Virtual wristband  SERVICES_RESOLVED").contains("/50 Hz · loss 0.0 %").contains("0 malformed");
+    assertThat(Arrays.stream(lines).filter(l -> l.contains("/50 Hz"))).isNotEmpty();
+  }
+
+  @Test
+  void virtualMyoIsNotAvailableYetAndUnknownVirtualDeviceFails() {
+    assertThat(run("connect", "virtual:myo", "-d", "1")).isEqualTo(ExitStatus.NOT_AVAILABLE);
+    assertThat(run("connect", "virtual:toaster", "-d", "1")).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("unknown virtual device virtual:toaster");
+  }
+}
