@@ -15,14 +15,16 @@
 # environment: EPOCHS (15), ARCHS ("rf cnn lstm gru cnn-gru cnn-lstm"), FINAL_ARCH (cnn-lstm),
 #   NAME (model), THREADS (1), JAR (app/target/imu-companion.jar), PYTHON (/usr/bin/python3),
 #   FILTER_CHANNELS (device channels of the second export; default accel+gyro for exermote,
-#   none otherwise; "none" turns it off),
+#   none otherwise; "none" turns it off), ROTATE_DEG (rotation augmentation; default 180 for
+#   exermote, where people wore the phone differently, 0 otherwise: a wristband sits the same
+#   way on every wrist and its orientation is what tells the wristband's exercises apart),
 #   EXPORT (jar | models: how to run the Java export; default jar when JAR exists, else models,
 #   which runs the models module's WindowExporter through a test-scope main and needs
 #   `mvn -pl models test-compile` done; the second export always uses models)
 set -eu
 
 if [ $# -lt 2 ]; then
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 DATASET=$1
@@ -39,8 +41,10 @@ THREADS=${THREADS:-1}
 JAR=${JAR:-$REPO/app/target/imu-companion.jar}
 if [ "$FORMAT" = exermote ]; then
   FILTER_CHANNELS=${FILTER_CHANNELS:-accel_x,accel_y,accel_z,gyro_x,gyro_y,gyro_z}
+  ROTATE_DEG=${ROTATE_DEG:-180}
 else
   FILTER_CHANNELS=${FILTER_CHANNELS:-none}
+  ROTATE_DEG=${ROTATE_DEG:-0}
 fi
 mkdir -p "$OUT"
 
@@ -90,18 +94,19 @@ fi
 echo "== 2. leave-one-subject-out: $ARCHS"
 for ARCH in $ARCHS; do
   "$PY" "$HERE/train.py" loso --windows "$WINDOWS" --out "$OUT/loso" --arch "$ARCH" \
-    --epochs "$EPOCHS" --threads "$THREADS"
+    --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG"
 done
 BOTH=
 if [ -n "$FILTER_WINDOWS" ]; then
   BOTH="--extra-train-windows $FILTER_WINDOWS"
   "$PY" "$HERE/train.py" loso --windows "$WINDOWS" --out "$OUT/loso" --arch "$FINAL_ARCH" \
-    --epochs "$EPOCHS" --threads "$THREADS" $BOTH --test-windows "$FILTER_WINDOWS" --tag both
+    --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG" $BOTH \
+    --test-windows "$FILTER_WINDOWS" --tag both
 fi
 "$PY" "$HERE/ablation_table.py" "$OUT/loso" > "$OUT/ablation.md"
 cat "$OUT/ablation.md"
 
 echo "== 3. final $FINAL_ARCH model on every subject"
 "$PY" "$HERE/train.py" final --windows "$WINDOWS" --out "$OUT" --arch "$FINAL_ARCH" \
-  --epochs "$EPOCHS" --threads "$THREADS" --name "$NAME" $BOTH \
+  --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG" --name "$NAME" $BOTH \
   --extra-train-windows-label "the orientation filter ($FILTER_CHANNELS only)"
