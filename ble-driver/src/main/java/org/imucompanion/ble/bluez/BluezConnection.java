@@ -88,11 +88,19 @@ final class BluezConnection implements BleConnection {
       device.Connect();
     } catch (Exception e) {
       BleException b = BluezFailures.map(e, Reason.CONNECT_FAILED, "connect to " + address);
-      moveTo(ConnectionState.DISCONNECTED, Optional.of(b));
+      synchronized (this) {
+        if (!closed) {
+          moveTo(ConnectionState.DISCONNECTED, Optional.of(b));
+        }
+      }
       lane.close();
       throw b;
     }
     synchronized (this) {
+      if (closed) {
+        // Given up on (connect timeout) while Connect was pending; close() sent Disconnect.
+        throw new BleException(Reason.CLOSED, address + ": connection abandoned");
+      }
       if (state == ConnectionState.CONNECTING) {
         moveTo(ConnectionState.CONNECTED, Optional.empty());
       }

@@ -286,34 +286,58 @@ public final class BluezTransport implements BleTransport {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(executor, "executor");
-    return call(
-        () -> {
-          String path =
-              findDevicePath(address)
-                  .orElseThrow(
-                      () ->
-                          new BleException(
-                              Reason.NOT_FOUND,
-                              "BlueZ does not know " + address + "; scan for it first"));
-          BluezConnection c =
-              new BluezConnection(this, path, address.toUpperCase(java.util.Locale.ROOT), listener, executor);
-          BluezConnection existing = connectionsByPath.putIfAbsent(path, c);
-          if (existing != null) {
-            c.discard();
-            throw new BleException(
-                Reason.IN_PROGRESS, address + " already has a connection on this transport");
-          }
-          try {
-            c.establish();
-          } catch (BleException e) {
-            connectionsByPath.remove(path, c);
-            throw e;
-          }
-          owned.add(c);
-          return (BleConnection) c;
-        },
-        Reason.CONNECT_FAILED,
-        "connect to " + address);
+    java.util.concurrent.atomic.AtomicReference<BluezConnection> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    CompletableFuture<BleConnection> f =
+        call(
+            () -> {
+              String path =
+                  findDevicePath(address)
+                      .orElseThrow(
+                          () ->
+                              new BleException(
+                                  Reason.NOT_FOUND,
+                                  "BlueZ does not know " + address + "; scan for it first"));
+              BluezConnection c =
+                  new BluezConnection(
+                      this, path, address.toUpperCase(java.util.Locale.ROOT), listener, executor);
+              BluezConnection existing = connectionsByPath.putIfAbsent(path, c);
+              if (existing != null) {
+                c.discard();
+                throw new BleException(
+                    Reason.IN_PROGRESS, address + " already has a connection on this transport");
+              }
+              made.set(c);
+              owned.add(c);
+              try {
+                c.establish();
+              } catch (BleException e) {
+                connectionsByPath.remove(path, c);
+                owned.remove(c);
+                throw e;
+              }
+              return (BleConnection) c;
+            },
+            Reason.CONNECT_FAILED,
+            "connect to " + address);
+    long timeoutMs = options.connectTimeout().toMillis();
+    return f.orTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(
+            e -> {
+              Throwable t = BluezFailures.unwrap(e);
+              if (t instanceof java.util.concurrent.TimeoutException) {
+                // Connect is still pending in bluetoothd: closing sends Disconnect, which cancels
+                // it, so a late success cannot leave an ownerless link behind.
+                BluezConnection c = made.get();
+                if (c != null) {
+                  c.close();
+                }
+                return CompletableFuture.failedFuture(
+                    new BleException(
+                        Reason.TIMEOUT, "connect to " + address + ": no link after " + timeoutMs + " ms"));
+              }
+              return CompletableFuture.failedFuture(t);
+            });
   }
 
   /**

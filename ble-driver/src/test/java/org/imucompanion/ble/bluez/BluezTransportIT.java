@@ -375,6 +375,30 @@ class BluezTransportIT {
   }
 
   @Test
+  void aConnectThatTakesTooLongTimesOutAndIsCancelledSoNoLinkIsLeftBehind() throws Exception {
+    transport.close();
+    transport =
+        BluezTransport.open(
+            BluezOptions.defaults()
+                .withBusAddress(fixture.busAddress())
+                .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5)));
+    VirtualPeripheral far =
+        fixture.bluez().add(
+            VirtualPeripheral.builder(newAddress(), "Far away")
+                .connectDelay(Duration.ofSeconds(3))
+                .characteristic(SERVICE, DATA, "notify")
+                .build());
+    StateLog log = new StateLog();
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> transport.connect(far.address(), log, DIRECT).get(5, TimeUnit.SECONDS))
+        .satisfies(e -> assertThat(failure(e).reason()).as(String.valueOf(failure(e).getMessage())).isEqualTo(BleException.Reason.TIMEOUT));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    assertThat(log.await(ConnectionState.CLOSED, WAIT)).isPresent();
+    Thread.sleep(200);
+    assertThat(far.isConnected()).as("the pending Connect was cancelled").isFalse();
+  }
+
+  @Test
   void unknownDeviceIsNotFoundAndMissingBluezIsUnavailable() throws Exception {
     assertThatThrownBy(() -> transport.connect("00:00:00:00:00:42", ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS))
         .isInstanceOf(java.util.concurrent.ExecutionException.class)

@@ -84,6 +84,7 @@ public final class VirtualPeripheral {
     private int mtu = 23;
     private Duration resolveDelay = Duration.ofMillis(30);
     private Duration reregisterDelay = Duration.ZERO;
+    private Duration connectDelay = Duration.ZERO;
     private int nextHandle = 0x000a;
     private final Map<UUID, Integer> serviceHandles = new LinkedHashMap<>();
 
@@ -159,6 +160,18 @@ public final class VirtualPeripheral {
     }
 
     /**
+     * Makes {@code Connect} take a while before it answers (a device far away or not advertising).
+     * A {@code Disconnect} meanwhile cancels the pending connection, as in bluetoothd.
+     *
+     * @param delay how long Connect blocks
+     * @return this builder
+     */
+    public Builder connectDelay(Duration delay) {
+      this.connectDelay = delay;
+      return this;
+    }
+
+    /**
      * Sets how long after services resolve on a reconnect bluetoothd takes to register the notify
      * sessions that survived the disconnect; {@code StartNotify} in that window answers {@code
      * InProgress} and no values are forwarded.
@@ -224,6 +237,8 @@ public final class VirtualPeripheral {
   private final int mtu;
   private final Duration resolveDelay;
   private final Duration reregisterDelay;
+  private final Duration connectDelay;
+  private volatile boolean connectCancelled;
   final boolean knownBeforeDiscovery;
   private volatile int rssi;
   /** False after {@link #vanish()}: it is not heard any more. */
@@ -265,6 +280,7 @@ public final class VirtualPeripheral {
     this.mtu = b.mtu;
     this.resolveDelay = b.resolveDelay;
     this.reregisterDelay = b.reregisterDelay;
+    this.connectDelay = b.connectDelay;
     this.knownBeforeDiscovery = b.knownBeforeDiscovery;
     this.rssi = b.rssi;
   }
@@ -411,6 +427,16 @@ public final class VirtualPeripheral {
     if (refuseCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw BluezErrors.failed("le-connection-abort-by-local: connection refused by device");
     }
+    if (!connectDelay.isZero()) {
+      connectCancelled = false;
+      long until = System.nanoTime() + connectDelay.toNanos();
+      while (System.nanoTime() < until && !connectCancelled) {
+        java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+      }
+      if (connectCancelled) {
+        throw BluezErrors.failed("le-connection-abort-by-local: cancelled by Disconnect");
+      }
+    }
     if (connected) {
       return;
     }
@@ -451,6 +477,7 @@ public final class VirtualPeripheral {
   }
 
   void handleDisconnect(boolean requestedByHost) {
+    connectCancelled = true; // a pending Connect is cancelled by Disconnect
     synchronized (this) {
       if (!connected) {
         if (requestedByHost) {
