@@ -42,6 +42,7 @@ final class VirtualConnection implements BleConnection {
   private final int mtu;
   private ConnectionState state = ConnectionState.CONNECTING;
   private volatile boolean closed;
+  private boolean linkGone;
 
   VirtualConnection(
       VirtualTransport transport,
@@ -66,7 +67,7 @@ final class VirtualConnection implements BleConnection {
     }
     device.onConnected(link);
     synchronized (this) {
-      if (state != ConnectionState.CONNECTED) {
+      if (state != ConnectionState.CONNECTED || linkGone) {
         return; // the device dropped the link while it was coming up
       }
       moveTo(ConnectionState.SERVICES_RESOLVED, Optional.empty());
@@ -87,15 +88,22 @@ final class VirtualConnection implements BleConnection {
   private void linkLost(String why) {
     BleException cause = new BleException(Reason.DISCONNECTED, device.address() + ": " + why);
     synchronized (this) {
-      if (state == ConnectionState.DISCONNECTED || state == ConnectionState.CLOSED) {
+      if (linkGone) {
         return;
       }
+      linkGone = true;
       killSubscriptions();
-      moveTo(ConnectionState.DISCONNECTED, Optional.of(cause));
     }
-    resolved.completeExceptionally(cause);
+    // The device and the transport learn first, the host last: when the host hears DISCONNECTED
+    // the device has already forgotten its state and a reconnect can start at once.
     goneFromDevice();
     transport.forget(this);
+    synchronized (this) {
+      if (!closed) {
+        moveTo(ConnectionState.DISCONNECTED, Optional.of(cause));
+      }
+    }
+    resolved.completeExceptionally(cause);
   }
 
   private void goneFromDevice() {
@@ -167,8 +175,10 @@ final class VirtualConnection implements BleConnection {
 
     @Override
     public boolean isUp() {
-      ConnectionState s = state();
-      return s == ConnectionState.CONNECTED || s == ConnectionState.SERVICES_RESOLVED;
+      synchronized (VirtualConnection.this) {
+        return !linkGone
+            && (state == ConnectionState.CONNECTED || state == ConnectionState.SERVICES_RESOLVED);
+      }
     }
 
     @Override
@@ -329,16 +339,19 @@ final class VirtualConnection implements BleConnection {
         return;
       }
       closed = true;
-      wasUp = link.isUp();
+      wasUp = !linkGone;
+      linkGone = true;
       killSubscriptions();
-      moveTo(ConnectionState.CLOSED, Optional.empty());
     }
-    delivery.close();
-    resolved.completeExceptionally(new BleException(Reason.CLOSED, address() + ": closed"));
     if (wasUp) {
       goneFromDevice();
     }
     transport.forget(this);
+    synchronized (this) {
+      moveTo(ConnectionState.CLOSED, Optional.empty());
+    }
+    delivery.close();
+    resolved.completeExceptionally(new BleException(Reason.CLOSED, address() + ": closed"));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -351,7 +364,7 @@ final class VirtualConnection implements BleConnection {
   }
 
   private synchronized void requireUsable() throws BleException {
-    if (!state.isUsable()) {
+    if (!state.isUsable() || linkGone) {
       throw new BleException(Reason.DISCONNECTED, address() + " is " + state);
     }
   }

@@ -207,6 +207,48 @@ class VirtualTransportTest {
   }
 
   @Test
+  void aSupervisorCanReconnectFromTheDisconnectCallbackAtOnce() throws Exception {
+    VirtualMyo myo = new VirtualMyo("AA:00:00:00:00:05", "Myo", SyntheticWorkout.demo());
+    transport.addDevice(myo);
+    java.util.concurrent.CompletableFuture<BleConnection> reconnected =
+        new java.util.concurrent.CompletableFuture<>();
+    List<Integer> modeSeenAtDisconnect = new ArrayList<>();
+    BleConnection first =
+        transport
+            .connect(
+                myo.address(),
+                (s, cause) -> {
+                  if (s == ConnectionState.DISCONNECTED) {
+                    // By now the device has forgotten its mode and the transport its connection.
+                    modeSeenAtDisconnect.add(myo.imuMode());
+                    transport
+                        .connect(myo.address(), (s2, c2) -> {}, DIRECT)
+                        .whenComplete(
+                            (c, e) -> {
+                              if (e != null) {
+                                reconnected.completeExceptionally(e);
+                              } else {
+                                reconnected.complete(c);
+                              }
+                            });
+                  }
+                },
+                DIRECT)
+            .get(5, TimeUnit.SECONDS);
+    first
+        .write(
+            org.imucompanion.protocol.myo.MyoUuids.COMMAND,
+            org.imucompanion.protocol.myo.MyoCommand.setMode(0, 1, 0).encode(),
+            WriteType.WITH_RESPONSE)
+        .join();
+    assertThat(myo.imuMode()).isEqualTo(1);
+    myo.faults().disconnect();
+    BleConnection second = reconnected.get(5, TimeUnit.SECONDS);
+    assertThat(second.state()).isEqualTo(ConnectionState.SERVICES_RESOLVED);
+    assertThat(modeSeenAtDisconnect).containsExactly(0);
+  }
+
+  @Test
   void closedSubscriptionGetsNothingMoreAndLastOneStopsNotifying() throws Exception {
     VirtualLegacyWristband legacy =
         new VirtualLegacyWristband("AA:00:00:00:00:02", "Simblee", SyntheticWorkout.demo(), 50);
