@@ -32,7 +32,9 @@ public final class DashboardApplication extends Application {
       // Connecting is asynchronous: the device shows up at once, its samples as they come.
       workspace.add(WristbandFeed.startVirtual());
     }
-    MainWindow window = new MainWindow(new MainWindowViewModel(workspace));
+    MainWindowViewModel viewModel = new MainWindowViewModel(workspace);
+    MainWindow window = new MainWindow(viewModel);
+    viewModel.models().loadDefault();
     stage.setTitle("IMU Companion");
     stage.setScene(new Scene(window.root(), 1100, 760));
     stage.show();

@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.imucompanion.app.ui.devices.DevicesView;
 import org.imucompanion.app.ui.live.LiveView;
+import org.imucompanion.app.ui.models.ModelsView;
 import org.imucompanion.app.ui.pending.PendingView;
 
 /**
@@ -65,14 +66,7 @@ public final class MainWindow {
                     + " export CSV.",
                 "browsing sessions is not wired yet; use `imu-companion export` to get them as CSV.")
             .root());
-    views.put(
-        ViewId.MODELS,
-        new PendingView(
-                "Models",
-                "The loaded model's contract (classes, rate, window, channels), its SHA-256 and"
-                    + " model card; load another .onnx file.",
-                "the view is not wired to the models classifier yet (the default model ships in models).")
-            .root());
+    views.put(ViewId.MODELS, new ModelsView(viewModel.models()).root());
     content.setPadding(new Insets(12));
     content.getChildren().addAll(views.values());
 

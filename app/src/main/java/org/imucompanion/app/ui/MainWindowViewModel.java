@@ -1,9 +1,14 @@
 package org.imucompanion.app.ui;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.imucompanion.app.ui.devices.DevicesViewModel;
 import org.imucompanion.app.ui.live.LiveViewModel;
+import org.imucompanion.app.ui.models.ModelLoader;
+import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.workspace.Workspace;
 
 /**
@@ -11,9 +16,19 @@ import org.imucompanion.app.workspace.Workspace;
  * the device selected in the Devices view is the one the Live view plots.
  */
 public final class MainWindowViewModel {
+  /** Runs blocking work (model loading) off the FX thread; daemon so it never holds the JVM. */
+  private static final Executor BACKGROUND =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "dashboard-background");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final ObjectProperty<ViewId> currentView = new SimpleObjectProperty<>(ViewId.LIVE);
   private final DevicesViewModel devices;
   private final LiveViewModel live = new LiveViewModel();
+  private final ModelsViewModel models;
 
   /**
    * Creates the view models over a workspace.
@@ -21,6 +36,17 @@ public final class MainWindowViewModel {
    * @param workspace the devices and Bluetooth status
    */
   public MainWindowViewModel(Workspace workspace) {
+    this(workspace, new ModelsViewModel(ModelLoader.onnx(), BACKGROUND, Platform::runLater));
+  }
+
+  /**
+   * Creates the view models with a given Models view model (tests pass one with a fake loader).
+   *
+   * @param workspace the devices and Bluetooth status
+   * @param models the Models view's state
+   */
+  public MainWindowViewModel(Workspace workspace, ModelsViewModel models) {
+    this.models = models;
     devices = new DevicesViewModel(workspace);
     live.deviceProperty().bind(devices.selectedProperty());
   }
@@ -41,6 +67,15 @@ public final class MainWindowViewModel {
    */
   public DevicesViewModel devices() {
     return devices;
+  }
+
+  /**
+   * Returns the Models view's state.
+   *
+   * @return the view model
+   */
+  public ModelsViewModel models() {
+    return models;
   }
 
   /**

@@ -14,6 +14,8 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.imucompanion.app.buffer.SampleRingBuffer;
+import org.imucompanion.app.ui.models.ModelLoader;
+import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
@@ -35,7 +37,8 @@ class ScreenshotsIT {
   private Scene scene;
 
   @Start
-  void start(Stage stage) {
+  void start(Stage stage) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     Workspace workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     SampleRingBuffer buffer =
         new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
@@ -43,7 +46,10 @@ class ScreenshotsIT {
     LiveDevice device = new LiveDevice("Virtual wristband", "wristband v1", buffer, () -> {});
     device.reportState(ConnectionState.SERVICES_RESOLVED);
     workspace.add(device);
-    window = new MainWindow(new MainWindowViewModel(workspace));
+    // The real shipped model, loaded on this thread so the Models picture shows its contract.
+    ModelsViewModel models = new ModelsViewModel(ModelLoader.onnx(), Runnable::run, Runnable::run);
+    models.loadDefault();
+    window = new MainWindow(new MainWindowViewModel(workspace, models));
     scene = new Scene(window.root(), 1100, 760);
     stage.setScene(scene);
     stage.show();
