@@ -66,6 +66,21 @@ class ArchitectureTest {
     rule.check(production);
   }
 
+  /** The rules allow an empty selection; this makes sure none of them passed by seeing nothing. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "org.imucompanion.protocol",
+        "org.imucompanion.ble",
+        "org.imucompanion.models",
+        "org.imucompanion.app"
+      })
+  void everyModuleIsActuallyImported(String basePackage) {
+    assertThat(production.stream().filter(c -> c.getPackageName().startsWith(basePackage)).count())
+        .as("classes imported from %s", basePackage)
+        .isGreaterThan(5);
+  }
+
   @Test
   void productionImportSeesTheAppAndNoTestFixtures() {
     assertThat(production.contain(Main.class.getName())).isTrue();

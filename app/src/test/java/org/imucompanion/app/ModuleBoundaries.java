@@ -10,9 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * objects are run both against the real modules ({@link ArchitectureTest}) and against
  * deliberately violating fixtures (which proves each rule can fail).
  *
- * <p>Rules allow an empty selection because a module may not have landed yet;
- * {@link ArchitectureTest} separately checks that each module that has classes is imported, so
- * a rule cannot pass merely because it saw nothing.
+ * <p>Rules allow an empty selection (so each can also be run against a single fixture class);
+ * {@link ArchitectureTest} separately checks that every module's classes are imported, so a rule
+ * cannot pass merely because it saw nothing.
  */
 final class ModuleBoundaries {
   static final String APP = "org.imucompanion.app..";
