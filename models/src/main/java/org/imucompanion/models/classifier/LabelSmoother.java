@@ -1,5 +1,6 @@
 package org.imucompanion.models.classifier;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -249,6 +250,6 @@ public final class LabelSmoother {
     shown = restIndex >= 0 ? restIndex : 0;
     challenger = -1;
     challengerSteps = 0;
-    java.util.Arrays.fill(averaged, 0);
+    Arrays.fill(averaged, 0);
   }
 }

@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -100,7 +102,7 @@ public record ModelContract(
      * @return {@code probabilities} or {@code logits}
      */
     public String metadataValue() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -295,10 +297,10 @@ public record ModelContract(
    *
    * @return the index, or empty if the model has no rest class
    */
-  public java.util.OptionalInt restClassIndex() {
+  public OptionalInt restClassIndex() {
     return restClass.isPresent()
-        ? java.util.OptionalInt.of(classNames.indexOf(restClass.get()))
-        : java.util.OptionalInt.empty();
+        ? OptionalInt.of(classNames.indexOf(restClass.get()))
+        : OptionalInt.empty();
   }
 
   /**
