@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -456,14 +455,6 @@ public final class BluezTransport implements BleTransport {
       f.completeExceptionally(new BleException(Reason.CLOSED, what + ": transport closed", e));
     }
     return f;
-  }
-
-  static <T> T join(CompletableFuture<T> f) throws BleException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      throw BluezFailures.map(e, Reason.IO, "operation failed");
-    }
   }
 
 
