@@ -34,4 +34,32 @@ public final class HealthSummary {
         jitter,
         s.cumulative().malformed());
   }
+
+  /**
+   * Summarises everything since the stream started (for replays and end-of-run reports, where
+   * "the last second" means little): rate over the whole span, loss, jitter, malformed.
+   *
+   * @param s the snapshot
+   * @return e.g. {@code 50.0/50 Hz over 12.0 s · loss 0.0 % · jitter p99 1.2 ms · 0 malformed}
+   */
+  public static String cumulative(StreamHealthSnapshot s) {
+    HealthWindow all = s.cumulative();
+    String jitter =
+        all.interArrival()
+            .map(
+                ia ->
+                    String.format(
+                        Locale.ROOT, "jitter p99 %.1f ms", ia.jitterP99().toNanos() / 1e6))
+            .orElse("jitter n/a");
+    return String.format(
+        Locale.ROOT,
+        "%.1f/%.0f Hz over %.1f s · loss %.1f %%%s · %s · %d malformed",
+        all.samplesPerSecond(),
+        s.nominal().samplesPerSecond(),
+        all.span().toNanos() / 1e9,
+        all.lostPercent(),
+        s.lossInferred() ? " (inferred)" : "",
+        jitter,
+        all.malformed());
+  }
 }

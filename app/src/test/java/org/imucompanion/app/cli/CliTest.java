@@ -110,8 +110,6 @@ class CliTest {
             (Object)
                 new String[] {"record", "virtual:wristband", "--athlete", "ann", "--exercise", "squat"}),
         Arguments.of((Object) new String[] {"inspect", "virtual:myo"}),
-        Arguments.of((Object) new String[] {"capture", "virtual:wristband", "-o", "x.btsnoop"}),
-        Arguments.of((Object) new String[] {"replay", "x.btsnoop"}),
         Arguments.of((Object) new String[] {"classify", "x.csv"}),
         Arguments.of((Object) new String[] {"evaluate", "--dataset", "d", "--format", "exermote"}));
 

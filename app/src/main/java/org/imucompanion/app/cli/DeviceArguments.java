@@ -1,0 +1,55 @@
+package org.imucompanion.app.cli;
+
+import org.imucompanion.app.workspace.WristbandFeed;
+import org.imucompanion.ble.BleException;
+import org.imucompanion.ble.BleTransport;
+import org.imucompanion.ble.bluez.BluezOptions;
+import org.imucompanion.ble.bluez.BluezTransport;
+import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualTransport;
+import org.imucompanion.ble.virtualdevice.VirtualWristband;
+
+/**
+ * Turns a {@code <device>} argument into a transport and an address: {@code virtual:wristband}
+ * is the built-in virtual wristband in its own in-process transport; anything else is a BLE
+ * address reached through BlueZ on the system bus.
+ */
+final class DeviceArguments {
+  private DeviceArguments() {}
+
+  /**
+   * A transport that can reach the device, and the device's address on it.
+   *
+   * @param transport the transport (the caller closes it)
+   * @param address the device's address
+   */
+  record Link(BleTransport transport, String address) {}
+
+  /**
+   * Opens a transport for a device argument.
+   *
+   * @param device {@code virtual:wristband} or an address
+   * @return the link
+   */
+  static Link open(String device) {
+    if (device.equals("virtual:wristband")) {
+      VirtualTransport transport = VirtualTransport.create();
+      transport.addDevice(
+          new VirtualWristband(
+              WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", SyntheticWorkout.demo()));
+      return new Link(transport, WristbandFeed.VIRTUAL_ADDRESS);
+    }
+    if (device.equals("virtual:myo")) {
+      throw new NotAvailableYetException(MissingParts.VIRTUAL_MYO);
+    }
+    if (device.startsWith("virtual:")) {
+      throw new CommandFailedException(
+          "unknown virtual device " + device + "; try virtual:wristband");
+    }
+    try {
+      return new Link(BluezTransport.open(BluezOptions.defaults()), device);
+    } catch (BleException e) {
+      throw new CommandFailedException("BlueZ not available: " + e.getMessage(), e);
+    }
+  }
+}

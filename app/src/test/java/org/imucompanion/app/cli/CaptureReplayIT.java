@@ -1,0 +1,56 @@
+package org.imucompanion.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** capture the virtual wristband to a btsnoop file, then replay it through the same profile. */
+class CaptureReplayIT {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    return Cli.execute(
+        args, o -> {throw new AssertionError("no dashboard");}, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  private static long number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("'%s' in %s", regex, text).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void aCaptureReplaysEverySampleItRecorded() throws Exception {
+    Path file = dir.resolve("band.btsnoop");
+
+    assertThat(run("capture", "virtual:wristband", "-o", file.toString(), "-d", "2"))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+    long captured = number(out.toString(), "wrote (\\d+) notifications");
+    assertThat(captured).isBetween(60L, 140L); // 50 Hz, one sample per packet, for 2 s
+    assertThat(Files.size(file)).isGreaterThan(captured * 20);
+
+    assertThat(run("replay", file.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
+    String report = out.toString();
+    assertThat(number(report, "(\\d+) samples decoded")).isEqualTo(captured);
+    assertThat(report).contains("0 malformed").contains("loss 0.0 %");
+    assertThat(number(report, "replayed (\\d+) notifications")).isEqualTo(captured);
+  }
+
+  @Test
+  void replayOfAMissingFileFails() {
+    assertThat(run("replay", dir.resolve("none.btsnoop").toString())).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("no such file");
+  }
+}
