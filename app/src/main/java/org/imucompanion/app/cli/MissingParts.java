@@ -8,8 +8,6 @@ final class MissingParts {
   static final String SCAN = "scan is not wired to ble-driver's BlueZ transport yet";
   static final String RECORDER =
       "headless recording (models' SessionRecorder fed by a device stream) is not wired yet";
-  static final String INSPECTOR = "the live packet dump is not wired yet";
-  static final String CAPTURE = "btsnoop capture and replay (ble-driver) are not wired into the CLI yet";
   static final String CLASSIFIER =
       "running the ONNX classifier over a file (models' classifier and pipeline) is not wired into"
           + " the CLI yet";
