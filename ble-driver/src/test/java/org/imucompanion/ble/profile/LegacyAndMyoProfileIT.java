@@ -135,10 +135,32 @@ class LegacyAndMyoProfileIT {
     assertThat(log.size()).isEqualTo(3);
   }
 
+  @Test
+  void legacyStallDeliversEverythingLateAndNothingIsLost() throws Exception {
+    VirtualLegacyWristband band = VirtualLegacyWristband.add(fixture.bluez(), newAddress(), true);
+    PacketLog<LegacyWristbandPacket> log = new PacketLog<>();
+    BleConnection c = connect(band.peripheral().address());
+    toClose.add(LegacyProfile.start(c, log, Optional.empty(), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS));
+    band.emit(3);
+    Await.until(() -> log.size() == 3, WAIT, () -> log.size() + " packets");
+    band.peripheral().stall(Duration.ofMillis(250));
+    band.emit(3);
+    Thread.sleep(100);
+    assertThat(log.size()).as("nothing arrives during the stall").isEqualTo(3);
+    Await.until(() -> log.size() == 6, WAIT, () -> log.size() + " packets");
+    assertThat(log.values()).isEqualTo(band.generated());
+  }
+
   /** Collects Myo output. */
   static final class MyoLog implements MyoListener {
     final List<TimedPacket<MyoImuPacket>> imu = new ArrayList<>();
     final List<EmgReading> emg = new ArrayList<>();
+    final List<MalformedNotification> malformed = new ArrayList<>();
+
+    @Override
+    public synchronized void onMalformed(MalformedNotification m) {
+      malformed.add(m);
+    }
 
     @Override
     public synchronized void onImu(TimedPacket<MyoImuPacket> p) {
@@ -234,5 +256,28 @@ class LegacyAndMyoProfileIT {
     expected.subList(8, 10).clear();
     assertThat(emg).extracting(EmgReading::sample).containsExactlyElementsOf(expected);
     assertThat(emgHealth.snapshot(System.nanoTime()).lossInferred()).isTrue();
+  }
+
+  @Test
+  void myoCorruptEmgIsMalformedAndItsTwoSamplesCountAsInferredLoss() throws Exception {
+    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 50);
+    BleConnection c = connect(myo.peripheral().address());
+    MyoLog log = new MyoLog();
+    MyoProfile.Session s = MyoProfile.start(c, log, Optional.empty(), Optional.empty()).get(5, TimeUnit.SECONDS);
+    toClose.add(s);
+    myo.emitEmg(2);
+    myo.peripheral().corruptNext(b -> java.util.Arrays.copyOf(b, 10)); // EMG characteristic 2
+    myo.emitEmg(6);
+    myo.emitImu(1);
+    myo.peripheral().corruptNext(b -> java.util.Arrays.copyOf(b, 7));
+    myo.emitImu(1);
+    Await.until(() -> log.emg().size() == 14 && log.imuCount() == 1, WAIT, () -> log.emg().size() + " emg");
+    Await.until(() -> s.malformed() == 2, WAIT, () -> s.malformed() + " malformed");
+    synchronized (log) {
+      assertThat(log.malformed).extracting(MalformedNotification::characteristic)
+          .containsExactly(MyoUuids.EMG_DATA_2, MyoUuids.IMU_DATA);
+    }
+    assertThat(s.emgSamplesInferredLost()).isEqualTo(2);
+    assertThat(log.emg()).extracting(EmgReading::sampleIndex).doesNotContain(4L, 5L).doesNotHaveDuplicates();
   }
 }
