@@ -312,7 +312,9 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
   }
 
   /**
-   * Returns the outages so far.
+   * Returns the outages so far. Asks the supervisor's thread, so it may wait for a decision in
+   * progress (never for I/O); listeners get each gap as it happens through {@link
+   * SupervisorListener#onGap}.
    *
    * @return a snapshot of the gaps, oldest first
    */
@@ -343,7 +345,11 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
     }
   }
 
-  /** Stops supervising: closes the session and the connection, and never reconnects again. */
+  /**
+   * Stops supervising: closes the session and the connection, and never reconnects again. Waits
+   * (at most 5 s) for the supervisor's thread to finish its current decision; closing the
+   * connection itself does not block.
+   */
   @Override
   public void close() {
     if (stopped) {
