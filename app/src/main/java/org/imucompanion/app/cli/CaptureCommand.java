@@ -24,6 +24,7 @@ import org.imucompanion.ble.profile.WristbandProfile;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandUuids;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,12 +60,14 @@ final class CaptureCommand implements Callable<Integer> {
       description = "How long to capture (default: ${DEFAULT-VALUE} s).")
   double durationSeconds;
 
+  @Mixin BluezBusOption bus = new BluezBusOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DeviceArguments.Link link = DeviceArguments.open(device);
+    DeviceArguments.Link link = DeviceArguments.open(device, bus);
     try (var transport = link.transport();
         BleConnection connection =
             await(transport.connect(link.address(), (s, c) -> {}, Runnable::run), "connect")) {

@@ -7,9 +7,9 @@ import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.ConnectionState;
-import org.imucompanion.ble.bluez.BluezOptions;
 import org.imucompanion.ble.bluez.BluezTransport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,12 +36,14 @@ final class ConnectCommand implements Callable<Integer> {
       description = "Stop after this many seconds (default: run until Ctrl-C).")
   Double durationSeconds;
 
+  @Mixin BluezBusOption bus = new BluezBusOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    LiveDevice live = open(device);
+    LiveDevice live = open(device, bus);
     // Ctrl-C closes the link cleanly (stop stream, disconnect) before the JVM goes.
     Thread closer = new Thread(live::close, "connect-shutdown");
     Runtime.getRuntime().addShutdownHook(closer);
@@ -74,7 +76,7 @@ final class ConnectCommand implements Callable<Integer> {
     return ExitStatus.OK;
   }
 
-  private static LiveDevice open(String device) {
+  private static LiveDevice open(String device, BluezBusOption bus) {
     if (device.equals("virtual:wristband")) {
       return WristbandFeed.startVirtual();
     }
@@ -85,7 +87,7 @@ final class ConnectCommand implements Callable<Integer> {
       throw new CommandFailedException("unknown virtual device " + device + "; try virtual:wristband");
     }
     try {
-      BluezTransport transport = BluezTransport.open(BluezOptions.defaults());
+      BluezTransport transport = BluezTransport.open(bus.options());
       return WristbandFeed.start(transport, device, device, "wristband v1", true);
     } catch (BleException e) {
       throw new CommandFailedException("BlueZ not available: " + e.getMessage(), e);

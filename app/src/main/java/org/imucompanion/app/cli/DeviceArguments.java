@@ -3,7 +3,6 @@ package org.imucompanion.app.cli;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.BleTransport;
-import org.imucompanion.ble.bluez.BluezOptions;
 import org.imucompanion.ble.bluez.BluezTransport;
 import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
@@ -29,9 +28,10 @@ final class DeviceArguments {
    * Opens a transport for a device argument.
    *
    * @param device {@code virtual:wristband} or an address
+   * @param bus where BlueZ is, for an address
    * @return the link
    */
-  static Link open(String device) {
+  static Link open(String device, BluezBusOption bus) {
     if (device.equals("virtual:wristband")) {
       VirtualTransport transport = VirtualTransport.create();
       transport.addDevice(
@@ -47,7 +47,7 @@ final class DeviceArguments {
           "unknown virtual device " + device + "; try virtual:wristband");
     }
     try {
-      return new Link(BluezTransport.open(BluezOptions.defaults()), device);
+      return new Link(BluezTransport.open(bus.options()), device);
     } catch (BleException e) {
       throw new CommandFailedException("BlueZ not available: " + e.getMessage(), e);
     }

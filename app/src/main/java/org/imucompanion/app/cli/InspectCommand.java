@@ -21,6 +21,7 @@ import org.imucompanion.protocol.wristband.WristbandDataPacket;
 import org.imucompanion.protocol.wristband.WristbandSample;
 import org.imucompanion.protocol.wristband.WristbandUuids;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,12 +53,14 @@ final class InspectCommand implements Callable<Integer> {
       description = "How long to inspect (default: ${DEFAULT-VALUE} s).")
   double durationSeconds;
 
+  @Mixin BluezBusOption bus = new BluezBusOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DeviceArguments.Link link = DeviceArguments.open(device);
+    DeviceArguments.Link link = DeviceArguments.open(device, bus);
     AtomicLong malformed = new AtomicLong();
     AtomicLong packets = new AtomicLong();
     try (var transport = link.transport();

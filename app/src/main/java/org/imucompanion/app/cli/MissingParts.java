@@ -5,7 +5,6 @@ package org.imucompanion.app.cli;
  * messages stay consistent and are easy to delete as the commands are wired.
  */
 final class MissingParts {
-  static final String SCAN = "scan is not wired to ble-driver's BlueZ transport yet";
   static final String RECORDER =
       "headless recording (models' SessionRecorder fed by a device stream) is not wired yet";
   static final String CLASSIFIER =
