@@ -32,7 +32,9 @@ def main():
     print("|---" * (5 + len(classes)) + "|")
     for a in archs:
         r = results[a]
-        name = a.replace("rf", "random forest (window statistics)", 1) if r["arch"] == "rf" else a
+        name = a
+        if r["arch"] == "rf":
+            name = "random forest (window statistics)" + (f" [{a[3:]}]" if a != "rf" else "")
         if r.get("extra_train_windows_dir"):
             name += f" (+ trained on {os.path.basename(r['extra_train_windows_dir'].rstrip('/'))})"
         per = r["pooled"]["per_class"]
