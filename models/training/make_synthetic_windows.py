@@ -49,8 +49,8 @@ def main():
                 xs.append(w.astype(np.float32))
                 ys.append(k)
                 subjects.append(s)
-                sessions.append(s * 10 + (i % 2))
-                t_ends.append(float(i))
+                sessions.append(s * 10 + k)  # one session per subject and class, in time order
+                t_ends.append(i / args.rate)  # hop of one sample
     os.makedirs(args.out, exist_ok=True)
     np.savez(os.path.join(args.out, "windows.npz"), x=np.stack(xs), y=np.array(ys, np.int32),
              subject=np.array(subjects, np.int32), session=np.array(sessions, np.int32),

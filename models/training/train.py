@@ -224,6 +224,22 @@ def stride_mask(n, stride):
     return mask
 
 
+def lagged(w, lag):
+    """Pairs each window with the label `lag` windows earlier in the same session.
+
+    Returns (input_rows, label_rows): the model sees window i and learns the label at the end of
+    window i - lag, i.e. it labels the moment lag * hop seconds ago and may use what happened
+    since (a look-ahead of lag * hop seconds, which is label delay)."""
+    i = np.arange(len(w.y))
+    if lag == 0:
+        return i, i
+    j = i - lag
+    ok = j >= 0
+    ok[ok] &= (w.session[j[ok]] == w.session[i[ok]]) & (
+        np.abs(w.t_end[i[ok]] - w.t_end[j[ok]] - lag * w.hop / w.sample_rate_hz) < 1e-6)
+    return i[ok], j[ok]
+
+
 def same_layout(w, other, where):
     if other.classes != w.classes or other.channels != w.channels or other.window != w.window:
         sys.exit(f"{where}: classes/channels/window differ from --windows")
@@ -253,14 +269,18 @@ def cmd_loso(w, args):
     folds = {name: {} for name, _, _ in evaluations}
     truth = {name: [] for name, _, _ in evaluations}
     preds = {name: [] for name, _, _ in evaluations}
+    src, dst = lagged(w, args.label_lag)
+    if len(src) == 0:
+        sys.exit(f"no window has one {args.label_lag} hops earlier in its session")
     for s in subjects:
         t0 = time.time()
-        train = (w.subject != s) & stride_mask(len(w.y), args.train_stride)
-        xtr_raw, ytr = w.x[train], w.y[train]
+        train = ((w.subject != s) & stride_mask(len(w.y), args.train_stride))[src]
+        xtr_raw, ytr = w.x[src[train]], w.y[dst[train]]
         if extra is not None:
-            more = (extra.subject != s) & stride_mask(len(extra.y), args.train_stride)
-            xtr_raw = np.concatenate([xtr_raw, extra.x[more]])
-            ytr = np.concatenate([ytr, extra.y[more]])
+            esrc, edst = lagged(extra, args.label_lag)
+            more = ((extra.subject != s) & stride_mask(len(extra.y), args.train_stride))[esrc]
+            xtr_raw = np.concatenate([xtr_raw, extra.x[esrc[more]]])
+            ytr = np.concatenate([ytr, extra.y[edst[more]]])
         mean, std = normalization(xtr_raw)  # from the training subjects only
         xtr = ((xtr_raw - mean) / std).astype(np.float32)
         net = forest = None
@@ -270,14 +290,17 @@ def cmd_loso(w, args):
             net = train_network(xtr, ytr, k, args, args.seed + s,
                                 rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
         for name, ev, _ in evaluations:
-            test = ev.subject == s
-            xte = ((ev.x[test] - mean) / std).astype(np.float32)
+            # Rows are reported at the time they label (window i - lag), scored against its truth.
+            esrc, edst = lagged(ev, args.label_lag)
+            sel = ev.subject[esrc] == s
+            inputs, test = esrc[sel], edst[sel]
+            xte = ((ev.x[inputs] - mean) / std).astype(np.float32)
             probs = predict_rf(forest, xte, k) if forest is not None else predict_network(net, xte)
             pred = probs.argmax(axis=1)
             folds[name][str(s)] = summarize(ev.y[test], pred, w.classes)
             truth[name].append(ev.y[test])
             preds[name].append(pred)
-            for i, row in enumerate(np.flatnonzero(test)):
+            for i, row in enumerate(test):
                 rows[name].append((s, int(row), int(ev.subject[row]), int(ev.session[row]),
                                    float(ev.t_end[row]), int(ev.y[row]), int(pred[i]), probs[i]))
             print(f"  fold subject {s} [{name}]: macro-F1 {folds[name][str(s)]['macro_f1']:.4f} "
@@ -298,6 +321,8 @@ def cmd_loso(w, args):
             "arch": args.arch, "tag": name,
             "epochs": args.epochs if args.arch not in CLASSICAL else None,
             "rotate_deg": args.rotate_deg, "seed": args.seed, "train_stride": args.train_stride,
+            "label_lag_windows": args.label_lag,
+            "label_delay_s": args.label_lag * w.hop / w.sample_rate_hz,
             "classes": w.classes, "channels": w.channels, "windows": int(len(ev.y)),
             "subjects": subjects, "pooled": pooled, "folds": folds[name],
             "mean_fold_macro_f1": float(np.mean(fold_f1)),
@@ -403,6 +428,9 @@ def main(argv=None):
                          " orientation-filter path, so the model sees both gravity sources)")
     ap.add_argument("--extra-train-windows-label", default="a second export",
                     help="final: how to name --extra-train-windows in the model's description")
+    ap.add_argument("--label-lag", type=int, default=0,
+                    help="loso experiment: learn the label of the window this many hops earlier,"
+                         " i.e. label with a look-ahead (= delay) of lag * hop seconds")
     ap.add_argument("--tag", default=None, help="loso: suffix for the output file names")
     ap.add_argument("--no-augment", action="store_true")
     ap.add_argument("--name", default="model", help="base name of the exported files (final)")
