@@ -1,6 +1,5 @@
 package org.imucompanion.ble.profile;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.imucompanion.protocol.myo.MyoEmgPacket;
@@ -11,18 +10,22 @@ import org.imucompanion.protocol.myo.MyoEmgPacket;
  * its samples belong; a skipped position means a lost notification (two lost samples), and the
  * indices jump over them so downstream can mark the gap.
  *
- * <p>A notification repeating the previous one on the same characteristic byte for byte, where the
- * rotation says it cannot be new, is a duplicate and dropped.
+ * <p>A skipped position is remembered as a hole until that characteristic's next turn: if its
+ * notification turns up late (reordered), it fills the hole with its own, lower indices and the
+ * loss is taken back. A notification repeating the previous one on the same characteristic byte for
+ * byte, where the rotation says it cannot be new, is a duplicate and dropped.
  */
 public final class EmgMerger {
 
   private static final int CHARACTERISTICS = 4;
+  private static final long NO_HOLE = -1;
   private int expected = -1;
   private long nextIndex;
   private long lostSamples;
   private long duplicates;
+  private long late;
   private final byte[][] last = new byte[CHARACTERISTICS][];
-
+  private final long[] holes = {NO_HOLE, NO_HOLE, NO_HOLE, NO_HOLE};
 
   /**
    * Places one notification's samples.
@@ -30,32 +33,43 @@ public final class EmgMerger {
    * @param characteristicIndex which EMG characteristic (0..3) it came on
    * @param raw its bytes (for duplicate detection)
    * @param packet its decoded samples
-   * @return the samples with their stream indices, oldest first; empty for a duplicate
+   * @return the stream indices of its two samples, oldest first; empty for a duplicate
    */
   public synchronized List<Long> place(int characteristicIndex, byte[] raw, MyoEmgPacket packet) {
-    if (characteristicIndex < 0 || characteristicIndex >= CHARACTERISTICS) {
-      throw new IllegalArgumentException("EMG characteristic index 0..3: " + characteristicIndex);
+    int k = characteristicIndex;
+    if (k < 0 || k >= CHARACTERISTICS) {
+      throw new IllegalArgumentException("EMG characteristic index 0..3: " + k);
     }
     if (expected >= 0) {
-      int skipped = Math.floorMod(characteristicIndex - expected, CHARACTERISTICS);
-      if (skipped == CHARACTERISTICS - 1 && Arrays.equals(raw, last[characteristicIndex])) {
+      int skipped = Math.floorMod(k - expected, CHARACTERISTICS);
+      if (skipped == CHARACTERISTICS - 1 && Arrays.equals(raw, last[k])) {
         duplicates++;
         return List.of();
+      }
+      if (skipped != 0 && holes[k] != NO_HOLE) {
+        long at = holes[k];
+        holes[k] = NO_HOLE;
+        lostSamples -= 2;
+        late++;
+        last[k] = raw.clone();
+        return List.of(at, at + 1);
+      }
+      for (int i = 0; i < skipped; i++) {
+        holes[(expected + i) % CHARACTERISTICS] = nextIndex + 2L * i;
       }
       lostSamples += 2L * skipped;
       nextIndex += 2L * skipped;
     }
-    last[characteristicIndex] = raw.clone();
-    expected = (characteristicIndex + 1) % CHARACTERISTICS;
-    List<Long> out = new ArrayList<>(2);
-    out.add(nextIndex);
-    out.add(nextIndex + 1);
+    holes[k] = NO_HOLE; // its turn came again: an older hole of its own stays lost
+    last[k] = raw.clone();
+    expected = (k + 1) % CHARACTERISTICS;
+    List<Long> out = List.of(nextIndex, nextIndex + 1);
     nextIndex += 2;
     return out;
   }
 
   /**
-   * Counts samples inferred lost from gaps in the rotation.
+   * Counts samples inferred lost from gaps in the rotation (net of late arrivals).
    *
    * @return lost samples (inferred)
    */
@@ -72,9 +86,19 @@ public final class EmgMerger {
     return duplicates;
   }
 
+  /**
+   * Counts notifications that arrived after a later one and filled their hole.
+   *
+   * @return late (out-of-order) notifications
+   */
+  public synchronized long late() {
+    return late;
+  }
+
   /** Starts over (after a reconnect the rotation restarts). */
   public synchronized void reset() {
     expected = -1;
     Arrays.fill(last, null);
+    Arrays.fill(holes, NO_HOLE);
   }
 }

@@ -132,6 +132,15 @@ public final class MyoProfile {
       return merger.lostSamples();
     }
 
+    /**
+     * Counts EMG notifications that arrived after a later one and were put back in their place.
+     *
+     * @return late (out-of-order) EMG notifications
+     */
+    public long emgLate() {
+      return merger.late();
+    }
+
     @Override
     public long duplicatesDropped() {
       return merger.duplicates();

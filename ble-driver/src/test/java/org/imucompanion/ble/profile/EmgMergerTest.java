@@ -53,4 +53,28 @@ class EmgMergerTest {
     assertThat(m.place(2, raw(2), packet(2))).containsExactly(2L, 3L);
     assertThatThrownBy(() -> m.place(4, raw(0), packet(0))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aLateNotificationFillsItsHoleAndTakesTheLossBack() {
+    EmgMerger m = new EmgMerger();
+    m.place(0, raw(0), packet(0));
+    assertThat(m.place(2, raw(2), packet(2))).containsExactly(4L, 5L);
+    assertThat(m.lostSamples()).isEqualTo(2);
+    assertThat(m.place(1, raw(1), packet(1))).containsExactly(2L, 3L);
+    assertThat(m.lostSamples()).isZero();
+    assertThat(m.late()).isEqualTo(1);
+    assertThat(m.place(3, raw(3), packet(3))).containsExactly(6L, 7L);
+  }
+
+  @Test
+  void aHoleIsForgottenWhenItsCharacteristicsTurnComesAgain() {
+    EmgMerger m = new EmgMerger();
+    m.place(0, raw(0), packet(0));
+    m.place(2, raw(2), packet(2)); // 1 lost
+    m.place(3, raw(3), packet(3));
+    m.place(0, raw(4), packet(4));
+    assertThat(m.place(1, raw(5), packet(5))).containsExactly(10L, 11L); // the next turn, not late
+    assertThat(m.lostSamples()).isEqualTo(2);
+    assertThat(m.late()).isZero();
+  }
 }

@@ -280,4 +280,27 @@ class LegacyAndMyoProfileIT {
     assertThat(s.emgSamplesInferredLost()).isEqualTo(2);
     assertThat(log.emg()).extracting(EmgReading::sampleIndex).doesNotContain(4L, 5L).doesNotHaveDuplicates();
   }
+
+  @Test
+  void myoReorderedEmgIsPlacedAtItsOwnIndicesWithNoLoss() throws Exception {
+    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 50);
+    BleConnection c = connect(myo.peripheral().address());
+    MyoLog log = new MyoLog();
+    MyoProfile.Session s = MyoProfile.start(c, log, Optional.empty(), Optional.empty()).get(5, TimeUnit.SECONDS);
+    toClose.add(s);
+    myo.emitEmg(1);
+    myo.peripheral().reorderNext(); // characteristics 1 and 2 swap
+    myo.emitEmg(7);
+    Await.until(() -> log.emg().size() == 16, WAIT, () -> log.emg().size() + " emg");
+    assertThat(s.emgSamplesInferredLost()).isZero();
+    assertThat(s.emgLate()).isEqualTo(1);
+    List<EmgReading> emg = log.emg();
+    assertThat(emg).extracting(EmgReading::sampleIndex)
+        .containsExactly(0L, 1L, 4L, 5L, 2L, 3L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
+    List<EmgSample> byIndex = emg.stream()
+        .sorted(java.util.Comparator.comparingLong(EmgReading::sampleIndex))
+        .map(EmgReading::sample)
+        .toList();
+    assertThat(byIndex).isEqualTo(myo.emgGenerated());
+  }
 }
