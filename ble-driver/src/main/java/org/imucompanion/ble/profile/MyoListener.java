@@ -13,7 +13,8 @@ public interface MyoListener {
   void onImu(TimedPacket<MyoImuPacket> packet);
 
   /**
-   * One EMG sample, in stream order.
+   * One EMG sample, in arrival order, which is stream order except for a notification that came
+   * late: its two samples follow later ones, with their own lower {@link EmgReading#sampleIndex()}.
    *
    * @param reading the sample and its index in the 200 Hz stream
    */
