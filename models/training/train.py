@@ -241,8 +241,15 @@ def lagged(w, lag):
 
 
 def same_layout(w, other, where):
+    """Refuses a second export that a model trained on `w` couldn't be fed identically: the
+    contract stores only `w`'s pipeline settings, so every preprocessing setting must agree."""
     if other.classes != w.classes or other.channels != w.channels or other.window != w.window:
         sys.exit(f"{where}: classes/channels/window differ from --windows")
+    differ = sorted(key for key in set(w.pipeline) | set(other.pipeline)
+                    if w.pipeline.get(key) != other.pipeline.get(key))
+    if differ:
+        sys.exit(f"{where}: pipeline settings differ from --windows: " + ", ".join(
+            f"{key} {w.pipeline.get(key)} vs {other.pipeline.get(key)}" for key in differ))
     return other
 
 
