@@ -161,6 +161,7 @@ class CaptureRoundTripTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closed inside its try on purpose: checks what happens after close
   void unknownDeviceOrHandleIsRefusedWhenWriting() throws IOException {
     CaptureDevice wristband = CaptureFixtures.wristband();
     try (CaptureWriter w = CaptureWriter.create(dir.resolve("strict.btsnoop"), 0, 0)) {

@@ -20,6 +20,7 @@ class ManyDevicesTest {
   private static final Executor DIRECT = Runnable::run;
 
   @Test
+  @SuppressWarnings("try") // closed inside its try on purpose: checks what happens after close
   void sixDevicesStreamTogetherEachAtItsRate() throws Exception {
     try (VirtualTransport transport = VirtualTransport.create()) {
       List<NotificationLog> wristLogs = new ArrayList<>();

@@ -1,0 +1,71 @@
+package org.imucompanion.ble.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.imucompanion.ble.BleConnection;
+import org.imucompanion.ble.WriteType;
+import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualTransport;
+import org.imucompanion.ble.virtualdevice.VirtualWristband;
+import org.imucompanion.protocol.wristband.WristbandCodec;
+import org.imucompanion.protocol.wristband.WristbandConfig;
+import org.imucompanion.protocol.wristband.WristbandControl;
+import org.imucompanion.protocol.wristband.WristbandUuids;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveCaptureTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void capturesADeviceWithItsGattTableReadValuesAndEveryNotification() throws Exception {
+    Path file = dir.resolve("live.btsnoop");
+    VirtualWristband band =
+        new VirtualWristband("C0:FF:EE:00:00:07", "IMU Wristband", SyntheticWorkout.demo());
+    long sent;
+    try (VirtualTransport transport = VirtualTransport.create();
+        CaptureWriter writer = CaptureWriter.create(file)) {
+      transport.addDevice(band);
+      BleConnection c =
+          transport.connect(band.address(), (s, x) -> {}, Runnable::run).get(5, TimeUnit.SECONDS);
+      try (LiveCapture capture =
+          LiveCapture.start(writer, c, band.name(), band.kind(), Set.of(WristbandUuids.CONFIG))
+              .get(5, TimeUnit.SECONDS)) {
+        assertThat(capture.streams()).isEqualTo(1);
+        c.write(
+                WristbandUuids.CONTROL,
+                WristbandControl.startStream().encode(),
+                WriteType.WITHOUT_RESPONSE)
+            .join();
+        Thread.sleep(300);
+        c.write(
+                WristbandUuids.CONTROL,
+                WristbandControl.stopStream().encode(),
+                WriteType.WITHOUT_RESPONSE)
+            .join();
+        sent = band.packetsSent();
+      }
+      assertThat(writer.failure()).isEmpty();
+    }
+    Capture read = CaptureReader.readAll(file);
+    CaptureDevice d = read.devices().get(0);
+    assertThat(d.address()).isEqualTo(band.address());
+    assertThat(d.name()).isEqualTo(Optional.of("IMU Wristband"));
+    assertThat(d.kind()).isEqualTo("wristband-v1");
+    assertThat(d.characteristics()).isEqualTo(band.characteristics());
+    assertThat(WristbandConfig.decode(d.readValues().get(WristbandUuids.CONFIG)))
+        .isEqualTo(WristbandConfig.DEFAULT);
+    assertThat(read.notifications()).hasSize((int) sent).isNotEmpty();
+    for (int i = 0; i < read.notifications().size(); i++) {
+      assertThat(
+              WristbandCodec.decode(read.notifications().get(i).value(), WristbandConfig.DEFAULT)
+                  .sequence())
+          .isEqualTo(i);
+    }
+  }
+}
