@@ -7,6 +7,18 @@ import org.freedesktop.dbus.exceptions.DBusException;
 /**
  * A private daemon with a virtual BlueZ on it, for one test class: start it in {@code @BeforeAll},
  * close it in {@code @AfterAll}. Closing stops the fake first, then kills the daemon.
+ *
+ * <p>From another module's tests (the test-jar is {@code ble-driver:tests}):
+ *
+ * <pre>{@code
+ * try (VirtualBluezFixture bus = VirtualBluezFixture.start();
+ *     BluezTransport ble = BluezTransport.open(BluezOptions.defaults().withBusAddress(bus.busAddress()))) {
+ *   VirtualWristband band = VirtualWristband.add(bus.bluez(), "C0:FF:EE:00:00:01", WristbandConfig.DEFAULT, true);
+ *   BleConnection c = ble.connect(band.peripheral().address(), ConnectionListener.IGNORE, Runnable::run).get();
+ *   WristbandProfile.start(c, packet -> ..., Optional.empty()).get(); // the band now streams at 50 Hz
+ *   band.peripheral().dropNext(3);                                    // and faults are one call away
+ * }
+ * }</pre>
  */
 public final class VirtualBluezFixture implements AutoCloseable {
 
