@@ -9,8 +9,14 @@ import org.imucompanion.app.cli.DashboardOptions;
 import org.imucompanion.app.cli.VirtualDeviceKind;
 import org.imucompanion.app.workspace.BluetoothProbe;
 import org.imucompanion.app.workspace.BluetoothStatus;
+import org.imucompanion.app.workspace.LiveClassification;
+import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.models.classifier.ModelLoadException;
+import org.imucompanion.protocol.wristband.WristbandConfig;
 
 /**
  * The JavaFX application: builds the workspace (devices, Bluetooth status) and the main window,
@@ -30,7 +36,21 @@ public final class DashboardApplication extends Application {
     workspace = new Workspace(BluetoothStatus.CHECKING);
     if (options.virtualDevice() == VirtualDeviceKind.WRISTBAND) {
       // Connecting is asynchronous: the device shows up at once, its samples as they come.
-      workspace.add(WristbandFeed.startVirtual());
+      LiveDevice band = WristbandFeed.startVirtual();
+      workspace.add(band);
+      // Loading the model takes a moment and does file I/O: off the FX thread. The device
+      // starts classifying from the next sample on.
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              band.attachClassification(
+                  new LiveClassification(
+                      DefaultModel.open(ClassifierOptions.DEFAULT),
+                      WristbandConfig.DEFAULT.outputDataRateHz()));
+            } catch (ModelLoadException | RuntimeException e) {
+              band.reportProblem("no live classification: " + e.getMessage());
+            }
+          });
     }
     MainWindowViewModel viewModel = new MainWindowViewModel(workspace);
     MainWindow window = new MainWindow(viewModel);

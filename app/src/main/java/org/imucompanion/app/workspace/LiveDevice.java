@@ -31,6 +31,7 @@ public final class LiveDevice implements AutoCloseable {
       new AtomicReference<>(ConnectionState.CONNECTING);
   private final AtomicReference<String> problem = new AtomicReference<>();
   private final AtomicReference<StreamHealth> health = new AtomicReference<>();
+  private final AtomicReference<LiveClassification> classification = new AtomicReference<>();
   private final AutoCloseable source;
 
   /**
@@ -133,6 +134,28 @@ public final class LiveDevice implements AutoCloseable {
     health.set(Objects.requireNonNull(streamHealth, "streamHealth"));
   }
 
+  /**
+   * Returns the classification of this device's stream, once a model is attached.
+   *
+   * @return the live classification
+   */
+  public Optional<LiveClassification> classification() {
+    return Optional.ofNullable(classification.get());
+  }
+
+  /**
+   * Attaches a live classification (the model loads after the stream starts); callable from any
+   * thread. The device closes it when it closes.
+   *
+   * @param live the classification
+   */
+  public void attachClassification(LiveClassification live) {
+    LiveClassification previous = classification.getAndSet(Objects.requireNonNull(live, "live"));
+    if (previous != null) {
+      previous.close();
+    }
+  }
+
   /** Stops the source; the buffer keeps its last samples. */
   @Override
   public void close() {
@@ -141,6 +164,7 @@ public final class LiveDevice implements AutoCloseable {
     } catch (Exception e) {
       reportProblem("closing failed: " + e.getMessage());
     } finally {
+      classification().ifPresent(LiveClassification::close);
       state.set(ConnectionState.CLOSED);
     }
   }

@@ -99,7 +99,7 @@ public final class WristbandFeed {
                           WristbandConfig.DEFAULT.outputDataRateHz(),
                           Math.max(1, WristbandConfig.DEFAULT.batchSize())));
               device.attachHealth(health);
-              SampleAppender appender = new SampleAppender(buffer);
+              SampleAppender appender = new SampleAppender(device);
               return WristbandProfile.start(connection, appender::onPacket, Optional.of(health))
                   .thenApply(
                       session -> {
@@ -121,11 +121,14 @@ public final class WristbandFeed {
 
   /** Appends each packet's samples, spreading a batch back in time at the device's rate. */
   private static final class SampleAppender {
+    private final LiveDevice device;
     private final SampleRingBuffer buffer;
+    private final double[] sample = new double[6];
     private volatile double rateHz = WristbandConfig.DEFAULT.outputDataRateHz();
 
-    SampleAppender(SampleRingBuffer buffer) {
-      this.buffer = buffer;
+    SampleAppender(LiveDevice device) {
+      this.device = device;
+      this.buffer = device.imuSamples();
     }
 
     void onPacket(TimedPacket<WristbandDataPacket> timed) {
@@ -136,8 +139,18 @@ public final class WristbandFeed {
         WristbandSample s = samples.get(i);
         Vector3 a = s.accelG();
         Vector3 g = s.gyroRadPerS();
-        buffer.append(
-            timed.hostTimeNanos() - (n - 1 - i) * period, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
+        long t = timed.hostTimeNanos() - (n - 1 - i) * period;
+        buffer.append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
+        Optional<LiveClassification> live = device.classification();
+        if (live.isPresent()) {
+          sample[0] = a.x();
+          sample[1] = a.y();
+          sample[2] = a.z();
+          sample[3] = g.x();
+          sample[4] = g.y();
+          sample[5] = g.z();
+          live.get().push(t / 1e9, sample);
+        }
       }
     }
   }

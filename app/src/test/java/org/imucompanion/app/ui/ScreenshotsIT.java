@@ -14,6 +14,10 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.imucompanion.app.buffer.SampleRingBuffer;
+import org.imucompanion.app.buffer.SampleWindow;
+import org.imucompanion.app.workspace.LiveClassification;
+import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.workspace.BluetoothStatus;
@@ -37,13 +41,25 @@ class ScreenshotsIT {
   private Scene scene;
 
   @Start
-  void start(Stage stage) throws java.io.IOException {
+  void start(Stage stage) throws Exception {
     java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     Workspace workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     SampleRingBuffer buffer =
         new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
     new SyntheticArmMotion().fillHistory(buffer, 10, 100);
     LiveDevice device = new LiveDevice("Virtual wristband", "wristband v1", buffer, () -> {});
+    // The shipped model classifies the same samples, so the Live picture shows a real estimate.
+    LiveClassification live =
+        new LiveClassification(DefaultModel.open(ClassifierOptions.DEFAULT), 100);
+    SampleWindow history = buffer.latest(Long.MAX_VALUE);
+    double[] sample = new double[6];
+    for (int i = 0; i < history.count(); i++) {
+      for (int c = 0; c < 6; c++) {
+        sample[c] = history.values()[c][i];
+      }
+      live.push(history.secondsBeforeNewest()[i], sample);
+    }
+    device.attachClassification(live);
     device.reportState(ConnectionState.SERVICES_RESOLVED);
     workspace.add(device);
     // The real shipped model, loaded on this thread so the Models picture shows its contract.

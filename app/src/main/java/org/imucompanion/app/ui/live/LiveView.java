@@ -52,7 +52,14 @@ public final class LiveView {
     gyroChart.setId("live-gyro-chart");
     VBox.setVgrow(accelChart, Priority.ALWAYS);
     VBox.setVgrow(gyroChart, Priority.ALWAYS);
-    root.getChildren().addAll(title, status, accelChart, gyroChart);
+    Label exercise = new Label();
+    exercise.setId("live-exercise");
+    exercise.setStyle("-fx-font-size: 30px; -fx-font-weight: bold;");
+    exercise.textProperty().bind(viewModel.exerciseProperty());
+    Label probabilities = new Label();
+    probabilities.setId("live-probabilities");
+    probabilities.textProperty().bind(viewModel.probabilitiesProperty());
+    root.getChildren().addAll(title, status, exercise, probabilities, accelChart, gyroChart);
     root.setId("live-view");
 
     List<DoubleDataSet> all = new ArrayList<>(accelSets);

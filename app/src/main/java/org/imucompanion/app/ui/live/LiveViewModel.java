@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.imucompanion.app.buffer.SampleWindow;
+import org.imucompanion.app.workspace.ExerciseEstimate;
 import org.imucompanion.app.workspace.LiveDevice;
 
 /**
@@ -30,6 +31,8 @@ public final class LiveViewModel {
   private final ReadOnlyStringWrapper status =
       new ReadOnlyStringWrapper("Connect a device in the Devices view.");
   private final LongProperty framesPulled = new SimpleLongProperty();
+  private final ReadOnlyStringWrapper exercise = new ReadOnlyStringWrapper("—");
+  private final ReadOnlyStringWrapper probabilities = new ReadOnlyStringWrapper("");
   private long lastSeenWritten = -1;
 
   /** Creates the view model with no device selected. */
@@ -37,6 +40,8 @@ public final class LiveViewModel {
     device.addListener(
         (obs, old, now) -> {
           lastSeenWritten = -1;
+          exercise.set("—");
+          probabilities.set("");
           title.set(now == null ? "No device" : now.name());
           status.set(now == null ? "Connect a device in the Devices view." : "Waiting for samples…");
         });
@@ -70,6 +75,25 @@ public final class LiveViewModel {
   }
 
   /**
+   * The recognised exercise in large type: the smoothed label and its confidence, or why there
+   * is none.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty exerciseProperty() {
+    return exercise.getReadOnlyProperty();
+  }
+
+  /**
+   * Every class's probability for the newest window, in the model's class order.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty probabilitiesProperty() {
+    return probabilities.getReadOnlyProperty();
+  }
+
+  /**
    * Counts frames that had new samples to draw.
    *
    * @return the property
@@ -96,7 +120,29 @@ public final class LiveViewModel {
     SampleWindow window = shown.imuSamples().latest((long) (WINDOW_SECONDS * 1e9));
     framesPulled.set(framesPulled.get() + 1);
     status.set(describe(shown, window));
+    showEstimate(shown);
     return Optional.of(window);
+  }
+
+  private void showEstimate(LiveDevice shown) {
+    Optional<ExerciseEstimate> estimate = shown.classification().flatMap(c -> c.latest());
+    if (shown.classification().isEmpty()) {
+      exercise.set("No model loaded");
+      probabilities.set("");
+    } else if (estimate.isEmpty()) {
+      exercise.set("Listening…");
+      probabilities.set("");
+    } else {
+      ExerciseEstimate e = estimate.get();
+      exercise.set(String.format(Locale.ROOT, "%s  %.0f %%", e.exercise(), 100 * e.confidence()));
+      float[] p = e.probabilities();
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < p.length; i++) {
+        text.append(i == 0 ? "" : "   ")
+            .append(String.format(Locale.ROOT, "%s %.0f %%", e.classes().get(i), 100 * p[i]));
+      }
+      probabilities.set(text.toString());
+    }
   }
 
   private static String describe(LiveDevice shown, SampleWindow window) {

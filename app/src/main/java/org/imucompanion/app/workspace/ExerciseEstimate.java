@@ -1,0 +1,32 @@
+package org.imucompanion.app.workspace;
+
+import java.util.List;
+
+/**
+ * The exercise a device's wearer is doing right now, as the smoothed classifier output says.
+ *
+ * @param exercise the smoothed class name (e.g. {@code Squat}, or the rest class)
+ * @param confidence the smoother's confidence in it, 0..1
+ * @param classes the model's classes, in output order
+ * @param probabilities the newest window's raw probabilities, in class order
+ * @param windows windows classified since the stream started
+ */
+public record ExerciseEstimate(
+    String exercise, double confidence, List<String> classes, float[] probabilities, long windows) {
+
+  /** Copies the probabilities and freezes the class list. */
+  public ExerciseEstimate {
+    classes = List.copyOf(classes);
+    probabilities = probabilities.clone();
+  }
+
+  /**
+   * Returns a copy of the probabilities.
+   *
+   * @return the probabilities, in class order
+   */
+  @Override
+  public float[] probabilities() {
+    return probabilities.clone();
+  }
+}
