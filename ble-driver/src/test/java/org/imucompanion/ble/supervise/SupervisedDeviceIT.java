@@ -286,4 +286,91 @@ class SupervisedDeviceIT {
     assertThat(runs).hasSize(2);
     assertThat(runs).allSatisfy(r -> assertThat(r.get(0)).isZero());
   }
+
+  @Test
+  void aMixedRoomOfFourDevicesStreamsAtRealRatesAndEachSurvivesALinkLoss() {
+    VirtualWristband band1 = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+    VirtualWristband band2 = VirtualWristband.add(fixture.bluez(), newAddress(), WristbandConfig.DEFAULT, true);
+    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 90);
+    myo.pace();
+    org.imucompanion.ble.virtualbluez.VirtualLegacyWristband legacy =
+        org.imucompanion.ble.virtualbluez.VirtualLegacyWristband.add(fixture.bluez(), newAddress(), true);
+    legacy.streamWhileConnected(Duration.ofMillis(20));
+
+    Watched w1 = new Watched();
+    Watched w2 = new Watched();
+    superviseWristband(band1, w1);
+    superviseWristband(band2, w2);
+    List<Long> emg = new CopyOnWriteArrayList<>();
+    List<StreamGap> myoGaps = new CopyOnWriteArrayList<>();
+    toClose.add(
+        SupervisedDevice.start(
+            transport,
+            myo.peripheral().address(),
+            c ->
+                MyoProfile.start(
+                    c,
+                    new MyoListener() {
+                      @Override
+                      public void onImu(TimedPacket<MyoImuPacket> packet) {}
+
+                      @Override
+                      public void onEmg(EmgReading reading) {
+                        emg.add(reading.sampleIndex());
+                      }
+                    },
+                    Optional.empty(),
+                    Optional.empty()),
+            FAST,
+            new SupervisorListener() {
+              @Override
+              public void onGap(StreamGap gap) {
+                myoGaps.add(gap);
+              }
+            },
+            DIRECT));
+    List<Long> legacyTimes = new CopyOnWriteArrayList<>();
+    List<StreamGap> legacyGaps = new CopyOnWriteArrayList<>();
+    toClose.add(
+        SupervisedDevice.start(
+            transport,
+            legacy.peripheral().address(),
+            c ->
+                org.imucompanion.ble.profile.LegacyProfile.start(
+                    c, p -> legacyTimes.add(p.hostTimeNanos()), Optional.empty(), Duration.ofMillis(20)),
+            FAST,
+            new SupervisorListener() {
+              @Override
+              public void onGap(StreamGap gap) {
+                legacyGaps.add(gap);
+              }
+            },
+            DIRECT));
+
+    Await.until(
+        () -> w1.sequences.size() >= 30 && w2.sequences.size() >= 10 && emg.size() >= 60 && legacyTimes.size() >= 10,
+        WAIT,
+        () -> w1.sequences.size() + "/" + w2.sequences.size() + "/" + emg.size() + "/" + legacyTimes.size());
+    band1.peripheral().disconnectNow();
+    band2.peripheral().disconnectNow();
+    myo.peripheral().disconnectNow();
+    legacy.peripheral().disconnectNow();
+    Await.until(
+        () -> w1.gaps.size() == 1 && w2.gaps.size() == 1 && myoGaps.size() == 1 && legacyGaps.size() == 1,
+        WAIT,
+        () -> w1.gaps + " " + w2.gaps + " " + myoGaps + " " + legacyGaps);
+    int s1 = w1.sequences.size();
+    int s2 = w2.sequences.size();
+    int e = emg.size();
+    int l = legacyTimes.size();
+    Await.until(
+        () -> w1.sequences.size() >= s1 + 30 && w2.sequences.size() >= s2 + 10 && emg.size() >= e + 60 && legacyTimes.size() >= l + 10,
+        WAIT,
+        () -> w1.sequences.size() + "/" + w2.sequences.size() + "/" + emg.size() + "/" + legacyTimes.size());
+    assertThat(w1.sequences).doesNotHaveDuplicates().isSorted();
+    assertThat(w2.sequences).doesNotHaveDuplicates().isSorted();
+    assertThat(legacyTimes).isSorted();
+    assertThat(band1.peripheral().startNotifyCalls(WristbandUuids.DATA)).isEqualTo(2);
+    assertThat(band2.peripheral().startNotifyCalls(WristbandUuids.DATA)).isEqualTo(2);
+  }
 }

@@ -81,6 +81,19 @@ public final class VirtualLegacyWristband {
   }
 
   /**
+   * Notifies at a fixed rate whenever connected, as the notifying legacy firmware does: it needs
+   * no command, and starts again by itself after a reconnect.
+   *
+   * @param period time between notifications
+   */
+  public void streamWhileConnected(Duration period) {
+    peripheral.onConnect(p -> p.startTimer("legacy-notify", i -> emit(1), period));
+    if (peripheral.isConnected()) {
+      peripheral.startTimer("legacy-notify", i -> emit(1), period);
+    }
+  }
+
+  /**
    * Updates the value at a fixed rate (read-only firmware).
    *
    * @param period time between updates
