@@ -10,9 +10,15 @@ import java.util.List;
  * @param classes the model's classes, in output order
  * @param probabilities the newest window's raw probabilities, in class order
  * @param windows windows classified since the stream started
+ * @param repetitionsInSet repetitions counted in the current set (0 at rest or without a counter)
  */
 public record ExerciseEstimate(
-    String exercise, double confidence, List<String> classes, float[] probabilities, long windows) {
+    String exercise,
+    double confidence,
+    List<String> classes,
+    float[] probabilities,
+    long windows,
+    int repetitionsInSet) {
 
   /** Copies the probabilities and freezes the class list. */
   public ExerciseEstimate {

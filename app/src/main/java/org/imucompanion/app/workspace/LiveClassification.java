@@ -12,11 +12,14 @@ import org.imucompanion.models.classifier.SmoothedLabel;
 import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.StreamingPipeline;
+import org.imucompanion.models.reps.RepCounter;
+import org.imucompanion.models.reps.RepProfiles;
 
 /**
  * Classifies one device's live IMU stream: samples go through models' streaming pipeline (the
  * same code as training export and {@code evaluate}), each window through the ONNX classifier,
- * the probabilities through the label smoother. Runs on the thread that pushes samples (the
+ * the probabilities through the label smoother, and the resampled samples with the current label
+ * through the rep counter. Runs on the thread that pushes samples (the
  * connection's delivery thread: a window costs tens of microseconds); the newest estimate is
  * published for the UI to read once per frame.
  *
@@ -34,6 +37,8 @@ public final class LiveClassification implements AutoCloseable {
   private final LabelSmoother smoother;
   private final float[] probabilities;
   private final AtomicReference<ExerciseEstimate> latest = new AtomicReference<>();
+  private final Optional<RepCounter> reps;
+  private String currentLabel;
   private long windows;
   private boolean closed;
 
@@ -58,6 +63,11 @@ public final class LiveClassification implements AutoCloseable {
             ChannelLayout.of(DEVICE_CHANNELS),
             new PipelineOutput() {
               @Override
+              public void onSample(double timeSeconds, double[] values) {
+                countReps(timeSeconds, values);
+              }
+
+              @Override
               public void onWindow(float[] window, double endTimeSeconds) {
                 classify(window);
               }
@@ -67,6 +77,31 @@ public final class LiveClassification implements AutoCloseable {
                 smoother.reset();
               }
             });
+    this.reps = repCounter(pipeline, settings);
+  }
+
+  private static Optional<RepCounter> repCounter(StreamingPipeline pipeline, PipelineSettings s) {
+    try {
+      return Optional.of(
+          new RepCounter(
+              pipeline.outputLayout(),
+              s.targetRateHz(),
+              RepProfiles.defaults(),
+              RepCounter.Settings.defaults()));
+    } catch (IllegalArgumentException e) {
+      // The model's channels lack a signal the rep profiles need: recognise, don't count.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Tells whether repetitions are counted (the model's channels carry what the rep profiles
+   * need).
+   *
+   * @return true when a rep counter runs
+   */
+  public boolean countsRepetitions() {
+    return reps.isPresent();
   }
 
   /**
@@ -93,10 +128,28 @@ public final class LiveClassification implements AutoCloseable {
   private void classify(float[] window) {
     classifier.classify(window, probabilities);
     SmoothedLabel label = smoother.step(probabilities);
+    currentLabel = label.className();
     windows++;
+    publish(label.className(), label.confidence());
+  }
+
+  private void countReps(double timeSeconds, double[] values) {
+    if (reps.isPresent() && currentLabel != null) {
+      // Only re-publish when a repetition is counted: the label changes with windows anyway.
+      if (reps.get().step(timeSeconds, values, currentLabel).isPresent()) {
+        ExerciseEstimate last = latest.get();
+        if (last != null) {
+          publish(last.exercise(), last.confidence());
+        }
+      }
+    }
+  }
+
+  private void publish(String exercise, double confidence) {
+    int inSet = reps.map(RepCounter::repetitionsInSet).orElse(0);
     latest.set(
         new ExerciseEstimate(
-            label.className(), label.confidence(), classifier.classes(), probabilities, windows));
+            exercise, confidence, classifier.classes(), probabilities, windows, inSet));
   }
 
   /** Stops classifying and closes the model's session. Idempotent. */

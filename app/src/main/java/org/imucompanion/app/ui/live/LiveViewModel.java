@@ -134,7 +134,11 @@ public final class LiveViewModel {
       probabilities.set("");
     } else {
       ExerciseEstimate e = estimate.get();
-      exercise.set(String.format(Locale.ROOT, "%s  %.0f %%", e.exercise(), 100 * e.confidence()));
+      exercise.set(
+          String.format(Locale.ROOT, "%s  %.0f %%", e.exercise(), 100 * e.confidence())
+              + (shown.classification().get().countsRepetitions()
+                  ? "   ·   reps " + e.repetitionsInSet()
+                  : ""));
       float[] p = e.probabilities();
       StringBuilder text = new StringBuilder();
       for (int i = 0; i < p.length; i++) {
