@@ -49,6 +49,12 @@ class LiveCaptureTest {
                 WriteType.WITHOUT_RESPONSE)
             .join();
         sent = band.packetsSent();
+        // Notifications reach the capture asynchronously: wait for the last one sent before
+        // closing, or a packet still in flight at close would be missed by the test, not the code.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (writer.written() < sent && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
       }
       assertThat(writer.failure()).isEmpty();
     }
