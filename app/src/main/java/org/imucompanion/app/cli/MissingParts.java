@@ -5,8 +5,6 @@ package org.imucompanion.app.cli;
  * messages stay consistent and are easy to delete as the commands are wired.
  */
 final class MissingParts {
-  static final String RECORDER =
-      "headless recording (models' SessionRecorder fed by a device stream) is not wired yet";
   static final String CLASSIFIER =
       "running the ONNX classifier over a file (models' classifier and pipeline) is not wired into"
           + " the CLI yet";

@@ -1,21 +1,46 @@
 package org.imucompanion.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.WristbandFeed;
+import org.imucompanion.ble.BleException;
+import org.imucompanion.ble.bluez.BluezTransport;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.store.Athlete;
+import org.imucompanion.models.store.NewSession;
+import org.imucompanion.models.store.NewStream;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionRecorder;
+import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.SessionStoreException;
+import org.imucompanion.protocol.wristband.WristbandConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Records a labeled set headlessly into the session store. */
 @Command(
     name = "record",
     mixinStandardHelpOptions = true,
-    description = "Record a device's stream as a labeled set into the session store, without the UI.")
+    description = {
+      "Record a wristband's stream as one labeled set into the session store, without the UI."
+          + " Samples are committed in batches as they arrive, so a crash loses at most the"
+          + " last fraction of a second."
+    })
 final class RecordCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<device>",
-      description = "A BLE address (AA:BB:CC:DD:EE:FF) or virtual:wristband / virtual:myo.")
+      description = "A BLE address (AA:BB:CC:DD:EE:FF) or virtual:wristband.")
   String device;
 
   @Option(names = "--athlete", required = true, description = "Who is wearing the device.")
@@ -24,13 +49,13 @@ final class RecordCommand implements Callable<Integer> {
   @Option(names = "--exercise", required = true, description = "The exercise being done (label).")
   String exercise;
 
-  @Option(names = "--reps", description = "Repetitions done, if counted by hand.")
+  @Option(names = "--reps", description = "Repetitions done, if counted by hand (kept in the notes).")
   Integer reps;
 
   @Option(names = "--incorrect-form", description = "Mark the set as done with incorrect form.")
   boolean incorrectForm;
 
-  @Option(names = "--notes", description = "Free-text notes stored with the set.")
+  @Option(names = "--notes", defaultValue = "", description = "Free-text notes stored with the session.")
   String notes;
 
   @Option(
@@ -42,11 +67,102 @@ final class RecordCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--duration"},
       paramLabel = "<seconds>",
-      description = "Stop after this many seconds (default: run until Ctrl-C).")
-  Double durationSeconds;
+      defaultValue = "30",
+      description = "How long the set lasts (default: ${DEFAULT-VALUE} s).")
+  double durationSeconds;
+
+  @Mixin BluezBusOption bus = new BluezBusOption();
+
+  @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
-    throw new NotAvailableYetException(MissingParts.RECORDER);
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (SessionStore sessions = StoreArguments.open(store)) {
+      Athlete who = athleteNamed(sessions, athlete);
+      Session session =
+          sessions.startSession(
+              NewSession.startingNow(
+                  Optional.of(who.id()), "wristband-v1", "", "wrist", sessionNotes()));
+      long samples;
+      try (SessionRecorder recorder = SessionRecorder.start(sessions, session.id())) {
+        SessionRecorder.RecordedStream stream =
+            recorder.openStream(
+                new NewStream(
+                    "wrist",
+                    "wristband-v1",
+                    device,
+                    List.of(
+                        Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
+                        Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z),
+                    WristbandConfig.DEFAULT.outputDataRateHz()));
+        LiveDevice live = open(stream);
+        try {
+          recorder.startSet(exercise, System.nanoTime()).get(10, TimeUnit.SECONDS);
+          long end = System.nanoTime() + (long) (durationSeconds * 1e9);
+          while (System.nanoTime() < end) {
+            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            out.printf("recording '%s': %d samples%n", exercise, stream.writtenSamples());
+            out.flush();
+            if (live.problem().isPresent() && live.imuSamples().written() == 0) {
+              throw new CommandFailedException(device + ": " + live.problem().get());
+            }
+          }
+          recorder.stopSet(System.nanoTime()).get(10, TimeUnit.SECONDS);
+        } finally {
+          live.close();
+        }
+        recorder.flush().get(10, TimeUnit.SECONDS);
+        samples = stream.writtenSamples();
+        if (recorder.lastFailure().isPresent()) {
+          throw new CommandFailedException(
+              "the store refused samples: " + recorder.lastFailure().get().getMessage(),
+              recorder.lastFailure().get());
+        }
+      }
+      sessions.finishSession(session.id(), Instant.now());
+      out.printf(
+          "recorded session %d: set '%s' by %s, %d samples, in %s%n",
+          session.id(), exercise, who.name(), samples, sessions.file());
+    } catch (SessionStoreException e) {
+      throw new CommandFailedException("session store: " + e.getMessage(), e);
+    }
+    return ExitStatus.OK;
+  }
+
+  private String sessionNotes() {
+    StringBuilder text = new StringBuilder(notes);
+    if (reps != null) {
+      text.append(text.length() == 0 ? "" : "; ").append("reps counted by hand: ").append(reps);
+    }
+    if (incorrectForm) {
+      text.append(text.length() == 0 ? "" : "; ").append("incorrect form");
+    }
+    return text.toString();
+  }
+
+  private LiveDevice open(SessionRecorder.RecordedStream stream) {
+    if (device.equals("virtual:wristband")) {
+      return WristbandFeed.startVirtual(stream::offer);
+    }
+    if (device.startsWith("virtual:")) {
+      DeviceArguments.open(device, bus); // throws the plain "not available"/"unknown" message
+    }
+    try {
+      return WristbandFeed.start(
+          BluezTransport.open(bus.options()), device, device, "wristband v1", true, stream::offer);
+    } catch (BleException e) {
+      throw new CommandFailedException("BlueZ not available: " + e.getMessage(), e);
+    }
+  }
+
+  private static Athlete athleteNamed(SessionStore sessions, String name)
+      throws SessionStoreException {
+    for (Athlete a : sessions.athletes()) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    return sessions.addAthlete(name, "");
   }
 }

@@ -41,10 +41,21 @@ public final class WristbandFeed {
    * @return the device, connecting; closing it stops the stream and the transport
    */
   public static LiveDevice startVirtual() {
+    return startVirtual(SampleSink.NONE);
+  }
+
+  /**
+   * Starts the built-in virtual wristband, also handing every sample to a sink.
+   *
+   * @param sink receives every sample on the delivery thread
+   * @return the device, connecting; closing it stops the stream and the transport
+   */
+  public static LiveDevice startVirtual(SampleSink sink) {
     VirtualTransport transport = VirtualTransport.create();
     transport.addDevice(
         new VirtualWristband(VIRTUAL_ADDRESS, "Virtual wristband", SyntheticWorkout.demo()));
-    return start(transport, VIRTUAL_ADDRESS, "Virtual wristband", "wristband v1 (virtual)", true);
+    return start(
+        transport, VIRTUAL_ADDRESS, "Virtual wristband", "wristband v1 (virtual)", true, sink);
   }
 
   /**
@@ -59,6 +70,27 @@ public final class WristbandFeed {
    */
   public static LiveDevice start(
       BleTransport transport, String address, String name, String kind, boolean ownsTransport) {
+    return start(transport, address, name, kind, ownsTransport, SampleSink.NONE);
+  }
+
+  /**
+   * Connects a wristband and starts its stream, also handing every sample to a sink.
+   *
+   * @param transport how to reach it
+   * @param address its address
+   * @param name what to call it
+   * @param kind what to show as its kind
+   * @param ownsTransport whether closing the device closes the transport too
+   * @param sink receives every sample on the delivery thread (e.g. a session recorder)
+   * @return the device, connecting; its state and problem say how it goes
+   */
+  public static LiveDevice start(
+      BleTransport transport,
+      String address,
+      String name,
+      String kind,
+      boolean ownsTransport,
+      SampleSink sink) {
     List<AutoCloseable> owned = Collections.synchronizedList(new ArrayList<>());
     if (ownsTransport) {
       owned.add(transport);
@@ -99,7 +131,7 @@ public final class WristbandFeed {
                           WristbandConfig.DEFAULT.outputDataRateHz(),
                           Math.max(1, WristbandConfig.DEFAULT.batchSize())));
               device.attachHealth(health);
-              SampleAppender appender = new SampleAppender(device);
+              SampleAppender appender = new SampleAppender(device, sink);
               return WristbandProfile.start(connection, appender::onPacket, Optional.of(health))
                   .thenApply(
                       session -> {
@@ -123,12 +155,14 @@ public final class WristbandFeed {
   private static final class SampleAppender {
     private final LiveDevice device;
     private final SampleRingBuffer buffer;
+    private final SampleSink sink;
     private final double[] sample = new double[6];
     private volatile double rateHz = WristbandConfig.DEFAULT.outputDataRateHz();
 
-    SampleAppender(LiveDevice device) {
+    SampleAppender(LiveDevice device, SampleSink sink) {
       this.device = device;
       this.buffer = device.imuSamples();
+      this.sink = sink;
     }
 
     void onPacket(TimedPacket<WristbandDataPacket> timed) {
@@ -141,14 +175,17 @@ public final class WristbandFeed {
         Vector3 g = s.gyroRadPerS();
         long t = timed.hostTimeNanos() - (n - 1 - i) * period;
         buffer.append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
+        sample[0] = a.x();
+        sample[1] = a.y();
+        sample[2] = a.z();
+        sample[3] = g.x();
+        sample[4] = g.y();
+        sample[5] = g.z();
+        long deviceMicros =
+            (timed.packet().deviceTimeMicros() + (long) (i * 1e6 / rateHz)) & 0xFFFF_FFFFL;
+        sink.onSample(t, deviceMicros, sample);
         Optional<LiveClassification> live = device.classification();
         if (live.isPresent()) {
-          sample[0] = a.x();
-          sample[1] = a.y();
-          sample[2] = a.z();
-          sample[3] = g.x();
-          sample[4] = g.y();
-          sample[5] = g.z();
           live.get().push(t / 1e9, sample);
         }
       }

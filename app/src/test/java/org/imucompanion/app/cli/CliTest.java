@@ -105,9 +105,6 @@ class CliTest {
 
   static Stream<Arguments> notYetWired() {
     return Stream.of(
-        Arguments.of(
-            (Object)
-                new String[] {"record", "virtual:wristband", "--athlete", "ann", "--exercise", "squat"}),
         Arguments.of((Object) new String[] {"classify", "x.csv"}));
 
   }
