@@ -1,22 +1,46 @@
 package org.imucompanion.app.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.imucompanion.app.workspace.ExerciseEstimate;
+import org.imucompanion.app.workspace.LiveClassification;
+import org.imucompanion.ble.BleConnection;
+import org.imucompanion.ble.capture.CaptureDevice;
+import org.imucompanion.ble.capture.CaptureReplay;
+import org.imucompanion.ble.profile.DeviceKind;
+import org.imucompanion.ble.profile.TimedPacket;
+import org.imucompanion.ble.profile.WristbandProfile;
+import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.models.classifier.ModelLoadException;
+import org.imucompanion.models.classifier.OnnxClassifier;
+import org.imucompanion.protocol.Vector3;
+import org.imucompanion.protocol.wristband.WristbandDataPacket;
+import org.imucompanion.protocol.wristband.WristbandSample;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Runs a recording or capture through the pipeline and a model, offline. */
+/** Runs a capture through the live classification path, offline, as fast as the CPU allows. */
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a recording or capture through the streaming pipeline and an ONNX model, as fast as the"
-          + " CPU allows, and print the label timeline and counted repetitions."
+      "Replay a btsnoop capture of a wristband through the same profile, pipeline, classifier,"
+          + " label smoother and rep counter as the live dashboard, as fast as the CPU allows,"
+          + " and print the label timeline (each change of exercise or repetition count)."
     })
 final class ClassifyCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "<input>", description = "A recording (CSV) or btsnoop capture.")
+  @Parameters(paramLabel = "<capture>", description = "A btsnoop capture (from `capture`).")
   Path input;
 
   @Option(
@@ -25,8 +49,103 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "The model to use (default: the shipped model).")
   Path model;
 
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    throw new NotAvailableYetException(MissingParts.CLASSIFIER);
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(input)) {
+      throw new CommandFailedException("no such file: " + input);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (CaptureReplay replay = CaptureReplay.open(input, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE)) {
+      CaptureDevice band =
+          replay.capturedDevices().stream()
+              .filter(d -> d.kind().equals(DeviceKind.WRISTBAND_V1.id()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new CommandFailedException(input + " holds no protocol-v1 wristband stream"));
+      BleConnection connection =
+          CaptureCommand.await(replay.connect(band.address(), (s, c) -> {}, Runnable::run), "connect");
+      try (LiveClassification live = new LiveClassification(openModel(), 50);
+          connection) {
+        Timeline timeline = new Timeline(live, out);
+        try (WristbandProfile.Session session =
+            CaptureCommand.await(
+                WristbandProfile.start(connection, timeline::onPacket, Optional.empty()),
+                "start the replayed stream")) {
+          timeline.rateHz = session.config().outputDataRateHz();
+          replay.play().get(30, TimeUnit.MINUTES);
+        }
+        out.printf(Locale.ROOT, "%d samples, %d windows classified%n", timeline.samples, live.latest().map(ExerciseEstimate::windows).orElse(0L));
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot read " + input + ": " + e.getMessage(), e);
+    }
+    return ExitStatus.OK;
+  }
+
+  private OnnxClassifier openModel() {
+    try {
+      return model == null
+          ? DefaultModel.open(ClassifierOptions.DEFAULT)
+          : OnnxClassifier.open(model, ClassifierOptions.DEFAULT);
+    } catch (ModelLoadException e) {
+      throw new CommandFailedException("model refused: " + e.getMessage(), e);
+    }
+  }
+
+  /** Feeds samples in and prints a line whenever the exercise or the rep count changes. */
+  private static final class Timeline {
+    private final LiveClassification live;
+    private final PrintWriter out;
+    private final double[] sample = new double[6];
+    private volatile double rateHz = 50;
+    private long samples;
+    private long firstNanos = -1;
+    private String lastExercise;
+    private int lastReps = -1;
+
+    Timeline(LiveClassification live, PrintWriter out) {
+      this.live = live;
+      this.out = out;
+    }
+
+    void onPacket(TimedPacket<WristbandDataPacket> timed) {
+      int n = timed.packet().samples().size();
+      long period = (long) (1e9 / rateHz);
+      for (int i = 0; i < n; i++) {
+        WristbandSample s = timed.packet().samples().get(i);
+        long t = timed.hostTimeNanos() - (n - 1 - i) * period;
+        if (firstNanos < 0) {
+          firstNanos = t;
+        }
+        Vector3 a = s.accelG();
+        Vector3 g = s.gyroRadPerS();
+        sample[0] = a.x();
+        sample[1] = a.y();
+        sample[2] = a.z();
+        sample[3] = g.x();
+        sample[4] = g.y();
+        sample[5] = g.z();
+        live.push(t / 1e9, sample);
+        samples++;
+        live.latest().ifPresent(e -> report(e, (t - firstNanos) / 1e9));
+      }
+    }
+
+    private void report(ExerciseEstimate e, double seconds) {
+      if (!e.exercise().equals(lastExercise) || e.repetitionsInSet() != lastReps) {
+        lastExercise = e.exercise();
+        lastReps = e.repetitionsInSet();
+        out.printf(
+            Locale.ROOT,
+            "%8.2f s  %-8s %3.0f %%  reps %d%n",
+            seconds,
+            e.exercise(),
+            100 * e.confidence(),
+            e.repetitionsInSet());
+      }
+    }
   }
 }

@@ -5,9 +5,6 @@ package org.imucompanion.app.cli;
  * messages stay consistent and are easy to delete as the commands are wired.
  */
 final class MissingParts {
-  static final String CLASSIFIER =
-      "running the ONNX classifier over a file (models' classifier and pipeline) is not wired into"
-          + " the CLI yet";
   static final String VIRTUAL_MYO = "the virtual Myo is not wired into the app yet; use virtual:wristband";
 
   private MissingParts() {}

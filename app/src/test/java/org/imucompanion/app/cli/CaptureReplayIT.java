@@ -49,6 +49,23 @@ class CaptureReplayIT {
   }
 
   @Test
+  void classifyReplaysACaptureThroughTheLiveClassificationPath() throws Exception {
+    Path file = dir.resolve("workout.btsnoop");
+    assertThat(run("capture", "virtual:wristband", "-o", file.toString(), "-d", "6"))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+    long captured = number(out.toString(), "wrote (\\d+) notifications");
+
+    assertThat(run("classify", file.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    String report = out.toString();
+    // The first window needs 4 s of data at the model's 10 Hz; then a line per change.
+    assertThat(report).containsPattern("\\n? *\\d+\\.\\d+ s  (Burpee|Squat|Situp|Rest) +\\d+ %  reps \\d+");
+    assertThat(number(report, "(\\d+) samples, ")).isEqualTo(captured);
+    assertThat(number(report, "samples, (\\d+) windows classified")).isPositive();
+  }
+
+  @Test
   void replayOfAMissingFileFails() {
     assertThat(run("replay", dir.resolve("none.btsnoop").toString())).isEqualTo(ExitStatus.FAILURE);
     assertThat(err.toString()).contains("no such file");

@@ -105,25 +105,35 @@ class CliTest {
 
   static Stream<Arguments> notYetWired() {
     return Stream.of(
-        Arguments.of((Object) new String[] {"classify", "x.csv"}));
-
+        Arguments.of((Object) new String[] {"connect", "virtual:myo"}),
+        Arguments.of((Object) new String[] {"inspect", "virtual:myo"}),
+        Arguments.of((Object) new String[] {"capture", "virtual:myo", "-o", "x.btsnoop"}),
+        Arguments.of(
+            (Object)
+                new String[] {"record", "virtual:myo", "--athlete", "a", "--exercise", "e"}));
   }
 
   /**
-   * Commands whose backing code has not landed say so and exit 3; as each is wired, its case
-   * moves out of this list into a test of what it really does.
+   * What has not been wired says so and exits 3 (the virtual Myo, as of now); as it is wired,
+   * its case moves out of this list into a test of what it really does.
    */
   @ParameterizedTest
   @MethodSource("notYetWired")
-  void commandsWithoutBackingCodeSaySoWithTheirOwnExitCode(String[] args) {
+  void whatIsNotWiredSaysSoWithItsOwnExitCode(String[] args) {
     assertThat(run(args)).isEqualTo(ExitStatus.NOT_AVAILABLE);
     assertThat(err.toString()).startsWith(args[0] + ": not available yet: ").contains("not wired");
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
+  void aFailureIsOneLineWithoutStackTraceUnlessDebug() {
+    assertThat(run("classify", "no-such.btsnoop")).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).isEqualTo("classify: no such file: no-such.btsnoop" + System.lineSeparator());
+  }
+
+  @Test
   void debugAddsTheStackTrace() {
-    assertThat(run("classify", "x.csv", "--debug")).isEqualTo(ExitStatus.NOT_AVAILABLE);
-    assertThat(err.toString()).contains("NotAvailableYetException").contains("\tat ");
+    assertThat(run("classify", "no-such.btsnoop", "--debug")).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("CommandFailedException").contains("\tat ");
   }
 }
