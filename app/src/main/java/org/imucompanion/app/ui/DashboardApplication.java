@@ -55,6 +55,7 @@ public final class DashboardApplication extends Application {
     MainWindowViewModel viewModel = new MainWindowViewModel(workspace);
     MainWindow window = new MainWindow(viewModel);
     viewModel.models().loadDefault();
+    viewModel.sessions().refresh();
     stage.setTitle("IMU Companion");
     stage.setScene(new Scene(window.root(), 1100, 760));
     stage.show();

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.imucompanion.app.ui.devices.DevicesView;
 import org.imucompanion.app.ui.live.LiveView;
 import org.imucompanion.app.ui.models.ModelsView;
+import org.imucompanion.app.ui.sessions.SessionsView;
 import org.imucompanion.app.ui.pending.PendingView;
 
 /**
@@ -58,14 +59,7 @@ public final class MainWindow {
                 "the packet table and btsnoop capture/replay are not wired yet (stream health is on the"
                     + " Devices view).")
             .root());
-    views.put(
-        ViewId.SESSIONS,
-        new PendingView(
-                "Sessions",
-                "Browse recorded sessions, re-run a model over them, compare with the labels,"
-                    + " export CSV.",
-                "browsing sessions is not wired yet; use `imu-companion export` to get them as CSV.")
-            .root());
+    views.put(ViewId.SESSIONS, new SessionsView(viewModel.sessions()).root());
     views.put(ViewId.MODELS, new ModelsView(viewModel.models()).root());
     content.setPadding(new Insets(12));
     content.getChildren().addAll(views.values());

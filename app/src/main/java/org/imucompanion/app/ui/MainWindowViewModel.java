@@ -9,7 +9,9 @@ import org.imucompanion.app.ui.devices.DevicesViewModel;
 import org.imucompanion.app.ui.live.LiveViewModel;
 import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
+import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.models.store.SessionStore;
 
 /**
  * State of the main window: which view is shown, and the view models of the views, wired so that
@@ -29,6 +31,7 @@ public final class MainWindowViewModel {
   private final DevicesViewModel devices;
   private final LiveViewModel live = new LiveViewModel();
   private final ModelsViewModel models;
+  private final SessionsViewModel sessions;
 
   /**
    * Creates the view models over a workspace.
@@ -36,7 +39,14 @@ public final class MainWindowViewModel {
    * @param workspace the devices and Bluetooth status
    */
   public MainWindowViewModel(Workspace workspace) {
-    this(workspace, new ModelsViewModel(ModelLoader.onnx(), BACKGROUND, Platform::runLater));
+    this(
+        workspace,
+        new ModelsViewModel(ModelLoader.onnx(), BACKGROUND, Platform::runLater),
+        new SessionsViewModel(
+            SessionStore::openDefault,
+            () -> SessionStore.defaultLocation().toString(),
+            BACKGROUND,
+            Platform::runLater));
   }
 
   /**
@@ -44,9 +54,12 @@ public final class MainWindowViewModel {
    *
    * @param workspace the devices and Bluetooth status
    * @param models the Models view's state
+   * @param sessions the Sessions view's state
    */
-  public MainWindowViewModel(Workspace workspace, ModelsViewModel models) {
+  public MainWindowViewModel(
+      Workspace workspace, ModelsViewModel models, SessionsViewModel sessions) {
     this.models = models;
+    this.sessions = sessions;
     devices = new DevicesViewModel(workspace);
     live.deviceProperty().bind(devices.selectedProperty());
   }
@@ -67,6 +80,15 @@ public final class MainWindowViewModel {
    */
   public DevicesViewModel devices() {
     return devices;
+  }
+
+  /**
+   * Returns the Sessions view's state.
+   *
+   * @return the view model
+   */
+  public SessionsViewModel sessions() {
+    return sessions;
   }
 
   /**

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
@@ -20,6 +22,10 @@ import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
+import org.imucompanion.app.ui.sessions.SessionsViewModel;
+import org.imucompanion.models.store.NewSession;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionStore;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
@@ -65,7 +71,24 @@ class ScreenshotsIT {
     // The real shipped model, loaded on this thread so the Models picture shows its contract.
     ModelsViewModel models = new ModelsViewModel(ModelLoader.onnx(), Runnable::run, Runnable::run);
     models.loadDefault();
-    window = new MainWindow(new MainWindowViewModel(workspace, models));
+    // A store with one session from a fixed date, so the Sessions picture is the same every run.
+    Path storeFile =
+        Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "screens")
+            .resolve("sessions.db");
+    try (SessionStore store = SessionStore.open(storeFile)) {
+      long ann = store.addAthlete("Ann", "").id();
+      Session s =
+          store.startSession(
+              new NewSession(
+                  Optional.of(ann), "wristband-v1", "", "wrist", "reps counted by hand: 8",
+                  Instant.parse("2026-11-20T18:30:00Z"), 0L));
+      store.finishSession(s.id(), Instant.parse("2026-11-20T18:45:00Z"));
+    }
+    SessionsViewModel sessions =
+        new SessionsViewModel(
+            () -> SessionStore.open(storeFile), () -> "sessions.db", Runnable::run, Runnable::run);
+    sessions.refresh();
+    window = new MainWindow(new MainWindowViewModel(workspace, models, sessions));
     scene = new Scene(window.root(), 1100, 760);
     stage.setScene(scene);
     stage.show();

@@ -1,0 +1,72 @@
+package org.imucompanion.app.ui.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.imucompanion.models.store.NewSession;
+import org.imucompanion.models.store.NewStream;
+import org.imucompanion.models.store.SampleBlock;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.StreamInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Sessions view's state over a real SQLite store file, without a stage. */
+class SessionsViewModelIT {
+  private static final Executor DIRECT = Runnable::run;
+  @TempDir Path dir;
+
+  @Test
+  void listsSessionsNewestFirstAndExportsOneToCsv() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    long second;
+    try (SessionStore store = SessionStore.open(file)) {
+      long ann = store.addAthlete("Ann", "").id();
+      store.startSession(NewSession.startingNow(Optional.of(ann), "wristband-v1", "", "wrist", "first"));
+      Session s = store.startSession(NewSession.startingNow(Optional.empty(), "myo", "", "forearm", "second"));
+      second = s.id();
+      StreamInfo stream =
+          store.addStream(second, new NewStream("arm", "myo", "AA", List.of("accel_x"), 50));
+      SampleBlock block = new SampleBlock(1, 3);
+      for (int i = 0; i < 3; i++) {
+        block.add(i * 20_000_000L, i * 20_000L, new double[] {i});
+      }
+      store.appendSamples(stream.id(), block);
+      store.finishSession(second, Instant.now());
+    }
+    SessionsViewModel viewModel =
+        new SessionsViewModel(() -> SessionStore.open(file), () -> "test store", DIRECT, DIRECT);
+
+    viewModel.refresh().join();
+
+    assertThat(viewModel.rows()).extracting(SessionRow::notes).containsExactly("second", "first");
+    assertThat(viewModel.rows()).extracting(SessionRow::athlete).containsExactly("", "Ann");
+    assertThat(viewModel.rows().get(0).state()).isEqualTo("complete");
+    assertThat(viewModel.statusProperty().get()).isEqualTo("2 session(s) in test store");
+
+    Path out = Files.createDirectories(dir.resolve("csv"));
+    viewModel.export(second, out).join();
+    assertThat(viewModel.statusProperty().get()).startsWith("Exported session " + second + " to 1 file(s)");
+    try (var files = Files.list(out)) {
+      assertThat(files.toList()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aStoreThatCannotBeOpenedIsReportedNotThrown() throws Exception {
+    Path notADatabase = Files.writeString(dir.resolve("junk.db"), "this is not sqlite");
+    SessionsViewModel viewModel =
+        new SessionsViewModel(() -> SessionStore.open(notADatabase), () -> "junk.db", DIRECT, DIRECT);
+
+    viewModel.refresh().join();
+
+    assertThat(viewModel.rows()).isEmpty();
+    assertThat(viewModel.statusProperty().get()).startsWith("Session store junk.db: ");
+  }
+}
