@@ -25,6 +25,7 @@ import org.imucompanion.protocol.wristband.WristbandConfig;
  */
 public final class DashboardApplication extends Application {
   private Workspace workspace;
+  private MainWindowViewModel viewModel;
 
   /** Created by JavaFX's launcher. */
   public DashboardApplication() {}
@@ -52,7 +53,7 @@ public final class DashboardApplication extends Application {
             }
           });
     }
-    MainWindowViewModel viewModel = new MainWindowViewModel(workspace);
+    viewModel = new MainWindowViewModel(workspace);
     MainWindow window = new MainWindow(viewModel);
     viewModel.models().loadDefault();
     viewModel.sessions().refresh();
@@ -66,6 +67,10 @@ public final class DashboardApplication extends Application {
 
   @Override
   public void stop() {
+    if (viewModel != null) {
+      // A session still open when the window closes is saved, not lost.
+      viewModel.record().saveOnExit();
+    }
     if (workspace != null) {
       workspace.close();
     }

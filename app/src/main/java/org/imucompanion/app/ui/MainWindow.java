@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.imucompanion.app.ui.devices.DevicesView;
 import org.imucompanion.app.ui.live.LiveView;
 import org.imucompanion.app.ui.models.ModelsView;
+import org.imucompanion.app.ui.record.RecordView;
 import org.imucompanion.app.ui.sessions.SessionsView;
 import org.imucompanion.app.ui.pending.PendingView;
 
@@ -43,13 +44,7 @@ public final class MainWindow {
     views.put(ViewId.LIVE, liveView.root());
     views.put(
         ViewId.RECORD,
-        new PendingView(
-                "Record",
-                "Choose athlete and exercise, start and stop labeled sets, and stream them into the"
-                    + " session store.",
-                "the Record view is not wired to the session store's recorder yet (the CLI's import and"
-                    + " export commands already use the store).")
-            .root());
+        new RecordView(viewModel.record(), viewModel.live().exerciseProperty()).root());
     views.put(
         ViewId.INSPECTOR,
         new PendingView(

@@ -9,6 +9,7 @@ import org.imucompanion.app.ui.devices.DevicesViewModel;
 import org.imucompanion.app.ui.live.LiveViewModel;
 import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
+import org.imucompanion.app.ui.record.RecordViewModel;
 import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.models.store.SessionStore;
@@ -32,6 +33,7 @@ public final class MainWindowViewModel {
   private final LiveViewModel live = new LiveViewModel();
   private final ModelsViewModel models;
   private final SessionsViewModel sessions;
+  private final RecordViewModel record;
 
   /**
    * Creates the view models over a workspace.
@@ -61,6 +63,13 @@ public final class MainWindowViewModel {
     this.models = models;
     this.sessions = sessions;
     devices = new DevicesViewModel(workspace);
+    // Opens the store only when the user starts a session.
+    record =
+        new RecordViewModel(
+            () -> devices.selectedProperty().get(),
+            SessionStore::openDefault,
+            BACKGROUND,
+            Platform::runLater);
     live.deviceProperty().bind(devices.selectedProperty());
   }
 
@@ -80,6 +89,15 @@ public final class MainWindowViewModel {
    */
   public DevicesViewModel devices() {
     return devices;
+  }
+
+  /**
+   * Returns the Record view's state.
+   *
+   * @return the view model
+   */
+  public RecordViewModel record() {
+    return record;
   }
 
   /**

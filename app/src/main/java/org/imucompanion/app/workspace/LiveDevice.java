@@ -32,6 +32,7 @@ public final class LiveDevice implements AutoCloseable {
   private final AtomicReference<String> problem = new AtomicReference<>();
   private final AtomicReference<StreamHealth> health = new AtomicReference<>();
   private final AtomicReference<LiveClassification> classification = new AtomicReference<>();
+  private final AtomicReference<SampleSink> recording = new AtomicReference<>(SampleSink.NONE);
   private final AutoCloseable source;
 
   /**
@@ -154,6 +155,24 @@ public final class LiveDevice implements AutoCloseable {
     if (previous != null) {
       previous.close();
     }
+  }
+
+  /**
+   * Returns where samples are being recorded, {@link SampleSink#NONE} when not recording.
+   *
+   * @return the recording sink; read once per sample by the producer
+   */
+  public SampleSink recordingSink() {
+    return recording.get();
+  }
+
+  /**
+   * Starts or stops recording this device's samples; callable from any thread.
+   *
+   * @param sink where samples go from the next one on ({@link SampleSink#NONE} to stop)
+   */
+  public void recordInto(SampleSink sink) {
+    recording.set(Objects.requireNonNull(sink, "sink"));
   }
 
   /** Stops the source; the buffer keeps its last samples. */

@@ -184,6 +184,7 @@ public final class WristbandFeed {
         long deviceMicros =
             (timed.packet().deviceTimeMicros() + (long) (i * 1e6 / rateHz)) & 0xFFFF_FFFFL;
         sink.onSample(t, deviceMicros, sample);
+        device.recordingSink().onSample(t, deviceMicros, sample);
         Optional<LiveClassification> live = device.classification();
         if (live.isPresent()) {
           live.get().push(t / 1e9, sample);

@@ -1,0 +1,97 @@
+package org.imucompanion.app.ui.record;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Builds the Record view: athlete and exercise, session and set buttons, the model's live label
+ * beside the athlete's own, and a status line. Digits 1–9 pick the exercise while the view has
+ * the keyboard focus (and no text field is being edited).
+ */
+public final class RecordView {
+  private final VBox root = new VBox(10);
+
+  /**
+   * Builds the view.
+   *
+   * @param viewModel the state to show
+   * @param liveLabel the model's current label for the same device (from the Live view model)
+   */
+  public RecordView(RecordViewModel viewModel, ObservableValue<String> liveLabel) {
+    Label title = new Label("Record");
+    title.getStyleClass().add("view-title");
+
+    TextField athlete = new TextField();
+    athlete.setId("record-athlete");
+    athlete.setPromptText("athlete's name");
+    athlete.textProperty().bindBidirectional(viewModel.athleteProperty());
+    athlete.disableProperty().bind(viewModel.sessionOpenProperty());
+
+    ComboBox<String> exercise = new ComboBox<>();
+    exercise.setId("record-exercise");
+    exercise.getItems().setAll(RecordViewModel.EXERCISES);
+    exercise.valueProperty().bindBidirectional(viewModel.exerciseProperty());
+    exercise.disableProperty().bind(viewModel.setRunningProperty());
+
+    Label model = new Label();
+    model.setId("record-live-label");
+    model.setStyle("-fx-font-size: 16px;");
+    model.textProperty().bind(liveLabel.map(l -> "Model says: " + l));
+
+    GridPane form = new GridPane();
+    form.setHgap(10);
+    form.setVgap(6);
+    form.addRow(0, new Label("Athlete"), athlete);
+    form.addRow(1, new Label("Exercise (1–9)"), exercise, model);
+
+    Button session = new Button();
+    session.setId("record-session");
+    session.textProperty().bind(viewModel.sessionOpenProperty().map(open -> open ? "End session" : "Start session"));
+    session.setOnAction(
+        e -> {
+          if (viewModel.sessionOpenProperty().get()) {
+            viewModel.endSession();
+          } else {
+            viewModel.startSession();
+          }
+        });
+    Button set = new Button();
+    set.setId("record-set");
+    set.textProperty().bind(viewModel.setRunningProperty().map(running -> running ? "Stop set" : "Start set"));
+    set.disableProperty().bind(viewModel.sessionOpenProperty().not());
+    set.setOnAction(e -> viewModel.toggleSet());
+
+    Label status = new Label();
+    status.setId("record-status");
+    status.setWrapText(true);
+    status.textProperty().bind(viewModel.statusProperty());
+
+    root.getChildren().addAll(title, form, new HBox(8, session, set), status);
+    root.setId("record-view");
+    root.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          String c = e.getCharacter();
+          if (!(e.getTarget() instanceof TextField) && c.length() == 1 && c.charAt(0) >= '1' && c.charAt(0) <= '9') {
+            viewModel.pickExercise(c.charAt(0) - '0');
+            e.consume();
+          }
+        });
+  }
+
+  /**
+   * Returns the view's root node.
+   *
+   * @return the root
+   */
+  public VBox root() {
+    return root;
+  }
+}

@@ -1,0 +1,294 @@
+package org.imucompanion.app.ui.record;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.imucompanion.app.ui.sessions.SessionsViewModel.StoreOpener;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.SampleSink;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.store.Athlete;
+import org.imucompanion.models.store.NewSession;
+import org.imucompanion.models.store.NewStream;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionRecorder;
+import org.imucompanion.models.store.SessionStore;
+
+/**
+ * State of the Record view and the recording it runs. Store work (open, create session, close)
+ * runs on the background executor and is published on the UI executor; samples go from the
+ * device's producer thread straight into the recorder's queue, which commits in batches, so a
+ * crash loses at most the last fraction of a second.
+ */
+public final class RecordViewModel {
+  /** Exercises offered by default; hotkeys 1–9 pick them in this order. */
+  public static final List<String> EXERCISES =
+      List.of("Squat", "Burpee", "Situp", "Pushup", "Lunge", "Jumping", "Curl", "Plank", "Rest");
+
+  private final Supplier<LiveDevice> device;
+  private final StoreOpener opener;
+  private final Executor background;
+  private final Executor ui;
+  private final StringProperty athlete = new SimpleStringProperty("");
+  private final ObjectProperty<String> exercise = new SimpleObjectProperty<>(EXERCISES.get(0));
+  private final ReadOnlyBooleanWrapper sessionOpen = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper setRunning = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No session.");
+  private Recording current;
+
+  /** What an open session holds, closed in reverse order. */
+  private record Recording(
+      SessionStore store, Session session, SessionRecorder recorder, SessionRecorder.RecordedStream stream, LiveDevice device) {}
+
+  /**
+   * Creates the view model.
+   *
+   * @param device the device to record (the one selected in the Devices view)
+   * @param opener opens the session store
+   * @param background where store work runs
+   * @param ui where results are published
+   */
+  public RecordViewModel(
+      Supplier<LiveDevice> device, StoreOpener opener, Executor background, Executor ui) {
+    this.device = Objects.requireNonNull(device, "device");
+    this.opener = Objects.requireNonNull(opener, "opener");
+    this.background = Objects.requireNonNull(background, "background");
+    this.ui = Objects.requireNonNull(ui, "ui");
+  }
+
+  /**
+   * Who is wearing the device.
+   *
+   * @return the property
+   */
+  public StringProperty athleteProperty() {
+    return athlete;
+  }
+
+  /**
+   * The exercise the next set is labeled with.
+   *
+   * @return the property
+   */
+  public ObjectProperty<String> exerciseProperty() {
+    return exercise;
+  }
+
+  /**
+   * Whether a session is open.
+   *
+   * @return the property
+   */
+  public ReadOnlyBooleanProperty sessionOpenProperty() {
+    return sessionOpen.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether a set is being recorded.
+   *
+   * @return the property
+   */
+  public ReadOnlyBooleanProperty setRunningProperty() {
+    return setRunning.getReadOnlyProperty();
+  }
+
+  /**
+   * What is happening, or what went wrong.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /**
+   * Picks the exercise for hotkey {@code n}.
+   *
+   * @param n 1..9
+   */
+  public void pickExercise(int n) {
+    if (n >= 1 && n <= EXERCISES.size() && !setRunning.get()) {
+      exercise.set(EXERCISES.get(n - 1));
+    }
+  }
+
+  /**
+   * Opens a session for the athlete on the selected device and starts streaming into it.
+   *
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> startSession() {
+    LiveDevice recorded = device.get();
+    String who = athlete.get().trim();
+    if (recorded == null || who.isEmpty() || sessionOpen.get()) {
+      status.set(
+          recorded == null ? "No device to record." : who.isEmpty() ? "Enter the athlete's name." : status.get());
+      return CompletableFuture.completedFuture(null);
+    }
+    status.set("Opening a session…");
+    return background(
+        () -> {
+          SessionStore store = opener.open();
+          try {
+            Athlete a = athleteNamed(store, who);
+            Session s =
+                store.startSession(
+                    NewSession.startingNow(Optional.of(a.id()), recorded.kind(), "", "wrist", ""));
+            SessionRecorder recorder = SessionRecorder.start(store, s.id());
+            SessionRecorder.RecordedStream stream =
+                recorder.openStream(
+                    new NewStream(
+                        "wrist",
+                        recorded.kind(),
+                        recorded.name(),
+                        List.of(
+                            Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
+                            Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z),
+                        50));
+            Recording r = new Recording(store, s, recorder, stream, recorded);
+            recorded.recordInto(stream::offer);
+            return () -> {
+              current = r;
+              sessionOpen.set(true);
+              status.set("Session " + s.id() + " for " + a.name() + ": recording samples.");
+            };
+          } catch (Exception e) {
+            store.close();
+            throw e;
+          }
+        });
+  }
+
+  /**
+   * Starts a set labeled with the chosen exercise, or stops the running one.
+   *
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> toggleSet() {
+    Recording r = current;
+    if (r == null) {
+      status.set("Start a session first.");
+      return CompletableFuture.completedFuture(null);
+    }
+    boolean starting = !setRunning.get();
+    String label = exercise.get();
+    long now = System.nanoTime();
+    return background(
+        () -> {
+          if (starting) {
+            r.recorder().startSet(label, now).join();
+          } else {
+            r.recorder().stopSet(now).join();
+          }
+          return () -> {
+            setRunning.set(starting);
+            status.set(
+                starting
+                    ? "Set '" + label + "' running…"
+                    : "Set stopped; " + r.stream().writtenSamples() + " samples in session " + r.session().id() + ".");
+          };
+        });
+  }
+
+  /**
+   * Stops any running set, stops streaming, flushes and closes the session.
+   *
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> endSession() {
+    Recording r = current;
+    if (r == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    boolean stopSet = setRunning.get();
+    long now = System.nanoTime();
+    return background(
+        () -> {
+          r.device().recordInto(SampleSink.NONE);
+          try (SessionStore store = r.store()) {
+            if (stopSet) {
+              r.recorder().stopSet(now).join();
+            }
+            r.recorder().close();
+            store.finishSession(r.session().id(), Instant.now());
+          }
+          return () -> {
+            current = null;
+            setRunning.set(false);
+            sessionOpen.set(false);
+            status.set(
+                "Session " + r.session().id() + " saved: " + r.stream().writtenSamples() + " samples.");
+          };
+        });
+  }
+
+  /**
+   * Saves an open session right now on the calling thread, for when the application quits (no
+   * UI left to publish to). Blocks on the store; does nothing without a session.
+   */
+  public void saveOnExit() {
+    Recording r = current;
+    if (r == null) {
+      return;
+    }
+    current = null;
+    r.device().recordInto(SampleSink.NONE);
+    try (SessionStore store = r.store()) {
+      if (setRunning.get()) {
+        r.recorder().stopSet(System.nanoTime()).join();
+      }
+      r.recorder().close();
+      store.finishSession(r.session().id(), Instant.now());
+    } catch (Exception e) {
+      // Nothing left to show it on; the store marks the session interrupted on next open.
+    }
+  }
+
+  /** Work that returns what to publish on the UI thread. */
+  private interface Work {
+    Runnable run() throws Exception;
+  }
+
+  private CompletableFuture<Void> background(Work work) {
+    CompletableFuture<Void> published = new CompletableFuture<>();
+    CompletableFuture.runAsync(
+        () -> {
+          Runnable publish;
+          try {
+            publish = work.run();
+          } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            publish = () -> status.set("Recording failed: " + reason);
+          }
+          Runnable result = publish;
+          ui.execute(
+              () -> {
+                result.run();
+                published.complete(null);
+              });
+        },
+        background);
+    return published;
+  }
+
+  private static Athlete athleteNamed(SessionStore store, String name) throws Exception {
+    for (Athlete a : store.athletes()) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    return store.addAthlete(name, "");
+  }
+}

@@ -1,0 +1,57 @@
+package org.imucompanion.app.ui.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.WristbandFeed;
+import org.imucompanion.models.store.Segment;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionState;
+import org.imucompanion.models.store.SessionStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Record view's state recording the virtual wristband into a real store file. */
+class RecordViewModelIT {
+  private static final Executor DIRECT = Runnable::run;
+  @TempDir Path dir;
+
+  @Test
+  void aSessionWithOneLabeledSetIsSaved() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    LiveDevice band = WristbandFeed.startVirtual();
+    try {
+      RecordViewModel viewModel =
+          new RecordViewModel(() -> band, () -> SessionStore.open(file), DIRECT, DIRECT);
+      viewModel.startSession().join();
+      assertThat(viewModel.statusProperty().get()).isEqualTo("Enter the athlete's name.");
+
+      viewModel.athleteProperty().set("Ben");
+      viewModel.pickExercise(3); // hotkey 3
+      viewModel.startSession().join();
+      assertThat(viewModel.sessionOpenProperty().get()).as(viewModel.statusProperty().get()).isTrue();
+      viewModel.toggleSet().join();
+      assertThat(viewModel.setRunningProperty().get()).isTrue();
+      Thread.sleep(1500);
+      viewModel.toggleSet().join();
+      viewModel.endSession().join();
+
+      assertThat(viewModel.sessionOpenProperty().get()).isFalse();
+      assertThat(viewModel.statusProperty().get()).matches("Session \\d+ saved: \\d+ samples\\.");
+    } finally {
+      band.close();
+    }
+    try (SessionStore store = SessionStore.open(file)) {
+      List<Session> sessions = store.sessions();
+      assertThat(sessions).hasSize(1);
+      assertThat(sessions.get(0).state()).isEqualTo(SessionState.COMPLETE);
+      List<Segment> sets = store.segments(sessions.get(0).id());
+      assertThat(sets).extracting(Segment::exercise).containsExactly("Situp");
+      long samples = store.sampleCount(store.streams(sessions.get(0).id()).get(0).id());
+      assertThat(samples).isGreaterThan(50); // 50 Hz from session start to end
+    }
+  }
+}
