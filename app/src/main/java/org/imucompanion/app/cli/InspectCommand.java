@@ -129,7 +129,7 @@ final class InspectCommand implements Callable<Integer> {
       return line.toString();
     } catch (ProtocolException e) {
       malformed.incrementAndGet();
-      return head + "  | MALFORMED " + e.reason() + " at byte " + e.offset() + ": " + e.getMessage();
+      return head + "  | MALFORMED " + e.getMessage(); // reason, byte offset and detail
     }
   }
 

@@ -12,11 +12,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.imucompanion.app.ui.devices.DevicesView;
+import org.imucompanion.app.ui.inspector.InspectorView;
 import org.imucompanion.app.ui.live.LiveView;
 import org.imucompanion.app.ui.models.ModelsView;
 import org.imucompanion.app.ui.record.RecordView;
 import org.imucompanion.app.ui.sessions.SessionsView;
-import org.imucompanion.app.ui.pending.PendingView;
 
 /**
  * Builds the main window's content: navigation on the left, the current view in the centre. The
@@ -45,15 +45,7 @@ public final class MainWindow {
     views.put(
         ViewId.RECORD,
         new RecordView(viewModel.record(), viewModel.live().exerciseProperty()).root());
-    views.put(
-        ViewId.INSPECTOR,
-        new PendingView(
-                "Inspector",
-                "Every packet decoded field by field, sequence gaps, rate against nominal, jitter,"
-                    + " malformed packets with their reason; btsnoop capture and replay.",
-                "the packet table and btsnoop capture/replay are not wired yet (stream health is on the"
-                    + " Devices view).")
-            .root());
+    views.put(ViewId.INSPECTOR, new InspectorView(viewModel.inspector()).root());
     views.put(ViewId.SESSIONS, new SessionsView(viewModel.sessions()).root());
     views.put(ViewId.MODELS, new ModelsView(viewModel.models()).root());
     content.setPadding(new Insets(12));

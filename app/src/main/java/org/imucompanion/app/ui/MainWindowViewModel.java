@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.imucompanion.app.ui.devices.DevicesViewModel;
+import org.imucompanion.app.ui.inspector.InspectorViewModel;
 import org.imucompanion.app.ui.live.LiveViewModel;
 import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
@@ -34,6 +35,7 @@ public final class MainWindowViewModel {
   private final ModelsViewModel models;
   private final SessionsViewModel sessions;
   private final RecordViewModel record;
+  private final InspectorViewModel inspector = new InspectorViewModel();
 
   /**
    * Creates the view models over a workspace.
@@ -71,6 +73,7 @@ public final class MainWindowViewModel {
             BACKGROUND,
             Platform::runLater);
     live.deviceProperty().bind(devices.selectedProperty());
+    inspector.deviceProperty().bind(devices.selectedProperty());
   }
 
   /**
@@ -89,6 +92,15 @@ public final class MainWindowViewModel {
    */
   public DevicesViewModel devices() {
     return devices;
+  }
+
+  /**
+   * Returns the Inspector's state.
+   *
+   * @return the view model
+   */
+  public InspectorViewModel inspector() {
+    return inspector;
   }
 
   /**

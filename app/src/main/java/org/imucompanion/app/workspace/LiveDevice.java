@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.imucompanion.app.buffer.NotificationLog;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.ConnectionState;
 import org.imucompanion.ble.health.StreamHealth;
@@ -33,6 +34,7 @@ public final class LiveDevice implements AutoCloseable {
   private final AtomicReference<StreamHealth> health = new AtomicReference<>();
   private final AtomicReference<LiveClassification> classification = new AtomicReference<>();
   private final AtomicReference<SampleSink> recording = new AtomicReference<>(SampleSink.NONE);
+  private final NotificationLog notifications = new NotificationLog(4_096);
   private final AutoCloseable source;
 
   /**
@@ -52,6 +54,15 @@ public final class LiveDevice implements AutoCloseable {
     if (!imuSamples.channels().equals(IMU_CHANNELS)) {
       throw new IllegalArgumentException("IMU buffer must have channels " + IMU_CHANNELS);
     }
+  }
+
+  /**
+   * Returns the device's recent raw data notifications, for the packet Inspector.
+   *
+   * @return the log the delivery thread appends to
+   */
+  public NotificationLog notifications() {
+    return notifications;
   }
 
   /**

@@ -132,7 +132,15 @@ public final class WristbandFeed {
                           Math.max(1, WristbandConfig.DEFAULT.batchSize())));
               device.attachHealth(health);
               SampleAppender appender = new SampleAppender(device, sink);
-              return WristbandProfile.start(connection, appender::onPacket, Optional.of(health))
+              // A second, raw subscription for the Inspector: it must see malformed packets too.
+              return connection
+                  .subscribe(WristbandUuids.DATA, device.notifications()::append)
+                  .thenCompose(
+                      raw -> {
+                        owned.add(raw);
+                        return WristbandProfile.start(
+                            connection, appender::onPacket, Optional.of(health));
+                      })
                   .thenApply(
                       session -> {
                         appender.rateHz = session.config().outputDataRateHz();

@@ -20,6 +20,7 @@ import org.imucompanion.app.buffer.SampleWindow;
 import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.app.ui.inspector.InspectorFixtures;
 import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.ui.sessions.SessionsViewModel;
@@ -66,6 +67,13 @@ class ScreenshotsIT {
       live.push(history.secondsBeforeNewest()[i], sample);
     }
     device.attachClassification(live);
+    // Packets for the Inspector picture, one of them malformed (it must stand out).
+    for (int i = 0; i < 40; i++) {
+      device.notifications().append(
+          i == 17
+              ? InspectorFixtures.garbage(i * 20_000_000L)
+              : InspectorFixtures.packet(i, i * 20_000_000L));
+    }
     device.reportState(ConnectionState.SERVICES_RESOLVED);
     workspace.add(device);
     // The real shipped model, loaded on this thread so the Models picture shows its contract.

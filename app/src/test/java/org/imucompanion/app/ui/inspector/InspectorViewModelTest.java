@@ -1,0 +1,97 @@
+package org.imucompanion.app.ui.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.imucompanion.app.buffer.SampleRingBuffer;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.ble.Notification;
+import org.imucompanion.protocol.Vector3;
+import org.imucompanion.protocol.wristband.WristbandCodec;
+import org.imucompanion.protocol.wristband.WristbandConfig;
+import org.imucompanion.protocol.wristband.WristbandDataPacket;
+import org.imucompanion.protocol.wristband.WristbandSample;
+import org.imucompanion.protocol.wristband.WristbandUuids;
+import org.junit.jupiter.api.Test;
+
+/** The Inspector's state, without a stage: good and malformed packets, pause, filter. */
+class InspectorViewModelTest {
+  private static final long MS = 1_000_000L;
+
+  private final LiveDevice device =
+      new LiveDevice("Band", "wristband v1", new SampleRingBuffer(LiveDevice.IMU_CHANNELS, 10), () -> {});
+  private final InspectorViewModel viewModel = new InspectorViewModel();
+
+  static Notification packet(int sequence, long hostNanos) {
+    byte[] bytes =
+        WristbandCodec.encode(
+            new WristbandDataPacket(
+                sequence,
+                1_000L * sequence,
+                false,
+                false,
+                List.of(new WristbandSample(new Vector3(0, 0, 1), new Vector3(0.5, 0, 0), Optional.empty()))),
+            WristbandConfig.DEFAULT);
+    return new Notification(hostNanos, "02:00:00:00:00:01", WristbandUuids.DATA, 0x12, bytes);
+  }
+
+  static Notification garbage(long hostNanos) {
+    return new Notification(hostNanos, "02:00:00:00:00:01", WristbandUuids.DATA, 0x12, new byte[] {0x7f, 0, 1});
+  }
+
+  @Test
+  void goodPacketsAreDecodedAndMalformedOnesShownWithTheirReason() {
+    viewModel.deviceProperty().set(device);
+    viewModel.refresh(0);
+    device.notifications().append(packet(7, 20 * MS));
+    device.notifications().append(garbage(40 * MS));
+    device.notifications().append(packet(8, 60 * MS));
+
+    viewModel.refresh(100 * MS);
+
+    assertThat(viewModel.rows()).hasSize(3);
+    PacketRow good = viewModel.rows().get(0);
+    assertThat(good.sequence()).isEqualTo("7");
+    assertThat(good.hostMillis()).as("times count from the first packet shown").isEqualTo("0.0");
+    assertThat(viewModel.rows().get(2).hostMillis()).isEqualTo("40.0");
+    assertThat(good.decoded()).startsWith("t 7000 µs  a (+0.00 +0.00 +1.00) g  ω (+0.50 +0.00 +0.00)");
+    PacketRow bad = viewModel.rows().get(1);
+    assertThat(bad.malformed()).isTrue();
+    assertThat(bad.hex()).isEqualTo("7f 00 01");
+    assertThat(bad.decoded()).startsWith("MALFORMED BAD_VERSION at byte 0");
+    assertThat(viewModel.malformedProperty().get()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedOnlyKeepsJustTheBadOnesButCountsAll() {
+    viewModel.deviceProperty().set(device);
+    viewModel.malformedOnlyProperty().set(true);
+    viewModel.refresh(0);
+    device.notifications().append(packet(1, MS));
+    device.notifications().append(garbage(2 * MS));
+
+    viewModel.refresh(3 * MS);
+
+    assertThat(viewModel.rows()).extracting(PacketRow::malformed).containsExactly(true);
+  }
+
+  @Test
+  void pausedTakesNothingAndResumingSaysHowManyWereOverwritten() {
+    viewModel.deviceProperty().set(device);
+    viewModel.refresh(0);
+    viewModel.pausedProperty().set(true);
+    for (int i = 0; i < 5_000; i++) { // more than the device's log keeps
+      device.notifications().append(packet(i & 0xffff, i * MS));
+    }
+    viewModel.refresh(1);
+    assertThat(viewModel.rows()).isEmpty();
+
+    viewModel.pausedProperty().set(false);
+    viewModel.refresh(2);
+
+    assertThat(viewModel.missedProperty().get()).isEqualTo(5_000 - 4_096);
+    assertThat(viewModel.rows()).hasSize(InspectorViewModel.MAX_ROWS);
+    assertThat(viewModel.rows().get(viewModel.rows().size() - 1).sequence()).isEqualTo("4999");
+  }
+}
