@@ -62,6 +62,22 @@ public final class MainWindowViewModel {
    */
   public MainWindowViewModel(
       Workspace workspace, ModelsViewModel models, SessionsViewModel sessions) {
+    this(workspace, models, sessions, SessionStore::openDefault);
+  }
+
+  /**
+   * Creates the view models with a given store for recording (tests record into a temp file).
+   *
+   * @param workspace the devices and Bluetooth status
+   * @param models the Models view's state
+   * @param sessions the Sessions view's state
+   * @param recordStore opens the store the Record view records into
+   */
+  public MainWindowViewModel(
+      Workspace workspace,
+      ModelsViewModel models,
+      SessionsViewModel sessions,
+      SessionsViewModel.StoreOpener recordStore) {
     this.models = models;
     this.sessions = sessions;
     devices = new DevicesViewModel(workspace);
@@ -69,7 +85,7 @@ public final class MainWindowViewModel {
     record =
         new RecordViewModel(
             () -> devices.selectedProperty().get(),
-            SessionStore::openDefault,
+            recordStore,
             BACKGROUND,
             Platform::runLater);
     live.deviceProperty().bind(devices.selectedProperty());

@@ -2,15 +2,22 @@ package org.imucompanion.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.imucompanion.app.ui.models.ModelsViewModel;
+import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.app.workspace.WristbandFeed;
+import org.imucompanion.models.store.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,13 +34,25 @@ import org.testfx.util.WaitForAsyncUtils;
 class DashboardIT {
   private Workspace workspace;
   private MainWindow window;
+  private Path storeFile;
 
   @Start
-  void start(Stage stage) {
+  void start(Stage stage) throws IOException {
     workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     // The real in-process virtual wristband from ble-driver, decoded by its profile.
     workspace.add(WristbandFeed.startVirtual());
-    window = new MainWindow(new MainWindowViewModel(workspace));
+    storeFile =
+        Files.createTempDirectory(
+                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "dashboard")
+            .resolve("sessions.db");
+    SessionsViewModel.StoreOpener store = () -> SessionStore.open(storeFile);
+    window =
+        new MainWindow(
+            new MainWindowViewModel(
+                workspace,
+                new ModelsViewModel(file -> {throw new AssertionError("not loaded here");}, Runnable::run, Runnable::run),
+                new SessionsViewModel(store, () -> "test store", Runnable::run, Platform::runLater),
+                store));
     stage.setScene(new Scene(window.root(), 1100, 760));
     stage.show();
   }
@@ -92,5 +111,35 @@ class DashboardIT {
         }
       }
     }
+  }
+
+  @Test
+  void anAthleteRecordsASetAndFindsItInSessions(FxRobot robot) throws Exception {
+    robot.clickOn("#" + ViewId.RECORD.navigationId());
+    robot.clickOn("#record-athlete").write("Cleo");
+    robot.clickOn("#record-exercise").clickOn("Burpee");
+    robot.clickOn("#record-session");
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> window.view(ViewId.RECORD).lookup("#record-set").isDisabled() == false);
+    robot.clickOn("#record-set");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status(robot).startsWith("Set 'Burpee' running"));
+    WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+    robot.clickOn("#record-set");
+    robot.clickOn("#record-session");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status(robot).matches("Session \\d+ saved: \\d+ samples\\."));
+
+    robot.clickOn("#" + ViewId.SESSIONS.navigationId());
+    robot.clickOn("#sessions-refresh");
+    TableView<?> sessions = robot.lookup("#sessions-table").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.getItems().size() == 1);
+    assertThat(sessions.getItems().get(0).toString()).contains("Cleo").contains("complete");
+    try (SessionStore store = SessionStore.open(storeFile)) {
+      long id = store.sessions().get(0).id();
+      assertThat(store.segments(id)).extracting(s -> s.exercise()).containsExactly("Burpee");
+    }
+  }
+
+  private static String status(FxRobot robot) {
+    return robot.lookup("#record-status").queryAs(Label.class).getText();
   }
 }
