@@ -80,7 +80,7 @@ public final class MainWindowViewModel {
       SessionsViewModel.StoreOpener recordStore) {
     this.models = models;
     this.sessions = sessions;
-    devices = new DevicesViewModel(workspace);
+    devices = new DevicesViewModel(workspace).withExecutors(BACKGROUND, Platform::runLater);
     // Opens the store only when the user starts a session.
     record =
         new RecordViewModel(

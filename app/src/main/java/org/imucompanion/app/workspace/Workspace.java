@@ -7,6 +7,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.imucompanion.ble.BleException;
+import org.imucompanion.ble.bluez.BluezOptions;
+import org.imucompanion.ble.bluez.BluezTransport;
 
 /**
  * The devices the dashboard is showing and what the system offers. The device list is changed on
@@ -16,7 +19,9 @@ import javafx.collections.ObservableList;
 public final class Workspace implements AutoCloseable {
   private final ObservableList<LiveDevice> devices = FXCollections.observableArrayList();
   private final ObjectProperty<BluetoothStatus> bluetooth;
-  private boolean closed;
+  private final BluezOptions bluezOptions;
+  private BluezTransport bluez;
+  private volatile boolean closed;
 
   /**
    * Creates an empty workspace.
@@ -24,7 +29,36 @@ public final class Workspace implements AutoCloseable {
    * @param bluetooth whether real devices can be reached, and if not, why (as known at start)
    */
   public Workspace(BluetoothStatus bluetooth) {
+    this(bluetooth, BluezOptions.defaults());
+  }
+
+  /**
+   * Creates an empty workspace that reaches BlueZ with the given options.
+   *
+   * @param bluetooth whether real devices can be reached, and if not, why (as known at start)
+   * @param bluezOptions where BlueZ is (the system bus unless told otherwise)
+   */
+  public Workspace(BluetoothStatus bluetooth, BluezOptions bluezOptions) {
     this.bluetooth = new SimpleObjectProperty<>(Objects.requireNonNull(bluetooth, "bluetooth"));
+    this.bluezOptions = Objects.requireNonNull(bluezOptions, "bluezOptions");
+  }
+
+  /**
+   * Returns the BlueZ transport real devices are scanned and connected through, opening it on
+   * first use. Blocks on D-Bus: call it off the FX thread.
+   *
+   * @return the transport, owned by the workspace
+   * @throws BleException if BlueZ cannot be reached
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public synchronized BluezTransport bluez() throws BleException {
+    if (closed) {
+      throw new IllegalStateException("workspace is closed");
+    }
+    if (bluez == null) {
+      bluez = BluezTransport.open(bluezOptions);
+    }
+    return bluez;
   }
 
   /**
@@ -61,12 +95,19 @@ public final class Workspace implements AutoCloseable {
   /** Closes every device, newest first. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
-    closed = true;
     List<LiveDevice> newestFirst = new ArrayList<>(devices);
     java.util.Collections.reverse(newestFirst);
     newestFirst.forEach(LiveDevice::close);
+    synchronized (this) {
+      if (bluez != null) {
+        bluez.close(); // opened before any of its devices, closed after them
+      }
+    }
   }
 }

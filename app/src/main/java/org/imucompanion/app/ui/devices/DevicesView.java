@@ -1,17 +1,23 @@
 package org.imucompanion.app.ui.devices;
 
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 import org.imucompanion.app.ui.OnScreenTimer;
+import org.imucompanion.ble.DiscoveredDevice;
+import org.imucompanion.ble.profile.DeviceKind;
 
 /**
- * Builds the Devices view: the Bluetooth status line and a table of devices with their state
- * and health. Figures are refreshed four times a second while the view is on screen.
+ * Builds the Devices view: the Bluetooth status line, a table of devices with their state and
+ * health, and (when BlueZ is there) scanning and one-click connecting. Figures are refreshed four times a second while the view is on screen.
  */
 public final class DevicesView {
   private static final long REFRESH_NANOS = 250_000_000L;
@@ -55,7 +61,40 @@ public final class DevicesView {
               }
             });
     VBox.setVgrow(table, Priority.ALWAYS);
-    root.getChildren().addAll(title, bluetooth, table);
+
+    Button scan = new Button("Scan for devices");
+    scan.setId("devices-scan");
+    scan.disableProperty()
+        .bind(viewModel.bluetoothAvailableProperty().not().or(viewModel.scanningProperty()));
+    scan.setOnAction(e -> viewModel.scan(5));
+    ListView<DiscoveredDevice> found = new ListView<>(viewModel.found());
+    found.setId("devices-found");
+    found.setPrefHeight(110);
+    found.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(DiscoveredDevice d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(
+                    empty || d == null
+                        ? null
+                        : d.address()
+                            + "  "
+                            + d.name().orElse("(no name)")
+                            + "  "
+                            + DeviceKind.fromAdvertisement(d).map(DeviceKind::id).orElse("?"));
+              }
+            });
+    Button connect = new Button("Connect");
+    connect.setId("devices-connect");
+    connect.disableProperty().bind(found.getSelectionModel().selectedItemProperty().isNull());
+    connect.setOnAction(e -> viewModel.connect(found.getSelectionModel().getSelectedItem()));
+    Label scanStatus = new Label();
+    scanStatus.setId("devices-scan-status");
+    scanStatus.textProperty().bind(viewModel.scanStatusProperty());
+    root.getChildren()
+        .addAll(title, bluetooth, table, new HBox(8, scan, connect, scanStatus), found);
     root.setId("devices-view");
 
     long[] last = {0};

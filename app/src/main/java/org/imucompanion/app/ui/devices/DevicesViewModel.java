@@ -1,6 +1,13 @@
 package org.imucompanion.app.ui.devices;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,6 +20,13 @@ import javafx.collections.ObservableList;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.app.workspace.WristbandFeed;
+import org.imucompanion.ble.BleException;
+import org.imucompanion.ble.DiscoveredDevice;
+import org.imucompanion.ble.ScanFilter;
+import org.imucompanion.ble.ScanListener;
+import org.imucompanion.ble.ScanSession;
+import org.imucompanion.ble.profile.DeviceKind;
 
 /**
  * State of the Devices view: one {@link DeviceRow} per workspace device, the selected device, and
@@ -24,6 +38,12 @@ public final class DevicesViewModel {
   private final ObjectProperty<LiveDevice> selected = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper bluetoothMessage = new ReadOnlyStringWrapper();
   private final ReadOnlyBooleanWrapper bluetoothAvailable = new ReadOnlyBooleanWrapper();
+  private final ObservableList<DiscoveredDevice> found = FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper scanStatus = new ReadOnlyStringWrapper("");
+  private final Workspace workspace;
+  private Executor background = Runnable::run;
+  private Executor ui = Runnable::run;
 
   /**
    * Creates the view model over a workspace.
@@ -31,7 +51,7 @@ public final class DevicesViewModel {
    * @param workspace the devices and Bluetooth status
    */
   public DevicesViewModel(Workspace workspace) {
-    Objects.requireNonNull(workspace, "workspace");
+    this.workspace = Objects.requireNonNull(workspace, "workspace");
     bluetoothMessage.bind(workspace.bluetoothProperty().map(BluetoothStatus::message));
     bluetoothAvailable.bind(workspace.bluetoothProperty().map(BluetoothStatus::available));
     workspace.devices().forEach(d -> rows.add(new DeviceRow(d)));
@@ -87,6 +107,139 @@ public final class DevicesViewModel {
    */
   public ReadOnlyBooleanProperty bluetoothAvailableProperty() {
     return bluetoothAvailable.getReadOnlyProperty();
+  }
+
+  /**
+   * Sets where scanning and connecting run and where their results are published (the app
+   * passes a background executor and the FX thread; the default runs everything in place).
+   *
+   * @param backgroundExecutor runs blocking BlueZ calls
+   * @param uiExecutor publishes results
+   * @return this
+   */
+  public DevicesViewModel withExecutors(Executor backgroundExecutor, Executor uiExecutor) {
+    this.background = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor");
+    this.ui = Objects.requireNonNull(uiExecutor, "uiExecutor");
+    return this;
+  }
+
+  /**
+   * Devices the last scan found (supported kinds only).
+   *
+   * @return the list
+   */
+  public ObservableList<DiscoveredDevice> found() {
+    return found;
+  }
+
+  /**
+   * Whether a scan is running.
+   *
+   * @return the property
+   */
+  public ReadOnlyBooleanProperty scanningProperty() {
+    return scanning.getReadOnlyProperty();
+  }
+
+  /**
+   * What the last scan or connect did.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty scanStatusProperty() {
+    return scanStatus.getReadOnlyProperty();
+  }
+
+  /**
+   * Scans through BlueZ for supported devices.
+   *
+   * @param seconds how long
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> scan(double seconds) {
+    scanning.set(true);
+    scanStatus.set("Scanning…");
+    CompletableFuture<Void> published = new CompletableFuture<>();
+    CompletableFuture.runAsync(
+        () -> {
+          Map<String, DiscoveredDevice> seen = new ConcurrentSkipListMap<>();
+          Runnable publish;
+          try (ScanSession session =
+              workspace
+                  .bluez()
+                  .scan(
+                      ScanFilter.ANY,
+                      new ScanListener() {
+                        @Override
+                        public void onAppeared(DiscoveredDevice d) {
+                          if (DeviceKind.fromAdvertisement(d).isPresent()) {
+                            seen.put(d.address(), d);
+                          }
+                        }
+                      },
+                      Runnable::run)
+                  .get(10, TimeUnit.SECONDS)) {
+            Thread.sleep((long) (seconds * 1000));
+            List<DiscoveredDevice> result = new ArrayList<>(seen.values());
+            publish = () -> {
+              found.setAll(result);
+              scanStatus.set("Found " + result.size() + " supported device(s).");
+            };
+          } catch (Exception e) {
+            Throwable cause = e.getCause() != null && !(e instanceof BleException) ? e.getCause() : e;
+            publish = () -> scanStatus.set("Scan failed: " + cause.getMessage());
+          }
+          Runnable result = publish;
+          ui.execute(
+              () -> {
+                scanning.set(false);
+                result.run();
+                published.complete(null);
+              });
+        },
+        background);
+    return published;
+  }
+
+  /**
+   * Connects a found device and adds it to the workspace (protocol-v1 wristbands for now).
+   *
+   * @param device a device from {@link #found()}
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> connect(DiscoveredDevice device) {
+    if (DeviceKind.fromAdvertisement(device).orElse(null) != DeviceKind.WRISTBAND_V1) {
+      scanStatus.set("Only protocol-v1 wristbands can be connected from the dashboard so far.");
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> published = new CompletableFuture<>();
+    CompletableFuture.runAsync(
+        () -> {
+          Runnable publish;
+          try {
+            LiveDevice live =
+                WristbandFeed.start(
+                    workspace.bluez(),
+                    device.address(),
+                    device.name().orElse(device.address()),
+                    "wristband v1",
+                    false);
+            publish = () -> {
+              workspace.add(live);
+              scanStatus.set("Connecting " + live.name() + "…");
+            };
+          } catch (Exception e) {
+            publish = () -> scanStatus.set("Connect failed: " + e.getMessage());
+          }
+          Runnable result = publish;
+          ui.execute(
+              () -> {
+                result.run();
+                published.complete(null);
+              });
+        },
+        background);
+    return published;
   }
 
   /**
