@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Locale;
@@ -39,8 +40,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes a PNG of every view to {@code docs/screenshots/} (the README shows them). The data is
- * seeded and written before the first frame, so the pictures only change when the UI does.
+ * Renders every view to a PNG under {@code target/screenshots/} and checks each picture (right
+ * size, not blank). Only with {@code -Dimu.screenshots=update} are the pictures also copied to
+ * {@code docs/screenshots/} (the README shows them): a plain {@code mvn verify} must leave the
+ * working tree clean. The data is seeded and written before the first frame, so the pictures only
+ * change when the UI does.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsIT {
@@ -104,8 +108,9 @@ class ScreenshotsIT {
 
   @Test
   void everyViewIsCapturedAsPng(FxRobot robot) throws Exception {
-    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
+    Optional<Path> published = publishedDirectory();
     for (ViewId id : ViewId.values()) {
       robot.clickOn("#" + id.navigationId());
       if (id == ViewId.LIVE) {
@@ -127,7 +132,24 @@ class ScreenshotsIT {
       assertThat(written.getWidth()).isEqualTo(1100);
       assertThat(written.getHeight()).isEqualTo(760);
       assertThat(distinctColours(written)).as("%s has content", id).isGreaterThan(5);
+      if (published.isPresent()) {
+        Files.createDirectories(published.get());
+        Files.copy(
+            file, published.get().resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
+  }
+
+  /**
+   * Where the README's pictures live, only when the developer asked to refresh them; checked
+   * pictures are copied there after the assertions pass, so a broken view never replaces one.
+   */
+  private static Optional<Path> publishedDirectory() {
+    if (!"update".equals(System.getProperty("imu.screenshots"))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Path.of(System.getProperty("screenshots.update.dir", "../docs/screenshots")));
   }
 
   private static void write(WritableImage image, Path file) throws IOException {
