@@ -29,8 +29,11 @@ def _names(values, what):
 
 def contract_metadata(classes, channels, sample_rate_hz, window, hop, mean, std,
                       model_version, training_data, pipeline_settings=None,
-                      rest_class=None, output="probabilities"):
-    """Returns the metadata key/value strings for a contract."""
+                      rest_class=None, output="probabilities", training_subjects=None):
+    """Returns the metadata key/value strings for a contract.
+
+    `training_subjects` (dataset subject ids) lets an evaluation refuse to score a model on a
+    subject it was trained on, e.g. the per-fold models of a leave-one-subject-out run."""
     if len(mean) != len(channels) or len(std) != len(channels):
         raise ValueError("one mean and one std per channel")
     if any(not s > 0 for s in std):
@@ -52,6 +55,8 @@ def contract_metadata(classes, channels, sample_rate_hz, window, hop, mean, std,
         if rest_class not in classes:
             raise ValueError(f"rest class {rest_class!r} is not one of {classes}")
         meta[PREFIX + "rest_class"] = rest_class
+    if training_subjects is not None:
+        meta[PREFIX + "training.subjects"] = _names([str(v) for v in training_subjects], "subject")
     for key, value in sorted((pipeline_settings or {}).items()):
         meta[PREFIX + "pipeline." + key] = str(value)
     return meta

@@ -261,6 +261,8 @@ def cmd_loso(w, args):
     subjects = sorted(set(w.subject.tolist()))
     if len(subjects) < 2:
         sys.exit("leave-one-subject-out needs at least 2 subjects")
+    if args.fold_models and (args.arch in CLASSICAL or args.label_lag):
+        sys.exit("--fold-models exports causal networks only (no rf, no --label-lag)")
     if args.hold_out:
         subjects = [s for s in subjects if s in args.hold_out]  # quick experiments: some folds only
     os.makedirs(args.out, exist_ok=True)
@@ -296,6 +298,20 @@ def cmd_loso(w, args):
         else:
             net = train_network(xtr, ytr, k, args, args.seed + s,
                                 rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
+            if args.fold_models:
+                # The fold's model as the app would load it, so Java can redo the LOSO through the
+                # live pipeline; its contract lists the training subjects so a tool can refuse to
+                # score it on one of them.
+                trained_on = [t for t in sorted(set(w.subject.tolist())) if t != s]
+                export_model(net, w, mean, std, args.fold_models, f"fold-{s}",
+                             f"{tag}-fold-{s}",
+                             f"{w.description}; leave-one-subject-out fold holding out subject {s}"
+                             f"; trained on subjects {trained_on}; {len(ytr)} training windows"
+                             + (" (recorded channels and the same sessions through the second"
+                                " export)" if extra is not None else "")
+                             + f" (stride {args.train_stride}); arch {args.arch}; {args.epochs}"
+                             f" epochs; seed {args.seed + s}",
+                             trained_on, args.seed + s, reference=False)
         for name, ev, _ in evaluations:
             # Rows are reported at the time they label (window i - lag), scored against its truth.
             esrc, edst = lagged(ev, args.label_lag)
@@ -362,44 +378,55 @@ def cmd_final(w, args):
     xn = ((xraw - mean) / std).astype(np.float32)
     net = train_network(xn, yraw, k, args, args.seed,
                         rotation=(args.rotate_deg, vector_triplets(w.channels), mean, std))
-    os.makedirs(args.out, exist_ok=True)
-    onnx_path = os.path.join(args.out, args.name + ".onnx")
     subjects = sorted(set(w.subject.tolist()))
     extra_note = (f" (recorded channels, and the same sessions through "
                   f"{args.extra_train_windows_label})" if args.extra_train_windows else "")
     description = (f"{w.description}; subjects {subjects}; {len(yraw)} training windows{extra_note}"
                    f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
+    return export_model(net, w, mean, std, args.out, args.name,
+                        args.model_version or f"{args.name}-{time.strftime('%Y%m%d')}",
+                        description, subjects, args.seed)
+
+
+def export_model(net, w, mean, std, out_dir, name, model_version, description, subjects, seed,
+                 reference=True):
+    """Writes `<out_dir>/<name>.onnx` with the full contract (its training subjects included), its
+    .sha256, and (if `reference`) the weights and PyTorch reference outputs for the Java check."""
+    k = len(w.classes)
+    os.makedirs(out_dir, exist_ok=True)
+    onnx_path = os.path.join(out_dir, name + ".onnx")
     meta = contract_metadata(
         classes=w.classes, channels=w.channels, sample_rate_hz=w.sample_rate_hz,
         window=w.window, hop=w.hop, mean=mean.tolist(), std=std.tolist(),
-        model_version=args.model_version or f"{args.name}-{time.strftime('%Y%m%d')}",
-        training_data=description, pipeline_settings=w.pipeline, rest_class=w.rest_class)
+        model_version=model_version, training_data=description, pipeline_settings=w.pipeline,
+        rest_class=w.rest_class, training_subjects=subjects)
     export_onnx(ProbabilityHead(net), onnx_path, w.window, len(w.channels), meta)
-    # Reference inputs/outputs so the Java side can prove it computes the same numbers.
-    # Reference windows are synthetic (smooth random signals at the training data's scale): the
-    # datasets carry no licence, so not even a few of their windows may be committed with a model.
-    n_ref = 8
-    gen = np.random.default_rng(args.seed + 1000)
-    steps = gen.normal(size=(n_ref, w.window, len(w.channels))).cumsum(axis=1)
-    steps /= np.sqrt(np.arange(1, w.window + 1))[None, :, None]
-    ref = (mean + std * steps).astype(np.float32)
-    torch.save(net.state_dict(), os.path.join(args.out, args.name + ".pt"))
-    probs = predict_network(net, ((ref - mean) / std).astype(np.float32))
-    with open(os.path.join(args.out, args.name + "_reference.txt"), "w", encoding="utf-8") as f:
-        # Same layout as the classifier tests' tiny_good_reference.txt, so one Java reader serves.
-        f.write(f"# Written by train.py final: synthetic raw windows (time-major, flattened) and\n"
-                f"# PyTorch's probabilities for them from {os.path.basename(onnx_path)}.\n")
-        f.write(f"shape {n_ref} {w.window} {len(w.channels)} {k}\n")
-        for i in range(n_ref):
-            f.write("in " + " ".join(repr(float(v)) for v in ref[i].reshape(-1)) + "\n")
-            f.write("out " + " ".join(repr(float(v)) for v in probs[i]) + "\n")
+    if reference:
+        # Reference inputs/outputs so the Java side can prove it computes the same numbers.
+        # Reference windows are synthetic (smooth random signals at the training data's scale):
+        # the datasets carry no licence, so not even a few of their windows may be committed.
+        n_ref = 8
+        gen = np.random.default_rng(seed + 1000)
+        steps = gen.normal(size=(n_ref, w.window, len(w.channels))).cumsum(axis=1)
+        steps /= np.sqrt(np.arange(1, w.window + 1))[None, :, None]
+        ref = (mean + std * steps).astype(np.float32)
+        torch.save(net.state_dict(), os.path.join(out_dir, name + ".pt"))
+        probs = predict_network(net, ((ref - mean) / std).astype(np.float32))
+        with open(os.path.join(out_dir, name + "_reference.txt"), "w", encoding="utf-8") as f:
+            # Same layout as the classifier tests' tiny_good_reference.txt: one Java reader.
+            f.write(f"# Written by train.py final: synthetic raw windows (time-major, flattened) and\n"
+                    f"# PyTorch's probabilities for them from {os.path.basename(onnx_path)}.\n")
+            f.write(f"shape {n_ref} {w.window} {len(w.channels)} {k}\n")
+            for i in range(n_ref):
+                f.write("in " + " ".join(repr(float(v)) for v in ref[i].reshape(-1)) + "\n")
+                f.write("out " + " ".join(repr(float(v)) for v in probs[i]) + "\n")
     import hashlib
     with open(onnx_path, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     with open(onnx_path + ".sha256", "w", encoding="utf-8") as f:
         f.write(f"{digest}  {os.path.basename(onnx_path)}\n")
-    print(f"wrote {onnx_path} (sha256 {digest})")
+    print(f"wrote {onnx_path} (sha256 {digest})", flush=True)
     return onnx_path
 
 
@@ -438,6 +465,9 @@ def main(argv=None):
     ap.add_argument("--label-lag", type=int, default=0,
                     help="loso experiment: learn the label of the window this many hops earlier,"
                          " i.e. label with a look-ahead (= delay) of lag * hop seconds")
+    ap.add_argument("--fold-models", default=None, metavar="DIR",
+                    help="loso: also export each fold's network as DIR/fold-<subject>.onnx with the"
+                         " full contract, imu.training.subjects listing the subjects it learnt from")
     ap.add_argument("--tag", default=None, help="loso: suffix for the output file names")
     ap.add_argument("--no-augment", action="store_true")
     ap.add_argument("--name", default="model", help="base name of the exported files (final)")

@@ -41,6 +41,9 @@ import org.imucompanion.models.classifier.ModelLoadException.Reason;
  * @param output whether the graph returns probabilities or logits
  * @param pipelineSettings preprocessing settings as written by the pipeline (key to value)
  * @param trainingData what the model was trained on, for people (model card, about box)
+ * @param trainingSubjects dataset subject ids the model learnt from, empty if the file doesn't say;
+ *     lets an evaluation refuse to score a model on a subject it was trained on (e.g. the per-fold
+ *     models of a leave-one-subject-out run)
  */
 public record ModelContract(
     int contractVersion,
@@ -55,7 +58,8 @@ public record ModelContract(
     List<Double> channelStd,
     Output output,
     Map<String, String> pipelineSettings,
-    String trainingData) {
+    String trainingData,
+    List<String> trainingSubjects) {
 
   /** The contract format this code reads and writes. */
   public static final int CURRENT_VERSION = 1;
@@ -88,6 +92,8 @@ public record ModelContract(
   public static final String KEY_TRAINING_DATA = KEY_PREFIX + "training_data";
   /** Metadata key prefix of pipeline settings: {@code imu.pipeline.<setting>}. */
   public static final String PIPELINE_PREFIX = KEY_PREFIX + "pipeline.";
+  /** Metadata key: comma-separated subject ids of the training data (optional). */
+  public static final String KEY_TRAINING_SUBJECTS = KEY_PREFIX + "training.subjects";
 
   /** What the graph's output vector holds. */
   public enum Output {
@@ -122,6 +128,10 @@ public record ModelContract(
     channelMean = List.copyOf(channelMean);
     channelStd = List.copyOf(channelStd);
     pipelineSettings = Collections.unmodifiableMap(new TreeMap<>(pipelineSettings));
+    trainingSubjects = List.copyOf(trainingSubjects);
+    if (!trainingSubjects.isEmpty()) {
+      requireNames("training subject", trainingSubjects);
+    }
 
     if (contractVersion != CURRENT_VERSION) {
       throw new IllegalArgumentException(
@@ -171,6 +181,32 @@ public record ModelContract(
         throw new IllegalArgumentException("blank pipeline setting name");
       }
     }
+  }
+
+  /**
+   * A contract that doesn't say which subjects the model was trained on (no
+   * {@value #KEY_TRAINING_SUBJECTS} key).
+   *
+   * @param contractVersion as the canonical constructor
+   * @param modelVersion as the canonical constructor
+   * @param classNames as the canonical constructor
+   * @param restClass as the canonical constructor
+   * @param sampleRateHz as the canonical constructor
+   * @param windowLength as the canonical constructor
+   * @param hop as the canonical constructor
+   * @param channels as the canonical constructor
+   * @param channelMean as the canonical constructor
+   * @param channelStd as the canonical constructor
+   * @param output as the canonical constructor
+   * @param pipelineSettings as the canonical constructor
+   * @param trainingData as the canonical constructor
+   */
+  public ModelContract(int contractVersion, String modelVersion, List<String> classNames,
+      Optional<String> restClass, double sampleRateHz, int windowLength, int hop,
+      List<String> channels, List<Double> channelMean, List<Double> channelStd, Output output,
+      Map<String, String> pipelineSettings, String trainingData) {
+    this(contractVersion, modelVersion, classNames, restClass, sampleRateHz, windowLength, hop,
+        channels, channelMean, channelStd, output, pipelineSettings, trainingData, List.of());
   }
 
   private static void requireNames(String what, List<String> names) {
@@ -232,7 +268,8 @@ public record ModelContract(
           r.decimals(KEY_NORM_STD),
           output,
           pipeline,
-          r.text(KEY_TRAINING_DATA));
+          r.text(KEY_TRAINING_DATA),
+          r.optionalNames(KEY_TRAINING_SUBJECTS));
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(Reason.INVALID_CONTRACT, "invalid contract: " + e.getMessage(), e);
     }
@@ -257,6 +294,9 @@ public record ModelContract(
     m.put(KEY_NORM_STD, joinDecimals(channelStd));
     m.put(KEY_OUTPUT, output.metadataValue());
     m.put(KEY_TRAINING_DATA, trainingData);
+    if (!trainingSubjects.isEmpty()) {
+      m.put(KEY_TRAINING_SUBJECTS, String.join(",", trainingSubjects));
+    }
     pipelineSettings.forEach((k, v) -> m.put(PIPELINE_PREFIX + k, v));
     return Collections.unmodifiableMap(m);
   }
@@ -410,6 +450,11 @@ public record ModelContract(
     List<String> names(String key) throws ModelLoadException {
       String v = text(key);
       return v.isEmpty() ? List.of() : List.of(v.split(",", -1));
+    }
+
+    List<String> optionalNames(String key) {
+      String v = metadata.get(key);
+      return v == null || v.isEmpty() ? List.of() : List.of(v.split(",", -1));
     }
 
     List<Double> decimals(String key) throws ModelLoadException {

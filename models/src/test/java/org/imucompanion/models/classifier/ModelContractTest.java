@@ -82,6 +82,30 @@ class ModelContractTest {
   }
 
   @Test
+  void trainingSubjectsAreReadAndWrittenBack() throws Exception {
+    Map<String, String> m = validMetadata();
+    m.put("imu.training.subjects", "1,2,4");
+    ModelContract c = ModelContract.fromMetadata(m);
+    assertThat(c.trainingSubjects()).containsExactly("1", "2", "4");
+    assertThat(c.toMetadata()).containsEntry("imu.training.subjects", "1,2,4");
+    assertThat(ModelContract.fromMetadata(c.toMetadata())).isEqualTo(c);
+  }
+
+  @Test
+  void aContractWithoutTrainingSubjectsSaysNone() throws Exception {
+    ModelContract c = valid();
+    assertThat(c.trainingSubjects()).isEmpty();
+    assertThat(c.toMetadata()).doesNotContainKey("imu.training.subjects");
+  }
+
+  @Test
+  void duplicateTrainingSubjectIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.training.subjects", "1,2,1");
+    assertRefused(m, Reason.INVALID_CONTRACT, "duplicate training subject name 1");
+  }
+
+  @Test
   void noContractKeysAtAllIsMissingContract() {
     assertThatThrownBy(() -> ModelContract.fromMetadata(Map.of("producer", "pytorch")))
         .isInstanceOf(ModelLoadException.class)
