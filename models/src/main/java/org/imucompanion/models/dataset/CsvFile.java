@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A comma-separated file with a header row, read line by line. Both datasets are plain CSV without
- * quoted commas, but quotes are honoured anyway so a re-saved file does not silently shift columns.
+ * quoted commas, but quotes are honoured anyway ({@link CsvLine}) so a re-saved file does not
+ * silently shift columns.
  */
 final class CsvFile {
   private final Path path;
@@ -81,33 +81,7 @@ final class CsvFile {
   }
 
   static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cell.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
+    return CsvLine.parse(line).cells();
   }
 
   /** The cell at an index, or an empty string if the row is short. */

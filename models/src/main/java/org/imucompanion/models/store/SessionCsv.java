@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.imucompanion.models.dataset.CsvLine;
 
 /**
  * Exports a stream of a session (or one set of it) to CSV, one row per sample, and imports such a
@@ -488,35 +489,10 @@ public final class SessionCsv {
 
   /** Splits one line into cells, honouring double quotes as written by {@link #quote}. */
   static List<String> split(Path csv, int lineNo, String line) throws SessionStoreException {
-    List<String> out = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cell.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"' && cell.length() == 0) {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
+    CsvLine parsed = CsvLine.parse(line);
+    if (parsed.unterminatedQuote()) {
+      throw bad(csv, lineNo, parsed.cells().size(), "has an unterminated quoted cell");
     }
-    if (quoted) {
-      throw bad(csv, lineNo, out.size() + 1, "has an unterminated quoted cell");
-    }
-    out.add(cell.toString());
-    return out;
+    return parsed.cells();
   }
 }

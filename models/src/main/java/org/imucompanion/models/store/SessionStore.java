@@ -1221,28 +1221,17 @@ public final class SessionStore implements AutoCloseable {
    */
   public synchronized void addPredictions(long sessionId, List<PredictedLabel> labels)
       throws SessionStoreException {
-    checkOpen();
-    if (findSession(sessionId).isEmpty()) {
-      throw invalid("there is no session with id " + sessionId);
-    }
-    transact(
+    insertForSession(
+        sessionId,
         "saving predictions of session " + sessionId,
-        () -> {
-          try (PreparedStatement ps =
-              conn.prepareStatement(
-                  "INSERT INTO predicted_labels(session_id, host_ns, label, confidence, model)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            for (PredictedLabel p : labels) {
-              ps.setLong(1, sessionId);
-              ps.setLong(2, p.hostNanos());
-              ps.setString(3, p.label());
-              ps.setDouble(4, p.confidence());
-              ps.setString(5, p.model());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-          return null;
+        "INSERT INTO predicted_labels(session_id, host_ns, label, confidence, model)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        labels,
+        (ps, p) -> {
+          ps.setLong(2, p.hostNanos());
+          ps.setString(3, p.label());
+          ps.setDouble(4, p.confidence());
+          ps.setString(5, p.model());
         });
   }
 
@@ -1254,22 +1243,12 @@ public final class SessionStore implements AutoCloseable {
    * @throws SessionStoreException on an SQLite failure
    */
   public synchronized List<PredictedLabel> predictions(long sessionId) throws SessionStoreException {
-    checkOpen();
-    try (PreparedStatement ps =
-        conn.prepareStatement(
-            "SELECT host_ns, label, confidence, model FROM predicted_labels WHERE session_id = ?"
-                + " ORDER BY host_ns, id")) {
-      ps.setLong(1, sessionId);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<PredictedLabel> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(new PredictedLabel(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getString(4)));
-        }
-        return out;
-      }
-    } catch (SQLException e) {
-      throw translate("reading predictions of session " + sessionId, e);
-    }
+    return selectForSession(
+        sessionId,
+        "reading predictions of session " + sessionId,
+        "SELECT host_ns, label, confidence, model FROM predicted_labels WHERE session_id = ?"
+            + " ORDER BY host_ns, id",
+        rs -> new PredictedLabel(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getString(4)));
   }
 
   /**
@@ -1280,28 +1259,17 @@ public final class SessionStore implements AutoCloseable {
    * @throws SessionStoreException if the session does not exist or on an SQLite failure
    */
   public synchronized void addRepEvents(long sessionId, List<RepEvent> reps) throws SessionStoreException {
-    checkOpen();
-    if (findSession(sessionId).isEmpty()) {
-      throw invalid("there is no session with id " + sessionId);
-    }
-    transact(
+    insertForSession(
+        sessionId,
         "saving rep events of session " + sessionId,
-        () -> {
-          try (PreparedStatement ps =
-              conn.prepareStatement(
-                  "INSERT INTO rep_events(session_id, host_ns, exercise, rep_number, model)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            for (RepEvent r : reps) {
-              ps.setLong(1, sessionId);
-              ps.setLong(2, r.hostNanos());
-              ps.setString(3, r.exercise());
-              ps.setInt(4, r.repNumber());
-              ps.setString(5, r.model());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-          return null;
+        "INSERT INTO rep_events(session_id, host_ns, exercise, rep_number, model)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        reps,
+        (ps, r) -> {
+          ps.setLong(2, r.hostNanos());
+          ps.setString(3, r.exercise());
+          ps.setInt(4, r.repNumber());
+          ps.setString(5, r.model());
         });
   }
 
@@ -1313,21 +1281,68 @@ public final class SessionStore implements AutoCloseable {
    * @throws SessionStoreException on an SQLite failure
    */
   public synchronized List<RepEvent> repEvents(long sessionId) throws SessionStoreException {
+    return selectForSession(
+        sessionId,
+        "reading rep events of session " + sessionId,
+        "SELECT host_ns, exercise, rep_number, model FROM rep_events WHERE session_id = ?"
+            + " ORDER BY host_ns, id",
+        rs -> new RepEvent(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+  }
+
+  /** Binds one item's columns after the session id (parameter 1). */
+  @FunctionalInterface
+  private interface RowBinder<T> {
+    void bind(PreparedStatement ps, T item) throws SQLException;
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Model output (predictions, rep events) is written the same way: all of it or none, in one
+   * transaction, and only for a session that exists, so a late writer can't leave orphans.
+   */
+  private <T> void insertForSession(
+      long sessionId, String what, String insertSql, List<T> items, RowBinder<T> binder)
+      throws SessionStoreException {
     checkOpen();
-    try (PreparedStatement ps =
-        conn.prepareStatement(
-            "SELECT host_ns, exercise, rep_number, model FROM rep_events WHERE session_id = ?"
-                + " ORDER BY host_ns, id")) {
+    if (findSession(sessionId).isEmpty()) {
+      throw invalid("there is no session with id " + sessionId);
+    }
+    transact(
+        what,
+        () -> {
+          try (PreparedStatement ps = conn.prepareStatement(insertSql)) {
+            for (T item : items) {
+              ps.setLong(1, sessionId);
+              binder.bind(ps, item);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /** Runs a query whose only parameter is the session id and maps every row. */
+  private <T> List<T> selectForSession(
+      long sessionId, String what, String selectSql, RowReader<T> reader)
+      throws SessionStoreException {
+    checkOpen();
+    try (PreparedStatement ps = conn.prepareStatement(selectSql)) {
       ps.setLong(1, sessionId);
       try (ResultSet rs = ps.executeQuery()) {
-        List<RepEvent> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(new RepEvent(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+          out.add(reader.read(rs));
         }
         return out;
       }
     } catch (SQLException e) {
-      throw translate("reading rep events of session " + sessionId, e);
+      throw translate(what, e);
     }
   }
 
