@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.MyoFeed;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.ConnectionState;
@@ -15,19 +17,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Connects to one wristband and reports its stream health until stopped. */
+/** Connects to one wristband (or the virtual Myo) and reports its stream health until stopped. */
 @Command(
     name = "connect",
     mixinStandardHelpOptions = true,
     description = {
-      "Connect to a protocol-v1 wristband, start its stream and print stream health (rate against"
+      "Connect to a protocol-v1 wristband (or a virtual Myo), start its stream and print stream health (rate against"
           + " nominal, loss, jitter, malformed packets) once a second until Ctrl-C or --duration."
     })
 final class ConnectCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<device>",
-      description = "A BLE address (AA:BB:CC:DD:EE:FF) or virtual:wristband.")
+      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband or virtual:myo.")
   String device;
 
   @Option(
@@ -81,11 +83,9 @@ final class ConnectCommand implements Callable<Integer> {
       return WristbandFeed.startVirtual();
     }
     if (device.equals("virtual:myo")) {
-      throw new NotAvailableYetException(MissingParts.VIRTUAL_MYO);
+      return MyoFeed.startVirtual(SampleSink.NONE);
     }
-    if (device.startsWith("virtual:")) {
-      throw new CommandFailedException("unknown virtual device " + device + "; try virtual:wristband");
-    }
+    DeviceArguments.requireKnownVirtual(device);
     try {
       BluezTransport transport = BluezTransport.open(bus.options());
       return WristbandFeed.start(transport, device, device, "wristband v1", true);

@@ -25,10 +25,6 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (virtualDevice == VirtualDeviceKind.MYO) {
-      throw new NotAvailableYetException(
-          "the dashboard does not wire the virtual Myo (ble-driver's VirtualMyo) yet; use wristband");
-    }
     parent.dashboardLauncher().launch(new DashboardOptions(virtualDevice));
     return ExitStatus.OK;
   }

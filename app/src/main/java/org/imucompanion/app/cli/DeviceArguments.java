@@ -1,17 +1,19 @@
 package org.imucompanion.app.cli;
 
+import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.bluez.BluezTransport;
 import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
 
 /**
  * Turns a {@code <device>} argument into a transport and an address: {@code virtual:wristband}
- * is the built-in virtual wristband in its own in-process transport; anything else is a BLE
- * address reached through BlueZ on the system bus.
+ * and {@code virtual:myo} are the built-in virtual wristband and Myo, each in its own in-process
+ * transport; anything else is a BLE address reached through BlueZ on the system bus.
  */
 final class DeviceArguments {
   private DeviceArguments() {}
@@ -25,9 +27,24 @@ final class DeviceArguments {
   record Link(BleTransport transport, String address) {}
 
   /**
+   * Refuses a {@code virtual:} argument that names no built-in virtual device.
+   *
+   * @param device the argument
+   * @throws CommandFailedException naming the ones there are
+   */
+  static void requireKnownVirtual(String device) {
+    if (device.startsWith("virtual:")
+        && !device.equals("virtual:wristband")
+        && !device.equals("virtual:myo")) {
+      throw new CommandFailedException(
+          "unknown virtual device " + device + "; try virtual:wristband or virtual:myo");
+    }
+  }
+
+  /**
    * Opens a transport for a device argument.
    *
-   * @param device {@code virtual:wristband} or an address
+   * @param device {@code virtual:wristband}, {@code virtual:myo} or an address
    * @param bus where BlueZ is, for an address
    * @return the link
    */
@@ -40,12 +57,12 @@ final class DeviceArguments {
       return new Link(transport, WristbandFeed.VIRTUAL_ADDRESS);
     }
     if (device.equals("virtual:myo")) {
-      throw new NotAvailableYetException(MissingParts.VIRTUAL_MYO);
+      VirtualTransport transport = VirtualTransport.create();
+      transport.addDevice(
+          new VirtualMyo(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", SyntheticWorkout.demo()));
+      return new Link(transport, MyoFeed.VIRTUAL_ADDRESS);
     }
-    if (device.startsWith("virtual:")) {
-      throw new CommandFailedException(
-          "unknown virtual device " + device + "; try virtual:wristband");
-    }
+    requireKnownVirtual(device);
     try {
       return new Link(BluezTransport.open(bus.options()), device);
     } catch (BleException e) {

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.bluez.BluezTransport;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.store.Athlete;
 import org.imucompanion.models.store.NewSession;
@@ -40,7 +42,7 @@ final class RecordCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<device>",
-      description = "A BLE address (AA:BB:CC:DD:EE:FF) or virtual:wristband.")
+      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband or virtual:myo.")
   String device;
 
   @Option(names = "--athlete", required = true, description = "Who is wearing the device.")
@@ -78,24 +80,30 @@ final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    DeviceArguments.requireKnownVirtual(device); // before a session is started for nothing
     try (SessionStore sessions = StoreArguments.open(store)) {
       Athlete who = athleteNamed(sessions, athlete);
+      // A Myo streams its IMU at 50 Hz on the forearm; the wristband at its configured rate.
+      boolean myo = device.equals("virtual:myo");
+      String deviceKind = myo ? "myo" : "wristband-v1";
+      String placement = myo ? "forearm" : "wrist";
+      double rateHz = myo ? VirtualMyo.IMU_RATE_HZ : WristbandConfig.DEFAULT.outputDataRateHz();
       Session session =
           sessions.startSession(
               NewSession.startingNow(
-                  Optional.of(who.id()), "wristband-v1", "", "wrist", sessionNotes()));
+                  Optional.of(who.id()), deviceKind, "", placement, sessionNotes()));
       long samples;
       try (SessionRecorder recorder = SessionRecorder.start(sessions, session.id())) {
         SessionRecorder.RecordedStream stream =
             recorder.openStream(
                 new NewStream(
-                    "wrist",
-                    "wristband-v1",
+                    placement,
+                    deviceKind,
                     device,
                     List.of(
                         Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
                         Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z),
-                    WristbandConfig.DEFAULT.outputDataRateHz()));
+                    rateHz));
         LiveDevice live = open(stream);
         try {
           recorder.startSet(exercise, System.nanoTime()).get(10, TimeUnit.SECONDS);
@@ -145,9 +153,10 @@ final class RecordCommand implements Callable<Integer> {
     if (device.equals("virtual:wristband")) {
       return WristbandFeed.startVirtual(stream::offer);
     }
-    if (device.startsWith("virtual:")) {
-      DeviceArguments.open(device, bus); // throws the plain "not available"/"unknown" message
+    if (device.equals("virtual:myo")) {
+      return MyoFeed.startVirtual(stream::offer);
     }
+    DeviceArguments.requireKnownVirtual(device);
     try {
       return WristbandFeed.start(
           BluezTransport.open(bus.options()), device, device, "wristband v1", true, stream::offer);

@@ -1,5 +1,6 @@
 package org.imucompanion.app.ui;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,8 +12,11 @@ import org.imucompanion.app.workspace.BluetoothProbe;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.MyoFeed;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
@@ -39,19 +43,12 @@ public final class DashboardApplication extends Application {
       // Connecting is asynchronous: the device shows up at once, its samples as they come.
       LiveDevice band = WristbandFeed.startVirtual();
       workspace.add(band);
-      // Loading the model takes a moment and does file I/O: off the FX thread. The device
-      // starts classifying from the next sample on.
-      CompletableFuture.runAsync(
-          () -> {
-            try {
-              band.attachClassification(
-                  new LiveClassification(
-                      DefaultModel.open(ClassifierOptions.DEFAULT),
-                      WristbandConfig.DEFAULT.outputDataRateHz()));
-            } catch (ModelLoadException | RuntimeException e) {
-              band.reportProblem("no live classification: " + e.getMessage());
-            }
-          });
+      classifyInBackground(
+          band, WristbandConfig.DEFAULT.outputDataRateHz(), LiveClassification.WRISTBAND_CHANNELS);
+    } else if (options.virtualDevice() == VirtualDeviceKind.MYO) {
+      LiveDevice myo = MyoFeed.startVirtual(SampleSink.NONE);
+      workspace.add(myo);
+      classifyInBackground(myo, VirtualMyo.IMU_RATE_HZ, LiveClassification.ACCEL_GYRO_QUAT);
     }
     viewModel = new MainWindowViewModel(workspace);
     MainWindow window = new MainWindow(viewModel);
@@ -63,6 +60,23 @@ public final class DashboardApplication extends Application {
     // D-Bus can block: probe on a background thread, publish the answer once on the FX thread.
     CompletableFuture.supplyAsync(BluetoothProbe::probe)
         .thenAccept(status -> Platform.runLater(() -> workspace.bluetoothProperty().set(status)));
+  }
+
+  /**
+   * Loads the default model off the FX thread (file I/O, a moment's work) and attaches it; the
+   * device classifies from the next sample on.
+   */
+  static void classifyInBackground(LiveDevice device, double rateHz, List<String> channels) {
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            device.attachClassification(
+                new LiveClassification(
+                    DefaultModel.open(ClassifierOptions.DEFAULT), rateHz, channels));
+          } catch (ModelLoadException | RuntimeException e) {
+            device.reportProblem("no live classification: " + e.getMessage());
+          }
+        });
   }
 
   @Override

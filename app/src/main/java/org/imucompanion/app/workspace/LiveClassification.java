@@ -27,10 +27,17 @@ import org.imucompanion.models.reps.RepProfiles;
  */
 public final class LiveClassification implements AutoCloseable {
   /** Wristband samples as the pipeline receives them: accelerometer in g, gyroscope in rad/s. */
-  static final List<String> DEVICE_CHANNELS =
+  public static final List<String> WRISTBAND_CHANNELS =
       List.of(
           Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
           Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z);
+
+  /** A Myo's samples: accelerometer (g), gyroscope (rad/s), then its orientation quaternion. */
+  public static final List<String> ACCEL_GYRO_QUAT =
+      List.of(
+          Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
+          Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z,
+          Channels.QUAT_W, Channels.QUAT_X, Channels.QUAT_Y, Channels.QUAT_Z);
 
   private final OnnxClassifier classifier;
   private final StreamingPipeline pipeline;
@@ -51,6 +58,21 @@ public final class LiveClassification implements AutoCloseable {
    *     accelerometer and a gyroscope
    */
   public LiveClassification(OnnxClassifier classifier, double deviceRateHz) {
+    this(classifier, deviceRateHz, WRISTBAND_CHANNELS);
+  }
+
+  /**
+   * Builds the pipeline the model's contract asks for, fed at the device's rate with the device's
+   * own channels: a Myo adds its quaternion ({@link #ACCEL_GYRO_QUAT}), which the pipeline then
+   * uses for the gravity split instead of estimating orientation itself.
+   *
+   * @param classifier the model (owned from now on)
+   * @param deviceRateHz the rate samples will be pushed at
+   * @param deviceChannels the channels of every pushed sample, in order
+   * @throws IllegalArgumentException if the pipeline cannot make the model's channels from them
+   */
+  public LiveClassification(
+      OnnxClassifier classifier, double deviceRateHz, List<String> deviceChannels) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     PipelineSettings settings =
         PipelineSettings.fromMetadata(classifier.contract().pipelineSettings())
@@ -60,7 +82,7 @@ public final class LiveClassification implements AutoCloseable {
     this.pipeline =
         new StreamingPipeline(
             settings,
-            ChannelLayout.of(DEVICE_CHANNELS),
+            ChannelLayout.of(deviceChannels),
             new PipelineOutput() {
               @Override
               public void onSample(double timeSeconds, double[] values) {
@@ -108,7 +130,8 @@ public final class LiveClassification implements AutoCloseable {
    * Pushes one sample.
    *
    * @param timeSeconds the sample's time on a monotonic clock
-   * @param accelG accelerometer x, y, z in g followed by gyroscope x, y, z in rad/s
+   * @param accelG accelerometer x, y, z in g followed by gyroscope x, y, z in rad/s (and the
+   *     quaternion w, x, y, z when built with {@link #ACCEL_GYRO_QUAT})
    */
   public synchronized void push(double timeSeconds, double[] accelG) {
     if (!closed) {

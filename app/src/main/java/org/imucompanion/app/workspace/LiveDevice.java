@@ -3,7 +3,10 @@ package org.imucompanion.app.workspace;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.imucompanion.app.buffer.NotificationLog;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.ConnectionState;
@@ -25,9 +28,19 @@ public final class LiveDevice implements AutoCloseable {
   /** Ten seconds at 200 Hz: enough for the longest plot window at the fastest device rate. */
   public static final int DEFAULT_CAPACITY = 2_000;
 
+  /** The eight EMG channels of a Myo's EMG buffer, in the armband's electrode order. */
+  public static final List<String> EMG_CHANNELS =
+      IntStream.rangeClosed(1, 8).mapToObj(i -> "emg " + i).toList();
+
+  /** Ten seconds of EMG at the Myo's 200 Hz. */
+  public static final int EMG_CAPACITY = 2_000;
+
   private final String name;
   private final String kind;
   private final SampleRingBuffer imuSamples;
+  private final Optional<SampleRingBuffer> emgSamples;
+  private final AtomicInteger batteryPercent = new AtomicInteger(-1);
+  private final AtomicReference<String> firmwareVersion = new AtomicReference<>();
   private final AtomicReference<ConnectionState> state =
       new AtomicReference<>(ConnectionState.CONNECTING);
   private final AtomicReference<String> problem = new AtomicReference<>();
@@ -47,13 +60,86 @@ public final class LiveDevice implements AutoCloseable {
    * @param source what produces the samples; closed with the device
    */
   public LiveDevice(String name, String kind, SampleRingBuffer imuSamples, AutoCloseable source) {
+    this(name, kind, imuSamples, Optional.empty(), source);
+  }
+
+  /**
+   * Creates a device entry that also streams EMG (a Myo).
+   *
+   * @param name what the user calls it (e.g. "Virtual Myo")
+   * @param kind the kind of device, for display (e.g. "myo")
+   * @param imuSamples where its accelerometer (g) and gyroscope (rad/s) samples are written, with
+   *     the channels {@link #IMU_CHANNELS}
+   * @param emgSamples where its EMG samples (raw counts) are written, with the channels {@link
+   *     #EMG_CHANNELS}, if it has EMG
+   * @param source what produces the samples; closed with the device
+   */
+  public LiveDevice(
+      String name,
+      String kind,
+      SampleRingBuffer imuSamples,
+      Optional<SampleRingBuffer> emgSamples,
+      AutoCloseable source) {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.imuSamples = Objects.requireNonNull(imuSamples, "imuSamples");
+    this.emgSamples = Objects.requireNonNull(emgSamples, "emgSamples");
     this.source = Objects.requireNonNull(source, "source");
     if (!imuSamples.channels().equals(IMU_CHANNELS)) {
       throw new IllegalArgumentException("IMU buffer must have channels " + IMU_CHANNELS);
     }
+    if (emgSamples.isPresent() && !emgSamples.get().channels().equals(EMG_CHANNELS)) {
+      throw new IllegalArgumentException("EMG buffer must have channels " + EMG_CHANNELS);
+    }
+  }
+
+  /**
+   * Returns the buffer the device's EMG samples are written into, for devices that have EMG.
+   *
+   * @return the ring buffer with channels {@link #EMG_CHANNELS}, or empty
+   */
+  public Optional<SampleRingBuffer> emgSamples() {
+    return emgSamples;
+  }
+
+  /**
+   * Returns the battery level last read from the device.
+   *
+   * @return the percentage, empty until read (or if the device does not report one)
+   */
+  public OptionalInt batteryPercent() {
+    int p = batteryPercent.get();
+    return p < 0 ? OptionalInt.empty() : OptionalInt.of(p);
+  }
+
+  /**
+   * Records the battery level; callable from any thread.
+   *
+   * @param percent 0 to 100
+   */
+  public void reportBattery(int percent) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("battery percent out of range: " + percent);
+    }
+    batteryPercent.set(percent);
+  }
+
+  /**
+   * Returns the firmware version the device reported.
+   *
+   * @return the version text, empty until read (or if the device does not say)
+   */
+  public Optional<String> firmwareVersion() {
+    return Optional.ofNullable(firmwareVersion.get());
+  }
+
+  /**
+   * Records the firmware version; callable from any thread.
+   *
+   * @param version the version, as the device reports it
+   */
+  public void reportFirmwareVersion(String version) {
+    firmwareVersion.set(Objects.requireNonNull(version, "version"));
   }
 
   /**

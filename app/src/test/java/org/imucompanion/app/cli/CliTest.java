@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,10 +41,9 @@ class CliTest {
   }
 
   @Test
-  void virtualMyoInTheDashboardIsNotAvailableYet() {
-    assertThat(run("dashboard", "--virtual-device", "myo")).isEqualTo(ExitStatus.NOT_AVAILABLE);
-    assertThat(err.toString()).contains("not available yet").contains("Myo");
-    assertThat(launched).isEmpty();
+  void dashboardOpensOnTheVirtualMyo() {
+    assertThat(run("dashboard", "--virtual-device", "myo")).isEqualTo(ExitStatus.OK);
+    assertThat(launched).containsExactly(new DashboardOptions(VirtualDeviceKind.MYO));
   }
 
   @Test
@@ -103,26 +101,14 @@ class CliTest {
     assertThat(err.toString()).contains("soon");
   }
 
-  static Stream<Arguments> notYetWired() {
-    return Stream.of(
-        Arguments.of((Object) new String[] {"connect", "virtual:myo"}),
-        Arguments.of((Object) new String[] {"inspect", "virtual:myo"}),
-        Arguments.of((Object) new String[] {"capture", "virtual:myo", "-o", "x.btsnoop"}),
-        Arguments.of(
-            (Object)
-                new String[] {"record", "virtual:myo", "--athlete", "a", "--exercise", "e"}));
-  }
-
-  /**
-   * What has not been wired says so and exits 3 (the virtual Myo, as of now); as it is wired,
-   * its case moves out of this list into a test of what it really does.
-   */
-  @ParameterizedTest
-  @MethodSource("notYetWired")
-  void whatIsNotWiredSaysSoWithItsOwnExitCode(String[] args) {
-    assertThat(run(args)).isEqualTo(ExitStatus.NOT_AVAILABLE);
-    assertThat(err.toString()).startsWith(args[0] + ": not available yet: ").contains("not wired");
-    assertThat(out.toString()).isEmpty();
+  @Test
+  void anUnknownVirtualDeviceFailsNamingTheBuiltInOnes() {
+    assertThat(run("record", "virtual:toaster", "--athlete", "a", "--exercise", "e", "--store",
+            "target/cli-test-unused.db"))
+        .isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString())
+        .contains("unknown virtual device virtual:toaster")
+        .contains("virtual:wristband or virtual:myo");
   }
 
   @Test

@@ -29,8 +29,17 @@ class ConnectCommandIT {
   }
 
   @Test
-  void virtualMyoIsNotAvailableYetAndUnknownVirtualDeviceFails() {
-    assertThat(run("connect", "virtual:myo", "-d", "1")).isEqualTo(ExitStatus.NOT_AVAILABLE);
+  void virtualMyoStreamsItsImuAtFiftyHertz() {
+    assertThat(run("connect", "virtual:myo", "--duration", "2.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    String[] lines = out.toString().split("\n");
+    String last = lines[lines.length - 1];
+    assertThat(last).startsWith("Virtual Myo  SERVICES_RESOLVED").contains("/50 Hz");
+    long samples = Long.parseLong(last.substring(last.lastIndexOf(' ') + 1));
+    assertThat(samples).isGreaterThan(50);
+  }
+
+  @Test
+  void unknownVirtualDeviceFails() {
     assertThat(run("connect", "virtual:toaster", "-d", "1")).isEqualTo(ExitStatus.FAILURE);
     assertThat(err.toString()).contains("unknown virtual device virtual:toaster");
   }
