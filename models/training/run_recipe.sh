@@ -20,7 +20,11 @@
 #   way on every wrist and its orientation is what tells the wristband's exercises apart),
 #   EXPORT (jar | models: how to run the Java export; default jar when JAR exists, else models,
 #   which runs the models module's WindowExporter through a test-scope main and needs
-#   `mvn -pl models test-compile` done; the second export always uses models)
+#   `mvn -pl models test-compile` done; the second export always uses models),
+#   CHANNELS (comma-separated subset of the exported channels to train on; default all, and
+#   accel+gyro for mpu9250-wristband: no supported device streams a magnetometer)
+# The final architecture's leave-one-subject-out run also writes each fold's model, with its
+# training subjects in the contract, as OUT_DIR/folds/fold-<subject>.onnx (for `evaluate --loso`).
 set -eu
 
 if [ $# -lt 2 ]; then
@@ -46,6 +50,11 @@ else
   FILTER_CHANNELS=${FILTER_CHANNELS:-none}
   ROTATE_DEG=${ROTATE_DEG:-0}
 fi
+if [ "$FORMAT" = mpu9250-wristband ]; then
+  CHANNELS=${CHANNELS:-accel_x,accel_y,accel_z,gyro_x,gyro_y,gyro_z}
+fi
+CHANNEL_ARGS=
+[ -n "${CHANNELS:-}" ] && CHANNEL_ARGS="--channels $CHANNELS"
 mkdir -p "$OUT"
 
 export_with_models() { # OUTPUT_DIR [DEVICE_CHANNELS]
@@ -93,20 +102,22 @@ fi
 
 echo "== 2. leave-one-subject-out: $ARCHS"
 for ARCH in $ARCHS; do
+  FOLDS=
+  if [ "$ARCH" = "$FINAL_ARCH" ] && [ -z "$FILTER_WINDOWS" ]; then FOLDS="--fold-models $OUT/folds"; fi
   "$PY" "$HERE/train.py" loso --windows "$WINDOWS" --out "$OUT/loso" --arch "$ARCH" \
-    --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG"
+    --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG" $CHANNEL_ARGS $FOLDS
 done
 BOTH=
 if [ -n "$FILTER_WINDOWS" ]; then
   BOTH="--extra-train-windows $FILTER_WINDOWS"
   "$PY" "$HERE/train.py" loso --windows "$WINDOWS" --out "$OUT/loso" --arch "$FINAL_ARCH" \
     --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG" $BOTH \
-    --test-windows "$FILTER_WINDOWS" --tag both
+    --test-windows "$FILTER_WINDOWS" --tag both $CHANNEL_ARGS --fold-models "$OUT/folds"
 fi
 "$PY" "$HERE/ablation_table.py" "$OUT/loso" > "$OUT/ablation.md"
 cat "$OUT/ablation.md"
 
 echo "== 3. final $FINAL_ARCH model on every subject"
 "$PY" "$HERE/train.py" final --windows "$WINDOWS" --out "$OUT" --arch "$FINAL_ARCH" \
-  --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG" --name "$NAME" $BOTH \
+  --epochs "$EPOCHS" --threads "$THREADS" --rotate-deg "$ROTATE_DEG" --name "$NAME" $BOTH $CHANNEL_ARGS \
   --extra-train-windows-label "the orientation filter ($FILTER_CHANNELS only)"
