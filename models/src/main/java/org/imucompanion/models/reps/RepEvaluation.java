@@ -244,6 +244,22 @@ public final class RepEvaluation {
             counter.step(t, values, label).ifPresent(events::add);
           }
         });
+    return score(recording, truth, events, spurious);
+  }
+
+  /**
+   * Compares a counter's events with a recording's true sets, whatever drove the counter's live
+   * label (the recording's own label here, a model's smoothed label in {@code
+   * org.imucompanion.models.evaluation.StreamingEvaluation}).
+   *
+   * @param recording the recording (for its subject and session)
+   * @param truth its sets ({@link ExerciseSets#of(Recording)})
+   * @param events the counter's events, in time order
+   * @param spurious receives the number of events outside every set (index 0 is incremented)
+   * @return one result per true set
+   */
+  public static List<SetResult> score(Recording recording, List<ExerciseSet> truth,
+      List<RepEvent> events, int[] spurious) {
     List<List<Double>> times = new ArrayList<>();
     for (int i = 0; i < truth.size(); i++) {
       times.add(new ArrayList<>());

@@ -1,0 +1,369 @@
+package org.imucompanion.models.evaluation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.imucompanion.models.ChannelLayout;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.Recording;
+import org.imucompanion.models.RepPhase;
+import org.imucompanion.models.WindowClassifier;
+import org.imucompanion.models.classifier.LabelSmoother;
+import org.imucompanion.models.classifier.ModelContract;
+import org.imucompanion.models.classifier.SmoothedLabel;
+import org.imucompanion.models.dataset.ExerciseSet;
+import org.imucompanion.models.dataset.ExerciseSets;
+import org.imucompanion.models.export.ClassMapping;
+import org.imucompanion.models.pipeline.PipelineSettings;
+import org.imucompanion.models.pipeline.RecordingReplay;
+import org.imucompanion.models.reps.RepCounter;
+import org.imucompanion.models.reps.RepEvaluation;
+import org.imucompanion.models.reps.RepEvent;
+import org.imucompanion.models.reps.RepProfiles;
+
+/**
+ * Replays recordings through the live code path — {@link RecordingReplay} (the {@code
+ * StreamingPipeline}), the classifier, a {@link LabelSmoother} per recording and a {@link
+ * RepCounter} fed the smoothed label — and accumulates, per subject, what {@link
+ * EvaluationReport} holds. A recording's smoother and counter start fresh, as they would when a
+ * device connects.
+ *
+ * <p>Per step, each window's truth is the recording's label at the window's last step (mapped to
+ * the model's classes; windows whose label has no class are skipped and counted). Per set, the
+ * truth is {@link ExerciseSets}; the windows of a set are those ending between its first and last
+ * labelled sample. Not thread-safe: one instance per evaluation run.
+ */
+public final class StreamingEvaluation {
+  /**
+   * What besides classification to evaluate.
+   *
+   * @param profiles the rep counter's exercises
+   * @param counter the rep counter's stream settings
+   * @param repsFromTrueLabel also run a counter fed the recording's own label (the counter's
+   *     accuracy on its own, without the classifier's mistakes)
+   */
+  public record Options(RepProfiles profiles, RepCounter.Settings counter,
+      boolean repsFromTrueLabel) {
+    /** Checks for nulls. */
+    public Options {
+      Objects.requireNonNull(profiles, "profiles");
+      Objects.requireNonNull(counter, "counter");
+    }
+
+    /**
+     * The live app's rep counter, driven by the model's label only.
+     *
+     * @return the options
+     */
+    public static Options defaults() {
+      return new Options(RepProfiles.defaults(), RepCounter.Settings.defaults(), false);
+    }
+
+    /**
+     * A copy that also counts with the true label.
+     *
+     * @param on whether to
+     * @return the copy
+     */
+    public Options withRepsFromTrueLabel(boolean on) {
+      return new Options(profiles, counter, on);
+    }
+  }
+
+  /** Per-subject running totals. */
+  private final class Tally {
+    final ClassificationReport steps = ClassificationReport.empty(classes);
+    final ClassificationReport shown = ClassificationReport.empty(classes);
+    long skipped;
+    final List<SetOutcome> sets = new ArrayList<>();
+    final List<RepEvaluation.SetResult> repsModel = new ArrayList<>();
+    final int[] spuriousModel = new int[1];
+    final List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
+    final int[] spuriousTrue = new int[1];
+    boolean counted;
+  }
+
+  private final List<String> classes;
+  private final ClassMapping mapping;
+  private final Options options;
+  private final Map<String, Tally> bySubject = new TreeMap<>();
+
+  /**
+   * An evaluation of models with these classes.
+   *
+   * @param classes the models' classes, in output order (every model added must have them)
+   * @param mapping dataset labels to these classes
+   * @param options rep counting options
+   */
+  public StreamingEvaluation(List<String> classes, ClassMapping mapping, Options options) {
+    this.classes = List.copyOf(classes);
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * The recording's channels a replayed device sends: the model's own channels when the
+   * recording has them, else accelerometer and gyroscope (the orientation filter derives
+   * gravity and linear acceleration), as a wristband would send them.
+   *
+   * @param recording the recording
+   * @param modelChannels the model's input channels
+   * @return the device channels
+   * @throws IllegalArgumentException if the recording has neither
+   */
+  public static List<String> deviceChannels(Recording recording, List<String> modelChannels) {
+    if (recording.layout().containsAll(modelChannels)) {
+      return modelChannels;
+    }
+    List<String> imu = new ArrayList<>(Channels.ACCEL);
+    imu.addAll(Channels.GYRO);
+    if (recording.layout().containsAll(imu)) {
+      return imu;
+    }
+    throw new IllegalArgumentException(recording.sessionId()
+        + " has neither the model's channels nor accelerometer+gyroscope");
+  }
+
+  /**
+   * Replays one recording through the pipeline the model's contract describes, the classifier,
+   * the smoother and the rep counter, and adds the outcome to the recording's subject.
+   *
+   * @param recording the recording (at least two samples; shorter ones are ignored)
+   * @param classifier the model
+   * @param contract its contract
+   * @throws IllegalArgumentException if the model's classes differ from this evaluation's or its
+   *     pipeline cannot run on the recording
+   */
+  public void add(Recording recording, WindowClassifier classifier, ModelContract contract) {
+    if (!classifier.classes().equals(classes)) {
+      throw new IllegalArgumentException("model classes " + classifier.classes()
+          + " differ from the evaluation's " + classes);
+    }
+    if (recording.size() < 2) {
+      return;
+    }
+    Tally tally = bySubject.computeIfAbsent(recording.subject(), s -> new Tally());
+    double rate = (recording.size() - 1)
+        / (recording.time(recording.size() - 1) - recording.time(0));
+    PipelineSettings settings =
+        PipelineSettings.fromMetadata(contract.pipelineSettings()).withInputRate(rate);
+    if (!settings.channels().equals(classifier.channels())
+        || settings.window() != classifier.windowLength()) {
+      throw new IllegalArgumentException("the model's pipeline settings make windows of "
+          + settings.window() + " x " + settings.channels() + ", its input is "
+          + classifier.windowLength() + " x " + classifier.channels());
+    }
+    ChannelLayout layout = ChannelLayout.of(settings.channels());
+    Optional<RepCounter> byModel = counter(layout, settings);
+    Optional<RepCounter> byTruth =
+        options.repsFromTrueLabel() ? counter(layout, settings) : Optional.empty();
+    LabelSmoother smoother = LabelSmoother.forContract(contract);
+    List<RepEvent> modelEvents = new ArrayList<>();
+    List<RepEvent> trueEvents = new ArrayList<>();
+    List<Double> windowEnds = new ArrayList<>();
+    List<Integer> shownIndex = new ArrayList<>();
+    float[] p = new float[classes.size()];
+    String[] shownName = {null};
+    RecordingReplay.replay(recording, deviceChannels(recording, classifier.channels()), settings,
+        new RecordingReplay.WindowListener() {
+          @Override
+          public void onWindow(float[] window, double end, String label, RepPhase phase) {
+            classifier.classify(window, p);
+            SmoothedLabel shown = smoother.step(p);
+            shownName[0] = shown.className();
+            windowEnds.add(end);
+            shownIndex.add(shown.classIndex());
+            String trueClass = mapping.labelToClass().get(label);
+            int truth = trueClass == null ? -1 : classes.indexOf(trueClass);
+            if (truth < 0) {
+              tally.skipped++;
+              return;
+            }
+            tally.steps.add(truth, argmax(p));
+            tally.shown.add(truth, shown.classIndex());
+          }
+
+          @Override
+          public void onSample(double t, double[] values, String label, RepPhase phase) {
+            // Until the first window the live view shows no label: the counter sees rest.
+            byModel.ifPresent(c -> c.step(t, values, shownName[0]).ifPresent(modelEvents::add));
+            byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
+          }
+        });
+    List<ExerciseSet> truth = ExerciseSets.of(recording);
+    tally.sets.addAll(scoreSets(recording, truth, windowEnds, shownIndex));
+    if (byModel.isPresent()) {
+      tally.counted = true;
+      tally.repsModel.addAll(
+          RepEvaluation.score(recording, truth, modelEvents, tally.spuriousModel));
+    }
+    if (byTruth.isPresent()) {
+      tally.repsTrue.addAll(RepEvaluation.score(recording, truth, trueEvents, tally.spuriousTrue));
+    }
+  }
+
+  private Optional<RepCounter> counter(ChannelLayout layout, PipelineSettings settings) {
+    try {
+      return Optional.of(new RepCounter(layout, settings.targetRateHz(), options.profiles(),
+          options.counter()));
+    } catch (IllegalArgumentException e) {
+      // The model's channels lack a signal the rep profiles need: the live view doesn't count
+      // either, so neither does the evaluation.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Scores the shown labels against the true sets of a recording.
+   *
+   * @param recording the recording (subject, session)
+   * @param truth its sets
+   * @param windowEnds end time of each window, ascending
+   * @param shown the class index shown after each window
+   * @return one outcome per set whose exercise is one of the classes
+   */
+  List<SetOutcome> scoreSets(Recording recording, List<ExerciseSet> truth,
+      List<Double> windowEnds, List<Integer> shown) {
+    List<SetOutcome> out = new ArrayList<>();
+    for (ExerciseSet set : truth) {
+      String exercise = mapping.labelToClass().get(set.exercise());
+      int c = exercise == null ? -1 : classes.indexOf(exercise);
+      if (c < 0) {
+        continue;
+      }
+      out.add(scoreSet(recording.subject(), recording.sessionId(), exercise, c,
+          set.startSeconds(), set.endSeconds(), windowEnds, shown, classes.size()));
+    }
+    return out;
+  }
+
+  /**
+   * Scores one set from the labels shown after each window.
+   *
+   * @param subject for the outcome
+   * @param session for the outcome
+   * @param exercise the set's class name
+   * @param exerciseIndex its index
+   * @param start set start
+   * @param end set end
+   * @param windowEnds end time of each window, ascending
+   * @param shown class index shown after each window
+   * @param classCount number of classes
+   * @return the outcome
+   */
+  static SetOutcome scoreSet(String subject, String session, String exercise, int exerciseIndex,
+      double start, double end, List<Double> windowEnds, List<Integer> shown, int classCount) {
+    int[] count = new int[classCount];
+    int changes = 0;
+    double delay = Double.POSITIVE_INFINITY;
+    int previous = -1;
+    for (int w = 0; w < windowEnds.size(); w++) {
+      double t = windowEnds.get(w);
+      if (t < start || t > end) {
+        continue;
+      }
+      int s = shown.get(w);
+      count[s]++;
+      if (previous >= 0 && s != previous) {
+        changes++;
+      }
+      previous = s;
+      if (s == exerciseIndex && Double.isInfinite(delay)) {
+        delay = t - start;
+      }
+    }
+    int most = 0;
+    for (int k = 1; k < classCount; k++) {
+      most = count[k] > count[most] ? k : most;
+    }
+    boolean right = count[exerciseIndex] > 0 && most == exerciseIndex;
+    return new SetOutcome(subject, session, exercise, start, right, delay, changes);
+  }
+
+  private static int argmax(float[] p) {
+    int best = 0;
+    for (int i = 1; i < p.length; i++) {
+      best = p[i] > p[best] ? i : best;
+    }
+    return best;
+  }
+
+  /**
+   * Subjects evaluated so far.
+   *
+   * @return their ids, sorted
+   */
+  public List<String> subjects() {
+    return List.copyOf(bySubject.keySet());
+  }
+
+  /**
+   * One subject's report.
+   *
+   * @param subject a subject id
+   * @return its report, if it was evaluated
+   */
+  public Optional<EvaluationReport> report(String subject) {
+    Tally t = bySubject.get(subject);
+    return t == null ? Optional.empty() : Optional.of(report("subject " + subject, List.of(t)));
+  }
+
+  /**
+   * The report pooled over every subject.
+   *
+   * @return it
+   */
+  public EvaluationReport pooled() {
+    return report("all subjects " + bySubject.keySet(), new ArrayList<>(bySubject.values()));
+  }
+
+  private EvaluationReport report(String description, List<Tally> tallies) {
+    ClassificationReport steps = ClassificationReport.empty(classes);
+    ClassificationReport shown = ClassificationReport.empty(classes);
+    long skipped = 0;
+    List<SetOutcome> sets = new ArrayList<>();
+    List<RepEvaluation.SetResult> repsModel = new ArrayList<>();
+    List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
+    int spuriousModel = 0;
+    int spuriousTrue = 0;
+    boolean counted = false;
+    for (Tally t : tallies) {
+      steps.addAll(t.steps);
+      shown.addAll(t.shown);
+      skipped += t.skipped;
+      sets.addAll(t.sets);
+      repsModel.addAll(t.repsModel);
+      repsTrue.addAll(t.repsTrue);
+      spuriousModel += t.spuriousModel[0];
+      spuriousTrue += t.spuriousTrue[0];
+      counted |= t.counted;
+    }
+    Optional<RepEvaluation.Report> byModel = counted
+        ? Optional.of(new RepEvaluation.Report("repetitions, live label = model's smoothed label",
+            repsModel, spuriousModel))
+        : Optional.empty();
+    Optional<RepEvaluation.Report> byTruth = options.repsFromTrueLabel() && counted
+        ? Optional.of(new RepEvaluation.Report("repetitions, live label = true label", repsTrue,
+            spuriousTrue))
+        : Optional.empty();
+    return new EvaluationReport(description, steps, shown, skipped, new SetReport(sets), byModel,
+        byTruth);
+  }
+
+  /**
+   * Per-subject reports, in subject order.
+   *
+   * @return subject to report
+   */
+  public Map<String, EvaluationReport> perSubject() {
+    Map<String, EvaluationReport> m = new TreeMap<>();
+    for (String s : bySubject.keySet()) {
+      m.put(s, report(s).orElseThrow());
+    }
+    return Collections.unmodifiableMap(m);
+  }
+}
