@@ -120,7 +120,22 @@ final class SchemaMigrations {
                     rep_number INTEGER NOT NULL,
                     model      TEXT NOT NULL
                   )""",
-                  "CREATE INDEX rep_events_by_session ON rep_events(session_id, host_ns)")));
+                  "CREATE INDEX rep_events_by_session ON rep_events(session_id, host_ns)")),
+          new Migration(
+              2,
+              "label edits: every change made to a set's label afterwards, with what it was before,"
+                  + " so an edited label is visibly edited and the original stays known",
+              List.of(
+                  """
+                  CREATE TABLE label_edits (
+                    id         INTEGER PRIMARY KEY,
+                    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    segment_id INTEGER NOT NULL,
+                    edited_at  TEXT NOT NULL,
+                    action     TEXT NOT NULL,
+                    before     TEXT NOT NULL
+                  )""",
+                  "CREATE INDEX label_edits_by_session ON label_edits(session_id, id)")));
 
   /** The schema version this code writes. */
   static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -1109,6 +1109,236 @@ public final class SessionStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Changes a recorded set's exercise label. The edit is kept (see {@link #labelEdits}).
+   *
+   * @param segmentId the set
+   * @param exercise the new exercise label
+   * @return the stored set
+   * @throws SessionStoreException if the set does not exist, or on an SQLite failure
+   */
+  public synchronized Segment relabelSegment(long segmentId, String exercise)
+      throws SessionStoreException {
+    Segment old = requireSegment(segmentId);
+    Segment edited = old.withExercise(exercise);
+    return transact(
+        "relabeling segment " + segmentId,
+        () -> {
+          Segment stored = updateSegment(edited);
+          recordEdit(old, segmentId, "relabel to " + exercise);
+          return stored;
+        });
+  }
+
+  /**
+   * Marks a recorded set as done with incorrect form, or clears the mark. The edit is kept.
+   *
+   * @param segmentId the set
+   * @param incorrect whether the form was incorrect
+   * @return the stored set
+   * @throws SessionStoreException if the set does not exist, or on an SQLite failure
+   */
+  public synchronized Segment markIncorrectForm(long segmentId, boolean incorrect)
+      throws SessionStoreException {
+    Segment old = requireSegment(segmentId);
+    return transact(
+        "marking the form of segment " + segmentId,
+        () -> {
+          Segment stored = updateSegment(old.withIncorrectForm(incorrect));
+          recordEdit(old, segmentId, incorrect ? "mark incorrect form" : "mark correct form");
+          return stored;
+        });
+  }
+
+  /**
+   * Splits a finished set in two at a host time: the first keeps {@code [start, at]}, the second
+   * gets {@code (at, end]}. Both keep the exercise, form and notes; the true rep count is dropped
+   * from both, since nobody knows how the reps divide. Both halves carry an edit.
+   *
+   * @param segmentId the set
+   * @param atHostNanos where to split; strictly inside the set
+   * @return the two sets, in time order
+   * @throws SessionStoreException if the set does not exist, is still running, the time is not
+   *     inside it, or on an SQLite failure
+   */
+  public synchronized List<Segment> splitSegment(long segmentId, long atHostNanos)
+      throws SessionStoreException {
+    Segment old = requireSegment(segmentId);
+    if (old.endHostNanos().isEmpty()) {
+      throw invalid("segment " + segmentId + " is still running; end it before splitting it");
+    }
+    long end = old.endHostNanos().getAsLong();
+    if (atHostNanos <= old.startHostNanos() || atHostNanos >= end) {
+      throw invalid(
+          "segment "
+              + segmentId
+              + " can only be split strictly inside ["
+              + old.startHostNanos()
+              + ", "
+              + end
+              + "], not at "
+              + atHostNanos);
+    }
+    Segment first =
+        new Segment(
+            old.id(),
+            old.sessionId(),
+            old.exercise(),
+            old.startHostNanos(),
+            OptionalLong.of(atHostNanos),
+            OptionalInt.empty(),
+            old.incorrectForm(),
+            old.notes());
+    Segment second =
+        new Segment(
+            0,
+            old.sessionId(),
+            old.exercise(),
+            atHostNanos + 1,
+            OptionalLong.of(end),
+            OptionalInt.empty(),
+            old.incorrectForm(),
+            old.notes());
+    return transact(
+        "splitting segment " + segmentId,
+        () -> {
+          Segment a = updateSegment(first);
+          Segment b = insertSegment(second);
+          recordEdit(old, a.id(), "split at " + atHostNanos + " (first part)");
+          recordEdit(old, b.id(), "split at " + atHostNanos + " (second part)");
+          return List.of(a, b);
+        });
+  }
+
+  /**
+   * Merges two sets of a session into one spanning both (the earlier set's id and exercise). Rep
+   * counts add up when both are known; the form is incorrect if either was; notes are joined. No
+   * other set may lie between them.
+   *
+   * @param firstId one set
+   * @param secondId the other set
+   * @return the merged set
+   * @throws SessionStoreException if a set does not exist, they belong to different sessions, one
+   *     is still running, another set lies between them, or on an SQLite failure
+   */
+  public synchronized Segment mergeSegments(long firstId, long secondId)
+      throws SessionStoreException {
+    Segment x = requireSegment(firstId);
+    Segment y = requireSegment(secondId);
+    if (firstId == secondId) {
+      throw invalid("segment " + firstId + " cannot be merged with itself");
+    }
+    if (x.sessionId() != y.sessionId()) {
+      throw invalid("segments " + firstId + " and " + secondId + " belong to different sessions");
+    }
+    if (x.endHostNanos().isEmpty() || y.endHostNanos().isEmpty()) {
+      throw invalid("a running set cannot be merged; end it first");
+    }
+    Segment a = x.startHostNanos() <= y.startHostNanos() ? x : y;
+    Segment b = a == x ? y : x;
+    OptionalInt reps =
+        a.repCount().isPresent() && b.repCount().isPresent()
+            ? OptionalInt.of(a.repCount().getAsInt() + b.repCount().getAsInt())
+            : OptionalInt.empty();
+    String notes =
+        a.notes().isEmpty() ? b.notes() : b.notes().isEmpty() ? a.notes() : a.notes() + "; " + b.notes();
+    Segment merged =
+        new Segment(
+            a.id(),
+            a.sessionId(),
+            a.exercise(),
+            a.startHostNanos(),
+            OptionalLong.of(Math.max(a.endHostNanos().getAsLong(), b.endHostNanos().getAsLong())),
+            reps,
+            a.incorrectForm() || b.incorrectForm(),
+            notes);
+    return transact(
+        "merging segments " + firstId + " and " + secondId,
+        () -> {
+          // The later set goes first so the merged span is only checked against the others;
+          // a set between the two then overlaps it and the whole merge rolls back.
+          deleteSegment(b.id());
+          Segment stored = updateSegment(merged);
+          recordEdit(a, stored.id(), "merge with " + b.id());
+          recordEdit(b, stored.id(), "merged into " + a.id());
+          return stored;
+        });
+  }
+
+  /**
+   * Lists the label edits of a session, oldest first.
+   *
+   * @param sessionId the session
+   * @return its edits; empty if the labels are as recorded
+   * @throws SessionStoreException on an SQLite failure
+   */
+  public synchronized List<LabelEdit> labelEdits(long sessionId) throws SessionStoreException {
+    return selectForSession(
+        sessionId,
+        "reading label edits of session " + sessionId,
+        "SELECT id, session_id, segment_id, edited_at, action, before FROM label_edits"
+            + " WHERE session_id = ? ORDER BY id",
+        rs ->
+            new LabelEdit(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                Instant.parse(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6)));
+  }
+
+  /**
+   * Whether a set's label was edited after recording (the "edited" marker the Sessions view shows).
+   *
+   * @param segmentId the set
+   * @return true if any edit touched it
+   * @throws SessionStoreException on an SQLite failure
+   */
+  public synchronized boolean isEdited(long segmentId) throws SessionStoreException {
+    checkOpen();
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT 1 FROM label_edits WHERE segment_id = ? LIMIT 1")) {
+      ps.setLong(1, segmentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw translate("reading label edits of segment " + segmentId, e);
+    }
+  }
+
+  private Segment requireSegment(long segmentId) throws SessionStoreException {
+    checkOpen();
+    return findSegment(segmentId)
+        .orElseThrow(() -> invalid("there is no segment with id " + segmentId));
+  }
+
+  private void recordEdit(Segment before, long segmentId, String action) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT INTO label_edits(session_id, segment_id, edited_at, action, before)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      ps.setLong(1, before.sessionId());
+      ps.setLong(2, segmentId);
+      ps.setString(3, Instant.now().toString());
+      ps.setString(4, action);
+      ps.setString(5, describe(before));
+      ps.executeUpdate();
+    }
+  }
+
+  private static String describe(Segment s) {
+    return s.exercise()
+        + " ["
+        + s.startHostNanos()
+        + ", "
+        + (s.endHostNanos().isPresent() ? Long.toString(s.endHostNanos().getAsLong()) : "open")
+        + "] reps="
+        + (s.repCount().isPresent() ? Integer.toString(s.repCount().getAsInt()) : "?")
+        + (s.incorrectForm() ? " incorrect form" : "");
+  }
+
   private static void bindSegment(PreparedStatement ps, Segment s) throws SQLException {
     ps.setLong(1, s.sessionId());
     ps.setString(2, s.exercise());
