@@ -1,54 +1,57 @@
 package org.imucompanion.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.imucompanion.models.Channels;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
 import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.dataset.Dataset;
+import org.imucompanion.models.evaluation.ConfusionMatrixImage;
+import org.imucompanion.models.evaluation.EvaluationReport;
+import org.imucompanion.models.evaluation.SetReport;
+import org.imucompanion.models.evaluation.StreamingEvaluation;
+import org.imucompanion.models.evaluation.TrainingSubjects;
 import org.imucompanion.models.export.ClassMapping;
-import org.imucompanion.models.export.DatasetFormat;
-import org.imucompanion.models.pipeline.PipelineSettings;
-import org.imucompanion.models.pipeline.RecordingReplay;
+import org.imucompanion.models.reps.RepEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Measures a model against labeled recordings, subject by subject. */
+/**
+ * Measures a model and the rep counter against labeled recordings through the live code path.
+ * Only parses options and prints: the figures come from {@link StreamingEvaluation}.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every recording of a labeled dataset through the streaming pipeline and a model (the"
-          + " same code as live) and report window accuracy per subject and a confusion matrix."
-          + " Subjects the model was trained on score higher than new ones: see MODEL_CARD.md for"
-          + " subject-wise (leave-one-subject-out) figures."
+      "Replay every recording of a labeled dataset through the streaming pipeline, a model, the"
+          + " label smoother and the rep counter (the same code as live) and report per-class"
+          + " precision/recall/F1, macro-F1, accuracy and the confusion matrix per step; per set"
+          + " whether the right exercise was shown, how soon and how often the label changed;"
+          + " and repetition counts with the model's label driving the counter.",
+      "With --loso, each subject is scored by its own fold model (<dir>/fold-<subject>.onnx)"
+          + " that was not trained on it: subject-wise figures. Without it, one model scores"
+          + " every subject, which flatters subjects it was trained on (a warning says so)."
     })
 final class EvaluateCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--dataset",
-      required = true,
-      paramLabel = "<dir>",
-      description = "Directory with the recordings (e.g. ../shared/datasets/exermote).")
-  Path dataset;
-
-  @Option(
-      names = "--format",
-      required = true,
-      paramLabel = "<format>",
-      description = "Dataset format: exermote or mpu9250-wristband.")
-  String format;
+  @Mixin DatasetOptions data = new DatasetOptions();
 
   @Option(
       names = {"-m", "--model"},
@@ -56,111 +59,257 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The model to evaluate (default: the shipped model).")
   Path model;
 
+  @Option(
+      names = "--loso",
+      paramLabel = "<dir>",
+      description =
+          "Leave-one-subject-out: score each subject with <dir>/fold-<subject>.onnx, refused if"
+              + " that model's training subjects include the subject.")
+  Path loso;
+
+  @Option(
+      names = "--subjects",
+      split = ",",
+      paramLabel = "<id>",
+      description = "Only these subjects, e.g. 1,2 (default: all).")
+  List<String> subjects;
+
+  @Option(
+      names = "--png",
+      paramLabel = "<file.png>",
+      description = "Also write the pooled per-step confusion matrix as a PNG image.")
+  Path png;
+
+  @Option(
+      names = "--json",
+      paramLabel = "<file.json>",
+      description = "Also write every figure as JSON, pooled and per subject.")
+  Path json;
+
+  @Option(
+      names = "--reps-true-label",
+      description =
+          "Also count repetitions with the recording's true label driving the counter (the"
+              + " counter's own accuracy, without the classifier's mistakes).")
+  boolean repsTrueLabel;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (loso != null && model != null) {
+      throw new CommandFailedException("--loso and --model exclude each other");
+    }
     PrintWriter out = spec.commandLine().getOut();
-    DatasetFormat datasetFormat = DatasetArguments.format(format);
-    Dataset read = DatasetArguments.read(datasetFormat, dataset);
-    ClassMapping mapping = datasetFormat.defaultMapping(read);
-    try (OnnxClassifier classifier =
-        model == null
-            ? DefaultModel.open(ClassifierOptions.DEFAULT)
-            : OnnxClassifier.open(model, ClassifierOptions.DEFAULT)) {
-      List<String> classes = classifier.classes();
-      PipelineSettings modelSettings =
-          PipelineSettings.fromMetadata(classifier.contract().pipelineSettings());
-      out.printf(
-          "model %s (sha256 %s), trained on: %s%n",
-          classifier.source(), classifier.sha256(), classifier.contract().trainingData());
-      long[][] confusion = new long[classes.size()][classes.size()];
-      Map<String, long[]> perSubject = new TreeMap<>(); // subject -> {correct, total}
-      long skipped = 0;
-      for (Recording recording : read.recordings()) {
-        if (recording.size() < 2) {
-          continue;
-        }
-        List<String> device = deviceChannels(recording, classifier.channels());
-        double rate = (recording.size() - 1) / (recording.time(recording.size() - 1) - recording.time(0));
-        PipelineSettings settings = modelSettings.withInputRate(rate);
-        for (RecordingReplay.ClassifiedWindow w :
-            RecordingReplay.classify(recording, device, settings, classifier)) {
-          // Compare by class name: the dataset's mapping and the model may order classes
-          // differently, or the model may lack some of the dataset's classes.
-          String trueClass = mapping.labelToClass().get(w.trueLabel());
-          OptionalInt truth =
-              trueClass == null ? OptionalInt.empty() : indexOf(classes, trueClass);
-          if (truth.isEmpty()) {
-            skipped++;
-            continue;
-          }
-          int predicted = w.predicted();
-          confusion[truth.getAsInt()][predicted]++;
-          long[] counts = perSubject.computeIfAbsent(recording.subject(), s -> new long[2]);
-          counts[1]++;
-          if (predicted == truth.getAsInt()) {
-            counts[0]++;
-          }
-        }
-      }
-      if (perSubject.isEmpty()) {
-        throw new CommandFailedException("no window of " + dataset + " had a label the model knows");
-      }
-      long correct = 0;
-      long total = 0;
-      for (Map.Entry<String, long[]> e : perSubject.entrySet()) {
-        long[] c = e.getValue();
-        correct += c[0];
-        total += c[1];
-        out.printf(Locale.ROOT, "subject %-6s %7d windows  accuracy %5.1f %%%n", e.getKey(), c[1], 100.0 * c[0] / c[1]);
-      }
-      out.printf(Locale.ROOT, "all            %7d windows  accuracy %5.1f %%%n", total, 100.0 * correct / total);
-      if (skipped > 0) {
-        out.printf("%d windows skipped: their label has no class in this model%n", skipped);
-      }
-      out.println("confusion matrix (rows: true, columns: predicted):");
-      out.printf("%-10s", "");
-      classes.forEach(c -> out.printf(" %9s", c));
-      out.println();
-      for (int t = 0; t < classes.size(); t++) {
-        out.printf("%-10s", classes.get(t));
-        for (int p = 0; p < classes.size(); p++) {
-          out.printf(" %9d", confusion[t][p]);
-        }
-        out.println();
-      }
-      out.flush();
+    Dataset read = data.read();
+    ClassMapping mapping = data.format().defaultMapping(read);
+    Map<String, List<Recording>> bySubject = selectSubjects(read);
+    StreamingEvaluation.Options options =
+        StreamingEvaluation.Options.defaults().withRepsFromTrueLabel(repsTrueLabel);
+    Progress progress =
+        new Progress(spec.commandLine().getErr(), bySubject.values().stream().mapToInt(List::size).sum());
+    StreamingEvaluation evaluation;
+    try {
+      evaluation = loso != null
+          ? leaveOneSubjectOut(bySubject, mapping, options, progress, out)
+          : oneModel(bySubject, mapping, options, progress, out);
     } catch (ModelLoadException e) {
       throw new CommandFailedException("model refused: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new CommandFailedException("the model's pipeline cannot run on " + dataset + ": " + e.getMessage(), e);
+      throw new CommandFailedException(
+          "the model's pipeline cannot run on " + data.dataset + ": " + e.getMessage(), e);
     }
+    progress.done();
+    if (evaluation.subjects().isEmpty()) {
+      throw new CommandFailedException("no recording of " + data.dataset + " could be evaluated");
+    }
+    EvaluationReport pooled = evaluation.pooled();
+    if (pooled.steps().total() == 0) {
+      throw new CommandFailedException(
+          "no window of " + data.dataset + " had a label the model knows");
+    }
+    printPerSubject(out, evaluation.perSubject());
+    out.print(pooled.text());
+    out.flush();
+    writeFiles(evaluation, pooled, out);
     return ExitStatus.OK;
   }
 
-  private static OptionalInt indexOf(List<String> classes, String name) {
-    int i = classes.indexOf(name);
-    return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
+  private Map<String, List<Recording>> selectSubjects(Dataset read) {
+    Map<String, List<Recording>> by = new TreeMap<>();
+    for (Recording r : read.recordings()) {
+      if (subjects == null || subjects.contains(r.subject())) {
+        by.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    if (subjects != null) {
+      Set<String> missing = new TreeSet<>(subjects);
+      missing.removeAll(by.keySet());
+      if (!missing.isEmpty()) {
+        throw new CommandFailedException("no recordings of subjects " + missing + " in "
+            + data.dataset);
+      }
+    }
+    return by;
   }
 
-  /**
-   * The recording's channels the pipeline starts from: the model's own channels when the
-   * recording has them, else accelerometer and gyroscope (the orientation filter derives the
-   * rest), as a wristband would send them.
-   */
-  private static List<String> deviceChannels(Recording recording, List<String> modelChannels) {
-    if (recording.layout().containsAll(modelChannels)) {
-      return modelChannels;
+  private StreamingEvaluation oneModel(Map<String, List<Recording>> bySubject,
+      ClassMapping mapping, StreamingEvaluation.Options options, Progress progress,
+      PrintWriter out) throws ModelLoadException {
+    try (OnnxClassifier classifier = model == null
+        ? DefaultModel.open(ClassifierOptions.DEFAULT)
+        : OnnxClassifier.open(model, ClassifierOptions.DEFAULT)) {
+      describe(out, classifier);
+      Set<String> trainedOn = TrainingSubjects.of(classifier.contract().trainingData());
+      Set<String> overlap = new TreeSet<>(bySubject.keySet());
+      overlap.retainAll(trainedOn);
+      if (trainedOn.isEmpty()) {
+        out.println("warning: the model does not say which subjects it was trained on; if they"
+            + " are among these, the figures are optimistic");
+      } else if (!overlap.isEmpty()) {
+        out.println("warning: the model was trained on subjects " + overlap
+            + " scored here: their figures are optimistic (use --loso for subject-wise figures)");
+      }
+      StreamingEvaluation evaluation =
+          new StreamingEvaluation(classifier.classes(), mapping, options);
+      for (List<Recording> recordings : bySubject.values()) {
+        for (Recording r : recordings) {
+          evaluation.add(r, classifier, classifier.contract());
+          progress.step();
+        }
+      }
+      return evaluation;
     }
-    List<String> imu =
-        List.of(
-            Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
-            Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z);
-    if (recording.layout().containsAll(imu)) {
-      return imu;
+  }
+
+  private StreamingEvaluation leaveOneSubjectOut(Map<String, List<Recording>> bySubject,
+      ClassMapping mapping, StreamingEvaluation.Options options, Progress progress,
+      PrintWriter out) throws ModelLoadException {
+    if (!Files.isDirectory(loso)) {
+      throw new CommandFailedException("no such directory: " + loso);
     }
-    throw new CommandFailedException(
-        recording.sessionId() + " has neither the model's channels nor accelerometer+gyroscope");
+    // Check every fold before the long replay, so a wrong fold fails at once.
+    Map<String, Path> folds = new LinkedHashMap<>();
+    for (String subject : bySubject.keySet()) {
+      Path fold = loso.resolve("fold-" + subject + ".onnx");
+      if (!Files.isRegularFile(fold)) {
+        throw new CommandFailedException("no fold model for subject " + subject + ": expected "
+            + fold);
+      }
+      folds.put(subject, fold);
+    }
+    StreamingEvaluation evaluation = null;
+    for (Map.Entry<String, Path> e : folds.entrySet()) {
+      String subject = e.getKey();
+      try (OnnxClassifier classifier = OnnxClassifier.open(e.getValue(), ClassifierOptions.DEFAULT)) {
+        Set<String> trainedOn = TrainingSubjects.of(classifier.contract().trainingData());
+        if (trainedOn.isEmpty()) {
+          throw new CommandFailedException("refusing " + e.getValue() + ": its contract does not"
+              + " say which subjects it was trained on, so it cannot be trusted to hold out"
+              + " subject " + subject);
+        }
+        if (trainedOn.contains(subject)) {
+          throw new CommandFailedException("refusing " + e.getValue() + ": it was trained on"
+              + " subjects " + trainedOn + ", which include subject " + subject
+              + " it is asked to score; that would not be leave-one-subject-out");
+        }
+        out.print("subject " + subject + ": ");
+        describe(out, classifier);
+        if (evaluation == null) {
+          evaluation = new StreamingEvaluation(classifier.classes(), mapping, options);
+        }
+        for (Recording r : bySubject.get(subject)) {
+          evaluation.add(r, classifier, classifier.contract());
+          progress.step();
+        }
+      }
+    }
+    if (evaluation == null) {
+      throw new CommandFailedException("no subject to evaluate");
+    }
+    return evaluation;
+  }
+
+  private static void describe(PrintWriter out, OnnxClassifier classifier) {
+    out.printf("model %s (sha256 %s), trained on: %s%n", classifier.source(),
+        classifier.sha256(), classifier.contract().trainingData());
+  }
+
+  private static void printPerSubject(PrintWriter out, Map<String, EvaluationReport> reports) {
+    out.println("per subject (windows, arg-max accuracy and macro-F1, smoothed macro-F1, sets"
+        + " right, median delay, sets with > 1 change, reps exact / within 1):");
+    for (Map.Entry<String, EvaluationReport> e : reports.entrySet()) {
+      EvaluationReport r = e.getValue();
+      SetReport.Summary sets = r.sets().overall();
+      String reps = r.repsByModelLabel()
+          .map(RepEvaluation.Report::overall)
+          .map(row -> String.format(Locale.ROOT, "reps %5.1f %% / %5.1f %%",
+              100 * row.exactShare(), 100 * row.withinOneShare()))
+          .orElse("reps not counted");
+      out.printf(Locale.ROOT,
+          "subject %-6s %7d windows  accuracy %5.1f %%  macro-F1 %.3f  smoothed %.3f  sets"
+              + " %d/%d  delay %.1f s  flicker %d  %s%n",
+          e.getKey(), r.steps().total(), 100 * r.steps().accuracy(), r.steps().macroF1(),
+          r.shownSteps().macroF1(), sets.right(), sets.sets(), sets.medianDelaySeconds(),
+          sets.flickering(), reps);
+    }
+  }
+
+  private void writeFiles(StreamingEvaluation evaluation, EvaluationReport pooled,
+      PrintWriter out) {
+    if (png != null) {
+      // The CLI never shows a window: AWT must not look for a display.
+      System.setProperty("java.awt.headless", "true");
+      try {
+        ConfusionMatrixImage.write(pooled.steps(), "per-step confusion, " + pooled.description(),
+            png);
+      } catch (IOException e) {
+        throw new CommandFailedException("cannot write " + png + ": " + e.getMessage(), e);
+      }
+      out.println("confusion matrix image: " + png);
+    }
+    if (json != null) {
+      StringBuilder b = new StringBuilder("{\"pooled\":").append(pooled.toJson())
+          .append(",\"subjects\":{");
+      List<String> items = new ArrayList<>();
+      evaluation.perSubject().forEach((s, r) -> items.add("\"" + s.replace("\"", "") + "\":"
+          + r.toJson()));
+      b.append(String.join(",", items)).append("}}\n");
+      try {
+        Files.writeString(json, b);
+      } catch (IOException e) {
+        throw new CommandFailedException("cannot write " + json + ": " + e.getMessage(), e);
+      }
+      out.println("figures as JSON: " + json);
+    }
+    out.flush();
+  }
+
+  /** A one-line progress bar on stderr: recordings done out of all. */
+  private static final class Progress {
+    private final PrintWriter err;
+    private final int total;
+    private int done;
+
+    Progress(PrintWriter err, int total) {
+      this.err = err;
+      this.total = total;
+    }
+
+    void step() {
+      done++;
+      int width = 30;
+      int filled = total == 0 ? width : done * width / total;
+      err.print("\revaluate [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done
+          + "/" + total + " recordings");
+      err.flush();
+    }
+
+    void done() {
+      if (done > 0) {
+        err.println();
+        err.flush();
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import org.imucompanion.models.dataset.Dataset;
 import org.imucompanion.models.export.DatasetFormat;
 import org.imucompanion.models.export.ExportSummary;
 import org.imucompanion.models.export.WindowExporter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,24 +22,14 @@ import picocli.CommandLine.Spec;
     name = "train-data",
     mixinStandardHelpOptions = true,
     description = {
-      "Export fixed-rate, normalized windows of a dataset for training, produced by the same"
-          + " pipeline code the app runs live (so training and inference cannot drift apart)."
+      "Export fixed-rate windows of a dataset for training, produced by the same pipeline code"
+          + " the app runs live (so training and inference cannot drift apart). The windows are"
+          + " not normalized: the training recipe computes normalization statistics from each"
+          + " fold's training subjects and stores them in the model."
     })
 final class TrainDataCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--dataset",
-      required = true,
-      paramLabel = "<dir>",
-      description = "Directory with the recordings (e.g. ../shared/datasets/exermote).")
-  Path dataset;
-
-  @Option(
-      names = "--format",
-      required = true,
-      paramLabel = "<format>",
-      description = "Dataset format: exermote or mpu9250-wristband.")
-  String format;
+  @Mixin DatasetOptions data = new DatasetOptions();
 
   @Option(
       names = {"-o", "--output"},
@@ -51,8 +42,8 @@ final class TrainDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatasetFormat datasetFormat = DatasetArguments.format(format);
-    Dataset read = DatasetArguments.read(datasetFormat, dataset);
+    DatasetFormat datasetFormat = data.format();
+    Dataset read = data.read();
     PrintWriter out = spec.commandLine().getOut();
     out.println("read " + read.summary());
     WindowExporter exporter =

@@ -2,21 +2,29 @@ package org.imucompanion.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.models.evaluation.ConfusionMatrixImage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * evaluate with the shipped model (a real ONNX session) on generated wristband-format data: the
- * report's shape and bookkeeping, not the accuracy (the data is synthetic).
+ * evaluate with the shipped model (a real ONNX session) on generated Exermote-format data: the
+ * report's shape and bookkeeping, the PNG and JSON files, and leave-one-subject-out fold checks;
+ * not the accuracy (the data is synthetic).
  */
 class EvaluateCommandIT {
   private static final String HEADER =
@@ -60,27 +68,113 @@ class EvaluateCommandIT {
     Files.write(dir.resolve("2017-03-30 18-50-49 Individual " + individual + ".csv"), lines);
   }
 
+  private int evaluate(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "evaluate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Cli.execute(all, o -> {throw new AssertionError("no dashboard");},
+        new PrintWriter(out), new PrintWriter(err));
+  }
+
+  /** The shipped model as a fold model file (it was trained on Exermote subjects 1 to 4). */
+  private Path shippedModelAs(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.RESOURCE)) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
   @Test
-  void reportsPerSubjectAccuracyAndAConfusionMatrix() throws IOException {
+  void reportsEveryFigureOfTheModelCardAndWritesPngAndJson() throws IOException {
     writeExermoteSession(1);
     writeExermoteSession(2);
+    Path png = dir.resolve("out/cm.png");
+    Path json = dir.resolve("out/figures.json");
+    Files.createDirectories(png.getParent());
 
-    int status =
-        Cli.execute(
-            new String[] {"evaluate", "--dataset", dir.toString(), "--format", "exermote"},
-            o -> {throw new AssertionError("no dashboard");},
-            new PrintWriter(out),
-            new PrintWriter(err));
+    int status = evaluate("--dataset", dir.toString(), "--format", "exermote", "--png",
+        png.toString(), "--json", json.toString(), "--reps-true-label");
 
     assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
     String report = out.toString();
     assertThat(report).startsWith("model bundled ").contains("sha256 ");
-    assertThat(report).containsPattern("subject 1 +\\d+ windows  accuracy +\\d+\\.\\d %");
+    // The shipped model was trained on subjects 1 to 4: scoring them is optimistic, and said.
+    assertThat(report).contains("warning: the model was trained on subjects [1, 2]");
+    assertThat(report).containsPattern("subject 1 +\\d+ windows  accuracy +\\d+\\.\\d %  macro-F1");
     assertThat(report).containsPattern("subject 2 +\\d+ windows");
     // Pushup is not one of the shipped model's classes: its windows are left out and counted.
     assertThat(report).containsPattern("\\d+ windows skipped: their label has no class");
+    assertThat(report).contains("class      precision    recall        F1   support");
+    assertThat(report).containsPattern("macro-F1 \\d\\.\\d{3}  accuracy \\d\\.\\d{3}");
     assertThat(report).contains("confusion matrix (rows: true, columns: predicted):");
     assertThat(report).containsPattern("\\n(Squat|Situp) +\\d+ +\\d+ +\\d+ +\\d+");
+    // Two sessions, each with one squat set and one sit-up set (push-ups have no class).
+    assertThat(report).containsPattern("\\nall +4 +\\d+ +\\d+ ");
+    assertThat(report).containsPattern("sets right \\d/4, delay median");
+    assertThat(report).contains("repetitions, live label = model's smoothed label");
+    assertThat(report).contains("repetitions, live label = true label");
+    assertThat(err.toString()).contains("] 2/2 recordings");
+
+    BufferedImage image = ImageIO.read(png.toFile());
+    int size = ConfusionMatrixImage.MARGIN + 4 * ConfusionMatrixImage.CELL;
+    assertThat(image.getWidth()).isEqualTo(size);
+    assertThat(image.getHeight()).isEqualTo(size);
+    Set<Integer> cellColours = new HashSet<>();
+    for (int t = 0; t < 4; t++) {
+      for (int p = 0; p < 4; p++) {
+        cellColours.add(image.getRGB(ConfusionMatrixImage.MARGIN + p * ConfusionMatrixImage.CELL
+            + ConfusionMatrixImage.CELL - 4, ConfusionMatrixImage.MARGIN
+            + t * ConfusionMatrixImage.CELL + 4));
+      }
+    }
+    assertThat(cellColours).as("cells shaded by their share of the row").hasSizeGreaterThan(1);
+
+    String figures = Files.readString(json);
+    assertThat(figures).startsWith("{\"pooled\":{").contains("\"subjects\":{\"1\":{")
+        .contains("\"macro_f1\":").contains("\"reps_by_model_label\":{\"rows\":");
+  }
+
+  @Test
+  void leaveOneSubjectOutScoresEachSubjectWithItsFoldModel() throws IOException {
+    writeExermoteSession(7);
+    writeExermoteSession(8);
+    Path folds = dir.resolve("folds");
+    shippedModelAs(folds.resolve("fold-7.onnx"));
+    shippedModelAs(folds.resolve("fold-8.onnx"));
+    Path data = dir;
+
+    int status = evaluate("--dataset", data.toString(), "--format", "exermote", "--loso",
+        folds.toString(), "--subjects", "8");
+
+    assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString()).contains("subject 8: model ").doesNotContain("subject 7: model")
+        .doesNotContain("warning:").containsPattern("subject 8 +\\d+ windows");
+  }
+
+  @Test
+  void aFoldModelTrainedOnTheSubjectItScoresIsRefused() throws IOException {
+    writeExermoteSession(2);
+    Path folds = dir.resolve("folds");
+    shippedModelAs(folds.resolve("fold-2.onnx"));
+
+    int status = evaluate("--dataset", dir.toString(), "--format", "exermote", "--loso",
+        folds.toString());
+
+    assertThat(status).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("fold-2.onnx: it was trained on subjects [1, 2, 3, 4],"
+        + " which include subject 2 it is asked to score");
+    assertThat(out.toString()).doesNotContain("per step");
+  }
+
+  @Test
+  void aMissingFoldModelIsNamed() throws IOException {
+    writeExermoteSession(5);
+    Files.createDirectories(dir.resolve("folds"));
+    int status = evaluate("--dataset", dir.toString(), "--format", "exermote", "--loso",
+        dir.resolve("folds").toString());
+    assertThat(status).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("no fold model for subject 5: expected ");
   }
 
   @Test
