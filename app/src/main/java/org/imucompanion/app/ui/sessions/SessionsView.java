@@ -1,27 +1,47 @@
 package org.imucompanion.app.ui.sessions;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
 
-/** Builds the Sessions view: the store's sessions in a table, refresh and export buttons. */
+/**
+ * Builds the Sessions view: the store's sessions in a table, refresh and export buttons, and the
+ * selected session's sets with label editing (relabel, incorrect form, split, merge).
+ */
 public final class SessionsView {
   private final VBox root = new VBox(8);
 
   /**
-   * Builds the view.
+   * Builds the view; export asks for a directory with a {@link DirectoryChooser}.
    *
    * @param viewModel the state to show
    */
   public SessionsView(SessionsViewModel viewModel) {
+    this(viewModel, owner -> Optional.ofNullable(new DirectoryChooser().showDialog(owner)).map(File::toPath));
+  }
+
+  /**
+   * Builds the view with another way to choose the export directory (tests answer without a
+   * native dialog, which headless Monocle can't show).
+   *
+   * @param viewModel the state to show
+   * @param exportDirectory asks where exported CSV files go; empty if the user cancelled
+   */
+  public SessionsView(SessionsViewModel viewModel, Function<Window, Optional<Path>> exportDirectory) {
     Label title = new Label("Sessions");
     title.getStyleClass().add("view-title");
     Label status = new Label();
@@ -49,12 +69,102 @@ public final class SessionsView {
     export.setOnAction(
         e -> {
           SessionRow row = table.getSelectionModel().getSelectedItem();
-          File dir = new DirectoryChooser().showDialog(root.getScene().getWindow());
-          if (row != null && dir != null) {
-            viewModel.export(row.id(), dir.toPath());
+          if (row != null) {
+            exportDirectory
+                .apply(root.getScene().getWindow())
+                .ifPresent(dir -> viewModel.export(row.id(), dir));
           }
         });
-    root.getChildren().addAll(title, status, table, new HBox(8, refresh, export));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, row) -> {
+              if (row != null) {
+                viewModel.select(row.id());
+              }
+            });
+
+    TableView<SetRow> sets = new TableView<>(viewModel.sets());
+    sets.setId("sessions-sets");
+    sets.getColumns().add(setColumn("Set", r -> Long.toString(r.segmentId()), 50));
+    sets.getColumns().add(setColumn("Exercise", SetRow::exercise, 140));
+    sets.getColumns().add(setColumn("Reps", SetRow::repsText, 60));
+    sets.getColumns()
+        .add(setColumn("Start", r -> String.format(Locale.ROOT, "%.1f s", r.startSeconds()), 80));
+    sets.getColumns()
+        .add(
+            setColumn(
+                "Duration", r -> String.format(Locale.ROOT, "%.1f s", r.durationSeconds()), 80));
+    sets.getColumns().add(setColumn("Athlete", SetRow::athlete, 120));
+    sets.getColumns().add(setColumn("Form", r -> r.incorrectForm() ? "incorrect" : "", 80));
+    sets.getColumns().add(setColumn("Label", r -> r.edited() ? "edited" : "as recorded", 100));
+    sets.setPlaceholder(new Label("Select a session to see its sets."));
+    sets.setPrefHeight(200);
+
+    TextField exercise = new TextField();
+    exercise.setId("sessions-exercise");
+    exercise.setPromptText("exercise");
+    exercise.setPrefColumnCount(10);
+    Button relabel = new Button("Relabel");
+    relabel.setId("sessions-relabel");
+    Button form = new Button("Toggle incorrect form");
+    form.setId("sessions-form");
+    TextField splitAt = new TextField();
+    splitAt.setId("sessions-split-at");
+    splitAt.setPromptText("s into set");
+    splitAt.setPrefColumnCount(6);
+    Button split = new Button("Split");
+    split.setId("sessions-split");
+    Button merge = new Button("Merge with next");
+    merge.setId("sessions-merge");
+    for (Button b : List.of(relabel, form, split, merge)) {
+      b.disableProperty().bind(sets.getSelectionModel().selectedItemProperty().isNull());
+    }
+    relabel.setOnAction(
+        e -> {
+          SetRow set = sets.getSelectionModel().getSelectedItem();
+          if (set != null && !exercise.getText().isBlank()) {
+            viewModel.relabel(set.segmentId(), exercise.getText());
+          }
+        });
+    form.setOnAction(
+        e -> {
+          SetRow set = sets.getSelectionModel().getSelectedItem();
+          if (set != null) {
+            viewModel.markIncorrectForm(set.segmentId(), !set.incorrectForm());
+          }
+        });
+    split.setOnAction(
+        e -> {
+          SetRow set = sets.getSelectionModel().getSelectedItem();
+          if (set != null) {
+            try {
+              viewModel.split(set.segmentId(), Double.parseDouble(splitAt.getText().strip()));
+            } catch (NumberFormatException notANumber) {
+              splitAt.setText("");
+              splitAt.setPromptText("seconds, e.g. 4.5");
+            }
+          }
+        });
+    merge.setOnAction(
+        e -> {
+          SetRow set = sets.getSelectionModel().getSelectedItem();
+          if (set != null) {
+            viewModel.mergeWithNext(set.segmentId());
+          }
+        });
+
+    Label setsTitle = new Label("Sets of the selected session");
+    root.getChildren()
+        .addAll(
+            title,
+            status,
+            table,
+            new HBox(8, refresh, export),
+            setsTitle,
+            sets,
+            new HBox(8, exercise, relabel, form, splitAt, split, merge));
     root.setId("sessions-view");
   }
 
@@ -65,6 +175,14 @@ public final class SessionsView {
    */
   public VBox root() {
     return root;
+  }
+
+  private static TableColumn<SetRow, String> setColumn(
+      String heading, Function<SetRow, String> value, double width) {
+    TableColumn<SetRow, String> column = new TableColumn<>(heading);
+    column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    column.setPrefWidth(width);
+    return column;
   }
 
   private static TableColumn<SessionRow, String> column(

@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.imucompanion.models.store.Athlete;
+import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionCsv;
 import org.imucompanion.models.store.SessionStore;
@@ -49,6 +53,8 @@ public final class SessionsViewModel {
   private final Executor ui;
   private final ObservableList<SessionRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not loaded yet.");
+  private final ObservableList<SetRow> sets = FXCollections.observableArrayList();
+  private final ReadOnlyLongWrapper selectedSession = new ReadOnlyLongWrapper(-1);
 
   /**
    * Creates the view model.
@@ -130,6 +136,176 @@ public final class SessionsViewModel {
               status.set(
                   "Exported session " + sessionId + " to " + written.size() + " file(s) in " + directory);
         });
+  }
+
+  /**
+   * The labeled sets of the selected session, in time order (the per-set summary).
+   *
+   * @return the rows (UI thread only)
+   */
+  public ObservableList<SetRow> sets() {
+    return sets;
+  }
+
+  /**
+   * The session whose sets are shown, or -1 when none is selected.
+   *
+   * @return the property
+   */
+  public ReadOnlyLongProperty selectedSessionProperty() {
+    return selectedSession.getReadOnlyProperty();
+  }
+
+  /**
+   * Shows a session's sets: exercise, reps, duration, athlete, form and whether it was edited.
+   *
+   * @param sessionId the session
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> select(long sessionId) {
+    return run(
+        store -> {
+          List<SetRow> loaded = loadSets(store, sessionId);
+          return () -> {
+            selectedSession.set(sessionId);
+            sets.setAll(loaded);
+            status.set("Session " + sessionId + ": " + loaded.size() + " set(s)");
+          };
+        });
+  }
+
+  /**
+   * Changes a set's exercise label (kept as an edit in the store; samples are not touched).
+   *
+   * @param segmentId the set
+   * @param exercise the new label
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> relabel(long segmentId, String exercise) {
+    return edit(
+        store -> store.relabelSegment(segmentId, exercise.strip()).sessionId(),
+        "Set " + segmentId + " relabeled to " + exercise.strip());
+  }
+
+  /**
+   * Marks a set as done with incorrect form, or clears the mark.
+   *
+   * @param segmentId the set
+   * @param incorrect whether the form was incorrect
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> markIncorrectForm(long segmentId, boolean incorrect) {
+    return edit(
+        store -> store.markIncorrectForm(segmentId, incorrect).sessionId(),
+        "Set " + segmentId + (incorrect ? " marked incorrect form" : " marked correct form"));
+  }
+
+  /**
+   * Splits a set in two at a time given in seconds from the set's start.
+   *
+   * @param segmentId the set
+   * @param secondsIntoSet where to split, seconds after the set's start
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> split(long segmentId, double secondsIntoSet) {
+    return edit(
+        store -> {
+          Segment set =
+              store
+                  .findSegment(segmentId)
+                  .orElseThrow(() -> new IllegalArgumentException("no set " + segmentId));
+          long at = set.startHostNanos() + Math.round(secondsIntoSet * 1e9);
+          return store.splitSegment(segmentId, at).get(0).sessionId();
+        },
+        "Set " + segmentId + " split " + secondsIntoSet + " s after its start");
+  }
+
+  /**
+   * Merges a set with the one that follows it in the selected session.
+   *
+   * @param segmentId the earlier set
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> mergeWithNext(long segmentId) {
+    return edit(
+        store -> {
+          Segment set =
+              store
+                  .findSegment(segmentId)
+                  .orElseThrow(() -> new IllegalArgumentException("no set " + segmentId));
+          List<Segment> all = store.segments(set.sessionId());
+          int i = indexOf(all, segmentId);
+          if (i + 1 >= all.size()) {
+            throw new IllegalArgumentException("set " + segmentId + " is the session's last set");
+          }
+          return store.mergeSegments(segmentId, all.get(i + 1).id()).sessionId();
+        },
+        "Set " + segmentId + " merged with the next set");
+  }
+
+  /** An edit against an open store that returns the session whose sets to reload. */
+  private interface SetEdit {
+    long apply(SessionStore store) throws Exception;
+  }
+
+  private CompletableFuture<Void> edit(SetEdit edit, String done) {
+    return run(
+        store -> {
+          long sessionId = edit.apply(store);
+          List<SetRow> loaded = loadSets(store, sessionId);
+          return () -> {
+            selectedSession.set(sessionId);
+            sets.setAll(loaded);
+            status.set(done);
+          };
+        });
+  }
+
+  private static int indexOf(List<Segment> segments, long id) {
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i).id() == id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<SetRow> loadSets(SessionStore store, long sessionId)
+      throws SessionStoreException {
+    Session session =
+        store
+            .findSession(sessionId)
+            .orElseThrow(() -> new IllegalArgumentException("there is no session " + sessionId));
+    String athlete =
+        session.athleteId().flatMap(id -> findAthlete(store, id)).map(Athlete::name).orElse("");
+    List<SetRow> out = new ArrayList<>();
+    for (Segment s : store.segments(sessionId)) {
+      double start = (s.startHostNanos() - session.hostOriginNanos()) / 1e9;
+      double duration =
+          s.endHostNanos().isPresent()
+              ? (s.endHostNanos().getAsLong() - s.startHostNanos()) / 1e9
+              : 0;
+      out.add(
+          new SetRow(
+              s.id(),
+              s.exercise(),
+              s.repCount(),
+              start,
+              duration,
+              athlete,
+              s.incorrectForm(),
+              store.isEdited(s.id())));
+    }
+    return out;
+  }
+
+  private static Optional<Athlete> findAthlete(SessionStore store, long id) {
+    try {
+      return store.findAthlete(id);
+    } catch (SessionStoreException e) {
+      // A name is decoration: the sets still show without it.
+      return Optional.empty();
+    }
   }
 
   /** Work against an open store that returns what to publish on the UI thread. */

@@ -1,5 +1,7 @@
 /**
  * The Sessions view: recorded sessions in the session store (athlete, start, device, state,
- * notes) and exporting one to CSV. Store access runs on a background executor.
+ * notes), exporting one to CSV, and the selected session's sets (exercise, reps, duration, form)
+ * with label editing that the store keeps as marked edits. Store access runs on a background
+ * executor.
  */
 package org.imucompanion.app.ui.sessions;

@@ -1,16 +1,20 @@
 package org.imucompanion.app.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import org.imucompanion.models.store.NewSession;
 import org.imucompanion.models.store.NewStream;
 import org.imucompanion.models.store.SampleBlock;
+import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionStore;
 import org.imucompanion.models.store.StreamInfo;
@@ -56,6 +60,63 @@ class SessionsViewModelIT {
     try (var files = Files.list(out)) {
       assertThat(files.toList()).hasSize(1);
     }
+  }
+
+  @Test
+  void showsASessionsSetsAndKeepsLabelEditsMarked() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    long sessionId;
+    long squat;
+    try (SessionStore store = SessionStore.open(file)) {
+      long ann = store.addAthlete("Ann", "").id();
+      Session s =
+          store.startSession(
+              new NewSession(Optional.of(ann), "wristband-v1", "", "wrist", "", Instant.EPOCH, 0));
+      sessionId = s.id();
+      squat = store.addSegment(set(sessionId, "Squat", 2, 12, 8)).id();
+      store.addSegment(set(sessionId, "Lunge", 20, 30, 6));
+    }
+    SessionsViewModel viewModel =
+        new SessionsViewModel(() -> SessionStore.open(file), () -> "test store", DIRECT, DIRECT);
+
+    viewModel.select(sessionId).join();
+
+    assertThat(viewModel.sets()).extracting(SetRow::exercise).containsExactly("Squat", "Lunge");
+    SetRow first = viewModel.sets().get(0);
+    assertThat(first.repsText()).isEqualTo("8");
+    assertThat(first.startSeconds()).isEqualTo(2.0);
+    assertThat(first.durationSeconds()).isEqualTo(10.0);
+    assertThat(first.athlete()).isEqualTo("Ann");
+    assertThat(first.edited()).isFalse();
+
+    viewModel.relabel(squat, " Pushup ").join();
+    viewModel.markIncorrectForm(squat, true).join();
+    viewModel.split(squat, 4.0).join();
+
+    assertThat(viewModel.sets()).extracting(SetRow::exercise).containsExactly("Pushup", "Pushup", "Lunge");
+    assertThat(viewModel.sets()).extracting(SetRow::edited).containsExactly(true, true, false);
+    assertThat(viewModel.sets().get(1).startSeconds()).isCloseTo(6.0, within(1e-6));
+    assertThat(viewModel.sets().get(1).incorrectForm()).isTrue();
+
+    viewModel.mergeWithNext(squat).join();
+    assertThat(viewModel.sets()).hasSize(2);
+    assertThat(viewModel.sets().get(0).durationSeconds()).isEqualTo(10.0);
+
+    viewModel.mergeWithNext(viewModel.sets().get(1).segmentId()).join();
+    assertThat(viewModel.statusProperty().get()).contains("last set");
+    assertThat(viewModel.sets()).hasSize(2);
+  }
+
+  private static Segment set(long sessionId, String exercise, long startS, long endS, int reps) {
+    return new Segment(
+        0,
+        sessionId,
+        exercise,
+        startS * 1_000_000_000L,
+        OptionalLong.of(endS * 1_000_000_000L),
+        OptionalInt.of(reps),
+        false,
+        "");
   }
 
   @Test
