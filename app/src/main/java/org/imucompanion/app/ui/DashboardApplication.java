@@ -1,7 +1,7 @@
 package org.imucompanion.app.ui;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,15 +11,13 @@ import org.imucompanion.app.cli.VirtualDeviceKind;
 import org.imucompanion.app.workspace.BluetoothProbe;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveClassification;
+import org.imucompanion.app.workspace.DefaultClassification;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.models.classifier.ClassifierOptions;
-import org.imucompanion.models.classifier.DefaultModel;
-import org.imucompanion.models.classifier.ModelLoadException;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 
 /**
@@ -62,21 +60,9 @@ public final class DashboardApplication extends Application {
         .thenAccept(status -> Platform.runLater(() -> workspace.bluetoothProperty().set(status)));
   }
 
-  /**
-   * Loads the default model off the FX thread (file I/O, a moment's work) and attaches it; the
-   * device classifies from the next sample on.
-   */
-  static void classifyInBackground(LiveDevice device, double rateHz, List<String> channels) {
-    CompletableFuture.runAsync(
-        () -> {
-          try {
-            device.attachClassification(
-                new LiveClassification(
-                    DefaultModel.open(ClassifierOptions.DEFAULT), rateHz, channels));
-          } catch (ModelLoadException | RuntimeException e) {
-            device.reportProblem("no live classification: " + e.getMessage());
-          }
-        });
+  private static void classifyInBackground(
+      LiveDevice device, double rateHz, java.util.List<String> channels) {
+    DefaultClassification.attach(device, rateHz, channels, ForkJoinPool.commonPool());
   }
 
   @Override

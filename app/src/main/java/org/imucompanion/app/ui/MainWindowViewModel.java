@@ -12,6 +12,11 @@ import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.ui.record.RecordViewModel;
 import org.imucompanion.app.ui.sessions.SessionsViewModel;
+import org.imucompanion.app.workspace.DefaultClassification;
+import org.imucompanion.app.workspace.LiveClassification;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
+import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.models.store.SessionStore;
 
@@ -89,7 +94,23 @@ public final class MainWindowViewModel {
             BACKGROUND,
             Platform::runLater);
     live.deviceProperty().bind(devices.selectedProperty());
+    live.follow(workspace.devices());
+    // Devices added from the Devices view classify like the one the dashboard starts with.
+    devices.onDeviceAdded(MainWindowViewModel::classify);
     inspector.deviceProperty().bind(devices.selectedProperty());
+  }
+
+  private static void classify(LiveDevice device) {
+    if (device.emgSamples().isPresent()) {
+      DefaultClassification.attach(
+          device, VirtualMyo.IMU_RATE_HZ, LiveClassification.ACCEL_GYRO_QUAT, BACKGROUND);
+    } else {
+      DefaultClassification.attach(
+          device,
+          WristbandConfig.DEFAULT.outputDataRateHz(),
+          LiveClassification.WRISTBAND_CHANNELS,
+          BACKGROUND);
+    }
   }
 
   /**

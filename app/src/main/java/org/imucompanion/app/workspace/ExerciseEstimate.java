@@ -11,6 +11,9 @@ import java.util.List;
  * @param probabilities the newest window's raw probabilities, in class order
  * @param windows windows classified since the stream started
  * @param repetitionsInSet repetitions counted in the current set (0 at rest or without a counter)
+ * @param sourceHostNanos the pushed time of the sample that led to this estimate, in nanoseconds:
+ *     for a live device the {@link System#nanoTime()} at which its notification reached the host; the UI subtracts it from the time it shows the estimate to
+ *     measure notification-to-screen latency
  */
 public record ExerciseEstimate(
     String exercise,
@@ -18,7 +21,8 @@ public record ExerciseEstimate(
     List<String> classes,
     float[] probabilities,
     long windows,
-    int repetitionsInSet) {
+    int repetitionsInSet,
+    long sourceHostNanos) {
 
   /** Copies the probabilities and freezes the class list. */
   public ExerciseEstimate {

@@ -13,6 +13,7 @@ import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.StreamingPipeline;
 import org.imucompanion.models.reps.RepCounter;
+import org.imucompanion.models.reps.RepEvent;
 import org.imucompanion.models.reps.RepProfiles;
 
 /**
@@ -45,7 +46,9 @@ public final class LiveClassification implements AutoCloseable {
   private final float[] probabilities;
   private final AtomicReference<ExerciseEstimate> latest = new AtomicReference<>();
   private final Optional<RepCounter> reps;
+  private final SetHistory history = new SetHistory();
   private String currentLabel;
+  private long sourceHostNanos;
   private long windows;
   private boolean closed;
 
@@ -135,8 +138,18 @@ public final class LiveClassification implements AutoCloseable {
    */
   public synchronized void push(double timeSeconds, double[] accelG) {
     if (!closed) {
+      sourceHostNanos = Math.round(timeSeconds * 1e9);
       pipeline.push(timeSeconds, accelG);
     }
+  }
+
+  /**
+   * Returns the sets counted so far (exercise, repetitions, duration), for the set history.
+   *
+   * @return the history, updated on the pushing thread
+   */
+  public SetHistory setHistory() {
+    return history;
   }
 
   /**
@@ -159,7 +172,9 @@ public final class LiveClassification implements AutoCloseable {
   private void countReps(double timeSeconds, double[] values) {
     if (reps.isPresent() && currentLabel != null) {
       // Only re-publish when a repetition is counted: the label changes with windows anyway.
-      if (reps.get().step(timeSeconds, values, currentLabel).isPresent()) {
+      Optional<RepEvent> rep = reps.get().step(timeSeconds, values, currentLabel);
+      if (rep.isPresent()) {
+        history.accept(rep.get());
         ExerciseEstimate last = latest.get();
         if (last != null) {
           publish(last.exercise(), last.confidence());
@@ -172,7 +187,13 @@ public final class LiveClassification implements AutoCloseable {
     int inSet = reps.map(RepCounter::repetitionsInSet).orElse(0);
     latest.set(
         new ExerciseEstimate(
-            exercise, confidence, classifier.classes(), probabilities, windows, inSet));
+            exercise,
+            confidence,
+            classifier.classes(),
+            probabilities,
+            windows,
+            inSet,
+            sourceHostNanos));
   }
 
   /** Stops classifying and closes the model's session. Idempotent. */

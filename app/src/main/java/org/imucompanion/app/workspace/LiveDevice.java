@@ -41,6 +41,7 @@ public final class LiveDevice implements AutoCloseable {
   private final Optional<SampleRingBuffer> emgSamples;
   private final AtomicInteger batteryPercent = new AtomicInteger(-1);
   private final AtomicReference<String> firmwareVersion = new AtomicReference<>();
+  private final AtomicReference<String> athlete = new AtomicReference<>("");
   private final AtomicReference<ConnectionState> state =
       new AtomicReference<>(ConnectionState.CONNECTING);
   private final AtomicReference<String> problem = new AtomicReference<>();
@@ -100,6 +101,24 @@ public final class LiveDevice implements AutoCloseable {
    */
   public Optional<SampleRingBuffer> emgSamples() {
     return emgSamples;
+  }
+
+  /**
+   * Returns who wears the device, as the coach named them.
+   *
+   * @return the athlete's name, empty until named
+   */
+  public String athlete() {
+    return athlete.get();
+  }
+
+  /**
+   * Names who wears the device; callable from any thread.
+   *
+   * @param name the athlete's name (blank to clear)
+   */
+  public void nameAthlete(String name) {
+    athlete.set(Objects.requireNonNull(name, "name").strip());
   }
 
   /**

@@ -92,6 +92,17 @@ public final class Workspace implements AutoCloseable {
     devices.add(Objects.requireNonNull(device, "device"));
   }
 
+  /**
+   * Removes a device from the dashboard (FX thread); the caller closes it, off the FX thread if
+   * closing can block (a real link's disconnect goes through D-Bus).
+   *
+   * @param device the device
+   * @return whether it was there
+   */
+  public boolean remove(LiveDevice device) {
+    return devices.remove(Objects.requireNonNull(device, "device"));
+  }
+
   /** Closes every device, newest first. Idempotent. */
   @Override
   public void close() {

@@ -14,6 +14,7 @@ import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.ble.health.StreamKey;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.profile.WristbandProfile;
+import org.imucompanion.ble.virtualdevice.MotionSource;
 import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
@@ -56,6 +57,21 @@ public final class WristbandFeed {
         new VirtualWristband(VIRTUAL_ADDRESS, "Virtual wristband", SyntheticWorkout.demo()));
     return start(
         transport, VIRTUAL_ADDRESS, "Virtual wristband", "wristband v1 (virtual)", true, sink);
+  }
+
+  /**
+   * Starts a virtual wristband with its own address, name and motion, in its own in-process
+   * transport (several can run side by side, one per athlete).
+   *
+   * @param address its address
+   * @param name its name
+   * @param motion what its sensors feel
+   * @return the device, connecting; closing it stops the stream and the transport
+   */
+  public static LiveDevice startVirtual(String address, String name, MotionSource motion) {
+    VirtualTransport transport = VirtualTransport.create();
+    transport.addDevice(new VirtualWristband(address, name, motion));
+    return start(transport, address, name, "wristband v1 (virtual)", true, SampleSink.NONE);
   }
 
   /**
@@ -124,6 +140,12 @@ public final class WristbandFeed {
         .thenCompose(
             connection -> {
               owned.add(connection);
+              // Read once; a band without a battery service just shows none.
+              CompletableFuture<Void> unused =
+                  connection
+                      .battery()
+                      .thenAccept(p -> p.ifPresent(device::reportBattery))
+                      .exceptionally(e -> null);
               StreamHealth health =
                   StreamHealth.withSequenceNumbers(
                       new StreamKey(address, WristbandUuids.DATA),

@@ -18,6 +18,9 @@ public final class DeviceRow {
   private final ReadOnlyStringWrapper kind = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper athlete = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper battery = new ReadOnlyStringWrapper("—");
+  private final ReadOnlyStringWrapper firmware = new ReadOnlyStringWrapper("—");
 
   /**
    * Creates a row for a device.
@@ -58,6 +61,33 @@ public final class DeviceRow {
   }
 
   /**
+   * Who wears the device.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty athleteProperty() {
+    return athlete.getReadOnlyProperty();
+  }
+
+  /**
+   * The battery level, e.g. {@code 64 %}, or a dash until read.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty batteryProperty() {
+    return battery.getReadOnlyProperty();
+  }
+
+  /**
+   * The firmware version the device reported, or a dash.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty firmwareProperty() {
+    return firmware.getReadOnlyProperty();
+  }
+
+  /**
    * The link state, and the last problem if there is one.
    *
    * @return the property
@@ -81,6 +111,10 @@ public final class DeviceRow {
    * @param nowNanos the current {@link System#nanoTime()}, to tell a stalled stream
    */
   public void refresh(long nowNanos) {
+    athlete.set(device.athlete());
+    battery.set(
+        device.batteryPercent().isPresent() ? device.batteryPercent().getAsInt() + " %" : "—");
+    firmware.set(device.firmwareVersion().orElse("—"));
     String stateText = device.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     state.set(device.problem().map(p -> stateText + " — " + p).orElse(stateText));
     SampleWindow lastSecond = device.imuSamples().latest(1_000_000_000L);

@@ -1,7 +1,10 @@
 package org.imucompanion.app.ui.devices;
 
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -48,7 +51,10 @@ public final class DevicesView {
     table.setItems(viewModel.rows());
     table.getColumns().add(column("Device", DeviceRow::nameProperty, 180));
     table.getColumns().add(column("Kind", DeviceRow::kindProperty, 140));
+    table.getColumns().add(column("Athlete", DeviceRow::athleteProperty, 120));
     table.getColumns().add(column("State", DeviceRow::stateProperty, 160));
+    table.getColumns().add(column("Battery", DeviceRow::batteryProperty, 70));
+    table.getColumns().add(column("Firmware", DeviceRow::firmwareProperty, 130));
     table.getColumns().add(column("Stream health", DeviceRow::healthProperty, 260));
     table.setPlaceholder(new Label("No devices. Virtual devices start with the dashboard."));
     table
@@ -93,8 +99,44 @@ public final class DevicesView {
     Label scanStatus = new Label();
     scanStatus.setId("devices-scan-status");
     scanStatus.textProperty().bind(viewModel.scanStatusProperty());
+    ChoiceBox<VirtualDeviceChoice> virtualKind =
+        new ChoiceBox<>(FXCollections.observableArrayList(VirtualDeviceChoice.values()));
+    virtualKind.setId("devices-virtual-kind");
+    virtualKind.setValue(VirtualDeviceChoice.WRISTBAND);
+    Button addVirtual = new Button("Add virtual device");
+    addVirtual.setId("devices-add-virtual");
+    addVirtual.setOnAction(e -> viewModel.addVirtual(virtualKind.getValue()));
+    Button disconnect = new Button("Disconnect");
+    disconnect.setId("devices-disconnect");
+    disconnect.disableProperty().bind(viewModel.selectedProperty().isNull());
+    disconnect.setOnAction(e -> viewModel.disconnect(viewModel.selectedProperty().get()));
+    TextField athlete = new TextField();
+    athlete.setId("devices-athlete");
+    athlete.setPromptText("Athlete wearing the selected device");
+    athlete.disableProperty().bind(viewModel.selectedProperty().isNull());
+    Button nameAthlete = new Button("Name athlete");
+    nameAthlete.setId("devices-name-athlete");
+    nameAthlete.disableProperty().bind(viewModel.selectedProperty().isNull());
+    Runnable applyName =
+        () -> viewModel.nameAthlete(viewModel.selectedProperty().get(), athlete.getText());
+    nameAthlete.setOnAction(e -> applyName.run());
+    athlete.setOnAction(e -> applyName.run());
+    viewModel
+        .selectedProperty()
+        .addListener((obs, old, now) -> athlete.setText(now == null ? "" : now.athlete()));
+    if (viewModel.selectedProperty().get() != null) {
+      athlete.setText(viewModel.selectedProperty().get().athlete());
+    }
+    HBox deviceActions =
+        new HBox(8, virtualKind, addVirtual, disconnect, athlete, nameAthlete);
     root.getChildren()
-        .addAll(title, bluetooth, table, new HBox(8, scan, connect, scanStatus), found);
+        .addAll(
+            title,
+            bluetooth,
+            table,
+            deviceActions,
+            new HBox(8, scan, connect, scanStatus),
+            found);
     root.setId("devices-view");
 
     long[] last = {0};

@@ -2,6 +2,8 @@ package org.imucompanion.app.ui.devices;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.MyoFeed;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
@@ -27,6 +31,7 @@ import org.imucompanion.ble.ScanFilter;
 import org.imucompanion.ble.ScanListener;
 import org.imucompanion.ble.ScanSession;
 import org.imucompanion.ble.profile.DeviceKind;
+import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 
 /**
  * State of the Devices view: one {@link DeviceRow} per workspace device, the selected device, and
@@ -44,6 +49,8 @@ public final class DevicesViewModel {
   private final Workspace workspace;
   private Executor background = Runnable::run;
   private Executor ui = Runnable::run;
+  private Consumer<LiveDevice> onAdded = d -> {};
+  private int virtualAdded;
 
   /**
    * Creates the view model over a workspace.
@@ -208,8 +215,11 @@ public final class DevicesViewModel {
    * @return completes when the result is published
    */
   public CompletableFuture<Void> connect(DiscoveredDevice device) {
-    if (DeviceKind.fromAdvertisement(device).orElse(null) != DeviceKind.WRISTBAND_V1) {
-      scanStatus.set("Only protocol-v1 wristbands can be connected from the dashboard so far.");
+    DeviceKind kind = DeviceKind.fromAdvertisement(device).orElse(null);
+    if (kind != DeviceKind.WRISTBAND_V1 && kind != DeviceKind.MYO) {
+      scanStatus.set(
+          "Only protocol-v1 wristbands and Myo armbands can be connected from the dashboard so"
+              + " far.");
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<Void> published = new CompletableFuture<>();
@@ -217,15 +227,16 @@ public final class DevicesViewModel {
         () -> {
           Runnable publish;
           try {
+            String name = device.name().orElse(device.address());
             LiveDevice live =
-                WristbandFeed.start(
-                    workspace.bluez(),
-                    device.address(),
-                    device.name().orElse(device.address()),
-                    "wristband v1",
-                    false);
+                kind == DeviceKind.MYO
+                    ? MyoFeed.start(
+                        workspace.bluez(), device.address(), name, "myo", false, SampleSink.NONE)
+                    : WristbandFeed.start(
+                        workspace.bluez(), device.address(), name, "wristband v1", false);
             publish = () -> {
               workspace.add(live);
+              onAdded.accept(live);
               scanStatus.set("Connecting " + live.name() + "…");
             };
           } catch (Exception e) {
@@ -240,6 +251,67 @@ public final class DevicesViewModel {
         },
         background);
     return published;
+  }
+
+  /**
+   * Sets what happens to each device this view model adds (the app attaches the live
+   * classification; tests leave it alone).
+   *
+   * @param onAdded called on the FX thread right after the device joined the workspace
+   * @return this
+   */
+  public DevicesViewModel onDeviceAdded(Consumer<LiveDevice> onAdded) {
+    this.onAdded = Objects.requireNonNull(onAdded, "onAdded");
+    return this;
+  }
+
+  /**
+   * Adds a virtual device doing the demo workout, each with its own address and numbered name,
+   * and selects it. Starting one is asynchronous and never blocks (in-process transport).
+   *
+   * @param choice which kind
+   * @return the device added
+   */
+  public LiveDevice addVirtual(VirtualDeviceChoice choice) {
+    int number = ++virtualAdded;
+    // 02:... is a locally administered address: never a real device's.
+    String address = String.format(Locale.ROOT, "02:00:00:00:%02X:%02X", choice.ordinal() + 1, number & 0xFF);
+    String name = choice.displayName() + " " + number;
+    LiveDevice device =
+        switch (choice) {
+          case WRISTBAND -> WristbandFeed.startVirtual(address, name, SyntheticWorkout.demo());
+          case MYO -> MyoFeed.startVirtual(address, name, SyntheticWorkout.demo(), SampleSink.NONE);
+        };
+    workspace.add(device);
+    onAdded.accept(device);
+    selected.set(device);
+    return device;
+  }
+
+  /**
+   * Disconnects a device and removes it from every view; the link is closed on the background
+   * executor (a real one disconnects through D-Bus).
+   *
+   * @param device the device
+   * @return completes when closed
+   */
+  public CompletableFuture<Void> disconnect(LiveDevice device) {
+    workspace.remove(device);
+    if (selected.get() == device) {
+      selected.set(rows.isEmpty() ? null : rows.get(0).device());
+    }
+    return CompletableFuture.runAsync(device::close, background);
+  }
+
+  /**
+   * Names who wears a device; every view shows the name from the next frame on.
+   *
+   * @param device the device
+   * @param athlete the athlete's name (blank to clear)
+   */
+  public void nameAthlete(LiveDevice device, String athlete) {
+    device.nameAthlete(athlete);
+    rows.stream().filter(r -> r.device() == device).forEach(r -> r.refresh(System.nanoTime()));
   }
 
   /**

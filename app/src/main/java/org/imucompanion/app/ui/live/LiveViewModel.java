@@ -4,6 +4,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +41,10 @@ public final class LiveViewModel {
   private final ReadOnlyStringWrapper exercise = new ReadOnlyStringWrapper("—");
   private final ReadOnlyStringWrapper probabilities = new ReadOnlyStringWrapper("");
   private long lastSeenWritten = -1;
+  private final ObservableList<DevicePanelModel> panels = FXCollections.observableArrayList();
+  private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(1);
+  private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(false);
+  private DevicePanelModel.EstimateShown estimateShown = (d, source, shown) -> {};
 
   /** Creates the view model with no device selected. */
   public LiveViewModel() {
@@ -45,6 +56,92 @@ public final class LiveViewModel {
           title.set(now == null ? "No device" : now.name());
           status.set(now == null ? "Connect a device in the Devices view." : "Waiting for samples…");
         });
+  }
+
+  /**
+   * Shows one panel per device of a list and keeps following it (FX thread: the workspace's
+   * list only changes there).
+   *
+   * @param devices the devices, e.g. the workspace's
+   */
+  public void follow(ObservableList<LiveDevice> devices) {
+    devices.forEach(d -> panels.add(new DevicePanelModel(d)));
+    devices.addListener(
+        (ListChangeListener<LiveDevice>)
+            change -> {
+              while (change.next()) {
+                change.getRemoved().forEach(d -> panels.removeIf(p -> p.device() == d));
+                change.getAddedSubList().forEach(d -> panels.add(new DevicePanelModel(d)));
+              }
+              layOut();
+            });
+    layOut();
+  }
+
+  /**
+   * How many grid columns the panels need for a number of devices: one device fills the view,
+   * up to four share two columns (a 2x2 grid fits a laptop screen), more take three.
+   *
+   * @param devices how many devices are shown
+   * @return the number of columns
+   */
+  public static int columnsFor(int devices) {
+    if (devices <= 1) {
+      return 1;
+    }
+    return devices <= 4 ? 2 : 3;
+  }
+
+  private void layOut() {
+    columns.set(columnsFor(panels.size()));
+    compact.set(panels.size() > 1);
+  }
+
+  /**
+   * One panel per device, in the order the devices were added.
+   *
+   * @return the panels
+   */
+  public ObservableList<DevicePanelModel> panels() {
+    return panels;
+  }
+
+  /**
+   * Grid columns for the panels ({@link #columnsFor(int)} of the device count).
+   *
+   * @return the property
+   */
+  public ReadOnlyIntegerProperty columnsProperty() {
+    return columns.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether several devices are shown, as a compact grid instead of one detailed panel.
+   *
+   * @return the property
+   */
+  public ReadOnlyBooleanProperty compactProperty() {
+    return compact.getReadOnlyProperty();
+  }
+
+  /**
+   * Sets who is told when an estimate reaches the screen (the UI bench measures latency so).
+   *
+   * @param listener the listener
+   */
+  public void onEstimateShown(DevicePanelModel.EstimateShown listener) {
+    estimateShown = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Refreshes every panel's text and set history; called once per frame.
+   *
+   * @param nowNanos the frame's time ({@link System#nanoTime()})
+   */
+  public void refreshPanels(long nowNanos) {
+    for (DevicePanelModel panel : panels) {
+      panel.refresh(nowNanos, estimateShown);
+    }
   }
 
   /**

@@ -46,9 +46,14 @@ final class PlotWriter {
    * @param window the newest samples
    */
   void offer(SampleWindow window) {
-    if (pending.getAndSet(window) == null) {
+    if (pending.getAndSet(window) == null && !thread.isShutdown()) {
       thread.execute(this::writeNewest);
     }
+  }
+
+  /** Stops the writer thread; windows offered later are ignored. */
+  void close() {
+    thread.shutdownNow();
   }
 
   private void writeNewest() {
