@@ -1,7 +1,10 @@
 package org.imucompanion.app.ui.models;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -11,17 +14,32 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
-/** Builds the Models view: the contract of the model in use and a button to load another. */
+/**
+ * Builds the Models view: the contract of the model in use, its SHA-256 and model card figures,
+ * and a button to load another.
+ */
 public final class ModelsView {
   private final VBox root = new VBox(10);
 
   /**
-   * Builds the view.
+   * Builds the view; loading asks for a file with a {@link FileChooser}.
    *
    * @param viewModel the state to show
    */
   public ModelsView(ModelsViewModel viewModel) {
+    this(viewModel, ModelsView::chooseOnnxFile);
+  }
+
+  /**
+   * Builds the view with another way to choose the model file (tests answer without a native
+   * dialog, which headless Monocle can't show).
+   *
+   * @param viewModel the state to show
+   * @param modelFile asks which {@code .onnx} file to load; empty if the user cancelled
+   */
+  public ModelsView(ModelsViewModel viewModel, Function<Window, Optional<Path>> modelFile) {
     Label title = new Label("Models");
     title.getStyleClass().add("view-title");
     Label status = new Label();
@@ -34,11 +52,15 @@ public final class ModelsView {
     contract.setHgap(12);
     contract.setVgap(4);
     contract.setPadding(new Insets(8, 0, 8, 0));
-    String[] rows = {"File", "SHA-256", "Version", "Classes", "Rate", "Window / hop", "Channels", "Trained on"};
+    String[] rows = {
+      "File", "SHA-256", "Version", "Classes", "Rate", "Window / hop", "Channels", "Trained on",
+      "Model card"
+    };
     for (int i = 0; i < rows.length; i++) {
       Label name = new Label(rows[i]);
       name.setStyle("-fx-font-weight: bold;");
       Label value = new Label();
+      value.setId("models-field-" + i);
       value.setWrapText(true);
       value.setMaxWidth(760);
       int row = i;
@@ -56,15 +78,9 @@ public final class ModelsView {
     load.setId("models-load");
     load.disableProperty().bind(viewModel.loadingProperty());
     load.setOnAction(
-        e -> {
-          FileChooser chooser = new FileChooser();
-          chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
-          File file = chooser.showOpenDialog(root.getScene().getWindow());
-          if (file != null) {
-            viewModel.loadFile(file.toPath());
-          }
-        });
+        e -> modelFile.apply(root.getScene().getWindow()).ifPresent(viewModel::loadFile));
     Button reset = new Button("Use the default model");
+    reset.setId("models-default");
     reset.disableProperty().bind(viewModel.loadingProperty());
     reset.setOnAction(e -> viewModel.loadDefault());
     root.getChildren().addAll(title, status, contract, new HBox(8, load, reset));
@@ -78,6 +94,12 @@ public final class ModelsView {
    */
   public VBox root() {
     return root;
+  }
+
+  private static Optional<Path> chooseOnnxFile(Window owner) {
+    FileChooser chooser = new FileChooser();
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+    return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
   }
 
   private static String field(ModelSummary m, int row) {
@@ -94,7 +116,9 @@ public final class ModelsView {
           m.windowLength() / m.sampleRateHz(),
           m.hop());
       case 6 -> String.join(", ", m.channels());
-      default -> m.trainingData();
+      case 7 -> m.trainingData();
+      default -> ModelCard.figuresFor(m.sha256())
+          .orElse("No model card figures: not a bundled model (its SHA-256 is not one we measured).");
     };
   }
 }
