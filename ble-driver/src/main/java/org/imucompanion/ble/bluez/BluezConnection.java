@@ -26,6 +26,7 @@ import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.NotificationListener;
 import org.imucompanion.ble.Subscription;
+import org.imucompanion.ble.SubscriptionRegistry;
 import org.imucompanion.ble.WriteType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +52,18 @@ final class BluezConnection implements BleConnection {
   private final ConnectionListener listener;
   private final DeliveryLane lane;
   private final CompletableFuture<Void> resolved = new CompletableFuture<>();
-  private final Map<UUID, List<SubscriptionImpl>> subscriptions = new ConcurrentHashMap<>();
+  private final SubscriptionRegistry subscriptions;
   private final Map<UUID, CompletableFuture<Void>> notifyStarted = new ConcurrentHashMap<>();
   private volatile Map<UUID, CharacteristicEntry> characteristics = Map.of();
   private volatile int mtu = DEFAULT_ATT_MTU;
   private ConnectionState state = ConnectionState.CONNECTING;
+  /**
+   * Whether the link of this connection was seen up: a {@code Connected=true} on the signal
+   * thread, or already connected before our Connect. Until then a {@code Connected=false} is the
+   * echo of the previous link (dbus-java hands Connect's reply and signals to different threads, so
+   * a late signal from the old link can arrive after our Connect returned).
+   */
+  private volatile boolean linkSeenUp;
   private volatile boolean closed;
 
   private record CharacteristicEntry(String path, GattCharacteristicInfo info) {}
@@ -72,6 +80,7 @@ final class BluezConnection implements BleConnection {
     this.listener = listener;
     this.lane =
         new DeliveryLane(address, transport.options().queueCapacity(), executor, this::dispatch);
+    this.subscriptions = new SubscriptionRegistry(address, this::unsubscribe);
   }
 
   String path() {
@@ -84,6 +93,13 @@ final class BluezConnection implements BleConnection {
   void establish() throws BleException {
     post(ConnectionState.CONNECTING, Optional.empty());
     try {
+      if (DbusValues.bool(
+          transport
+              .remote(path, org.freedesktop.dbus.interfaces.Properties.class)
+              .GetAll(BluezTransport.DEVICE_IFACE)
+              .get("Connected"))) {
+        linkSeenUp = true; // Connect will not announce a link that is already up
+      }
       Device1 device = transport.remote(path, Device1.class);
       device.Connect();
     } catch (Exception e) {
@@ -136,11 +152,16 @@ final class BluezConnection implements BleConnection {
   void onDeviceProperties(Map<String, Variant<?>> changed) {
     Variant<?> sr = changed.get("ServicesResolved");
     if (sr != null && DbusValues.bool(sr)) {
+      linkSeenUp = true; // resolved services mean a link, even if its Connected=true was missed
       onResolved();
     }
     Variant<?> connected = changed.get("Connected");
-    if (connected != null && !DbusValues.bool(connected)) {
-      onLinkLost("the device disconnected");
+    if (connected != null) {
+      if (DbusValues.bool(connected)) {
+        linkSeenUp = true;
+      } else if (linkSeenUp) {
+        onLinkLost("the device disconnected");
+      }
     }
   }
 
@@ -177,10 +198,7 @@ final class BluezConnection implements BleConnection {
   }
 
   private void killSubscriptions() {
-    for (List<SubscriptionImpl> subs : subscriptions.values()) {
-      subs.forEach(s -> s.active = false);
-    }
-    subscriptions.clear();
+    subscriptions.deactivateAll();
     notifyStarted.clear();
     transport.valueRoutes.values().removeIf(r -> r.connection() == this);
   }
@@ -198,18 +216,8 @@ final class BluezConnection implements BleConnection {
   // ---------------------------------------------------------------- delivery worker
 
   private void dispatch(Notification n) {
-    List<SubscriptionImpl> subs = subscriptions.get(n.characteristic());
-    if (subs == null) {
-      return;
-    }
-    for (SubscriptionImpl s : subs) {
-      if (s.active) {
-        try {
-          s.listener.onNotification(n);
-        } catch (RuntimeException e) {
-          LOG.warn("notification listener of {} failed", address, e);
-        }
-      }
+    for (SubscriptionRegistry.Entry s : subscriptions.of(n.characteristic())) {
+      s.deliver(n);
     }
   }
 
@@ -327,18 +335,18 @@ final class BluezConnection implements BleConnection {
   @Override
   public CompletableFuture<Subscription> subscribe(UUID uuid, NotificationListener notificationListener) {
     ensureOpen();
-    SubscriptionImpl sub = new SubscriptionImpl(uuid, notificationListener);
     return entry(uuid)
         .thenCompose(
             e -> {
               CompletableFuture<Void> started;
               boolean first;
+              SubscriptionRegistry.Entry sub;
               synchronized (this) {
                 if (!state.isUsable()) {
                   return CompletableFuture.failedFuture(
                       new BleException(Reason.DISCONNECTED, address + " is " + state));
                 }
-                subscriptions.computeIfAbsent(uuid, k -> new CopyOnWriteArrayList<>()).add(sub);
+                sub = subscriptions.add(uuid, notificationListener);
                 started = notifyStarted.get(uuid);
                 first = started == null;
                 if (first) {
@@ -389,17 +397,12 @@ final class BluezConnection implements BleConnection {
     }
   }
 
-  private void unsubscribe(SubscriptionImpl sub) {
+  private void unsubscribe(SubscriptionRegistry.Entry sub) {
     String charPath = null;
     synchronized (this) {
-      List<SubscriptionImpl> subs = subscriptions.get(sub.uuid);
-      if (subs == null || !subs.remove(sub)) {
-        return;
-      }
-      if (subs.isEmpty()) {
-        subscriptions.remove(sub.uuid);
-        notifyStarted.remove(sub.uuid);
-        CharacteristicEntry e = characteristics.get(sub.uuid);
+      if (subscriptions.remove(sub)) {
+        notifyStarted.remove(sub.characteristic());
+        CharacteristicEntry e = characteristics.get(sub.characteristic());
         if (e != null) {
           transport.valueRoutes.remove(e.path());
           charPath = e.path();
@@ -514,48 +517,22 @@ final class BluezConnection implements BleConnection {
     resolved.completeExceptionally(new BleException(Reason.CLOSED, address + ": closed"));
     transport.forget(this);
     if (wasLinked) {
-      transport.call(
-          () -> {
-            transport.remote(path, Device1.class).Disconnect();
-            return null;
-          },
-          Reason.IO,
-          "disconnect " + address);
+      // A new connection to this device waits for this Disconnect: on a call thread of its own it
+      // could otherwise land after the new Connect and drop the new link.
+      transport.releasing(
+          path,
+          transport.call(
+              () -> {
+                transport.remote(path, Device1.class).Disconnect();
+                return null;
+              },
+              Reason.IO,
+              "disconnect " + address));
     }
   }
 
   @Override
   public String toString() {
     return "BluezConnection[" + address + " " + state() + "]";
-  }
-
-  /** A listener registration; inactive once closed or once the link dropped. */
-  private final class SubscriptionImpl implements Subscription {
-    final UUID uuid;
-    final NotificationListener listener;
-    volatile boolean active = true;
-
-    SubscriptionImpl(UUID uuid, NotificationListener listener) {
-      this.uuid = uuid;
-      this.listener = listener;
-    }
-
-    @Override
-    public UUID characteristic() {
-      return uuid;
-    }
-
-    @Override
-    public boolean isActive() {
-      return active;
-    }
-
-    @Override
-    public void close() {
-      if (active) {
-        active = false;
-        unsubscribe(this);
-      }
-    }
   }
 }

@@ -37,7 +37,7 @@ final class BluezScanSession implements ScanSession {
   private final Map<String, Seen> byPath = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  /** What is known about one device object. Mutated under the session's lock. */
+  /** What is known about one device object. Mutated, and its events queued, under the session's lock. */
   private static final class Seen {
     String address = "";
     Optional<String> name = Optional.empty();
@@ -63,8 +63,13 @@ final class BluezScanSession implements ScanSession {
     transport.joinDiscovery(filter.serviceUuids());
     for (var e : transport.managedObjects().entrySet()) {
       Map<String, Variant<?>> dev = DbusValues.props(e.getValue(), BluezTransport.DEVICE_IFACE);
-      if (!dev.isEmpty()) {
-        onDeviceAdded(e.getKey().getPath(), dev);
+      String path = e.getKey().getPath();
+      if (!dev.isEmpty() && path.startsWith(transport.adapterPath() + "/")) {
+        // A device the signal thread already took in is newer than this snapshot: keep it.
+        Seen fresh = new Seen();
+        if (byPath.putIfAbsent(path, fresh) == null) {
+          update(fresh, dev, List.of());
+        }
       }
     }
   }
@@ -90,13 +95,11 @@ final class BluezScanSession implements ScanSession {
   void onDeviceRemoved(String path) {
     Seen s = byPath.remove(path);
     if (s != null) {
-      boolean wasReported;
       synchronized (this) {
-        wasReported = s.reported;
-      }
-      if (wasReported) {
-        String address = s.address;
-        emit(() -> listener.onDisappeared(address));
+        if (s.reported) {
+          String address = s.address;
+          emit(() -> listener.onDisappeared(address));
+        }
       }
     }
   }
@@ -131,11 +134,13 @@ final class BluezScanSession implements ScanSession {
         return;
       }
       s.reported = true;
-    }
-    if (appeared) {
-      emit(() -> listener.onAppeared(snapshot));
-    } else {
-      emit(() -> listener.onUpdated(snapshot));
+      // Queued under the lock: start() (a call thread) and the signal thread both get here, and
+      // the event that decided "appeared" must reach the listener before any later "updated".
+      if (appeared) {
+        emit(() -> listener.onAppeared(snapshot));
+      } else {
+        emit(() -> listener.onUpdated(snapshot));
+      }
     }
   }
 

@@ -68,6 +68,8 @@ public final class BluezTransport implements BleTransport {
   /** Characteristic value path -> where its notifications go. Read on the signal thread. */
   final Map<String, ValueRoute> valueRoutes = new ConcurrentHashMap<>();
   private final Map<String, BluezConnection> connectionsByPath = new ConcurrentHashMap<>();
+  /** Device path -> the Disconnect a closed connection sent and that may still be running. */
+  private final Map<String, CompletableFuture<?>> releases = new ConcurrentHashMap<>();
   private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
   private final List<BluezScanSession> scans = new CopyOnWriteArrayList<>();
   private final Object discoveryLock = new Object();
@@ -297,6 +299,7 @@ public final class BluezTransport implements BleTransport {
                               new BleException(
                                   Reason.NOT_FOUND,
                                   "BlueZ does not know " + address + "; scan for it first"));
+              awaitRelease(path);
               BluezConnection c =
                   new BluezConnection(
                       this, path, address.toUpperCase(java.util.Locale.ROOT), listener, executor);
@@ -422,6 +425,28 @@ public final class BluezTransport implements BleTransport {
   void forget(BluezConnection c) {
     connectionsByPath.remove(c.path(), c);
     owned.remove(c);
+  }
+
+  /** Records the Disconnect a closing connection of {@code path} sent, for {@link #awaitRelease}. */
+  void releasing(String path, CompletableFuture<?> disconnect) {
+    releases.put(path, disconnect);
+    disconnect.whenComplete((v, e) -> releases.remove(path, disconnect));
+  }
+
+  /**
+   * Waits (on a call thread) until the Disconnect of an earlier connection to {@code path} is
+   * answered, whatever the answer, so that it cannot overtake and drop the next link.
+   */
+  private void awaitRelease(String path) throws InterruptedException {
+    CompletableFuture<?> pending = releases.get(path);
+    if (pending == null) {
+      return;
+    }
+    try {
+      pending.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.debug("previous Disconnect of {} ended with {}", path, e.toString());
+    }
   }
 
   void forget(BluezScanSession s) {

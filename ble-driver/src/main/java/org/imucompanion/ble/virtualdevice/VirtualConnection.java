@@ -22,6 +22,7 @@ import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.NotificationListener;
 import org.imucompanion.ble.Subscription;
+import org.imucompanion.ble.SubscriptionRegistry;
 import org.imucompanion.ble.WriteType;
 
 /**
@@ -37,7 +38,7 @@ final class VirtualConnection implements BleConnection {
   private final OrderedDelivery delivery;
   private final ScheduledExecutorService scheduler;
   private final CompletableFuture<Void> resolved = new CompletableFuture<>();
-  private final Map<UUID, List<SubscriptionImpl>> subscriptions = new ConcurrentHashMap<>();
+  private final SubscriptionRegistry subscriptions;
   private final Link link = new Link();
   private final int mtu;
   private ConnectionState state = ConnectionState.CONNECTING;
@@ -55,6 +56,7 @@ final class VirtualConnection implements BleConnection {
     this.listener = listener;
     this.scheduler = transport.scheduler();
     this.delivery = new OrderedDelivery(executor, queueCapacity);
+    this.subscriptions = new SubscriptionRegistry(device.address(), this::unsubscribe);
     this.mtu = device.mtu();
   }
 
@@ -114,16 +116,13 @@ final class VirtualConnection implements BleConnection {
   }
 
   private void killSubscriptions() {
-    for (List<SubscriptionImpl> subs : subscriptions.values()) {
-      subs.forEach(s -> s.active = false);
-    }
-    subscriptions.clear();
+    subscriptions.deactivateAll();
   }
 
   // ------------------------------------------------------------------ notifications
 
   private void send(LinkFaults.Pending p) {
-    if (!link.isUp() || !subscriptions.containsKey(p.characteristic())) {
+    if (!link.isUp() || !subscriptions.has(p.characteristic())) {
       return;
     }
     deliver(device.faults().pass(p));
@@ -131,8 +130,8 @@ final class VirtualConnection implements BleConnection {
 
   private void deliver(List<LinkFaults.Pending> out) {
     for (LinkFaults.Pending p : out) {
-      List<SubscriptionImpl> subs = subscriptions.get(p.characteristic());
-      if (subs == null) {
+      List<SubscriptionRegistry.Entry> subs = subscriptions.of(p.characteristic());
+      if (subs.isEmpty()) {
         continue;
       }
       long t =
@@ -142,13 +141,8 @@ final class VirtualConnection implements BleConnection {
       int handle =
           device.characteristic(p.characteristic()).map(GattCharacteristicInfo::handle).orElse(0);
       Notification n = new Notification(t, device.address(), p.characteristic(), handle, p.value());
-      for (SubscriptionImpl s : subs) {
-        delivery.offer(
-            () -> {
-              if (s.active) {
-                s.listener.onNotification(n);
-              }
-            });
+      for (SubscriptionRegistry.Entry s : subs) {
+        delivery.offer(() -> s.deliver(n));
       }
     }
   }
@@ -170,7 +164,7 @@ final class VirtualConnection implements BleConnection {
 
     @Override
     public boolean isNotifying(UUID characteristic) {
-      return isUp() && subscriptions.containsKey(characteristic);
+      return isUp() && subscriptions.has(characteristic);
     }
 
     @Override
@@ -240,7 +234,6 @@ final class VirtualConnection implements BleConnection {
   public CompletableFuture<Subscription> subscribe(
       UUID uuid, NotificationListener notificationListener) {
     ensureOpen();
-    SubscriptionImpl sub = new SubscriptionImpl(uuid, notificationListener);
     return call(
         () -> {
           GattCharacteristicInfo info = characteristicOrFail(uuid);
@@ -250,12 +243,11 @@ final class VirtualConnection implements BleConnection {
                 Reason.NOT_SUPPORTED, address() + ": " + uuid + " does not notify");
           }
           boolean first;
+          Subscription sub;
           synchronized (this) {
             requireUsable();
-            List<SubscriptionImpl> subs =
-                subscriptions.computeIfAbsent(uuid, k -> new CopyOnWriteArrayList<>());
-            first = subs.isEmpty();
-            subs.add(sub);
+            first = !subscriptions.has(uuid);
+            sub = subscriptions.add(uuid, notificationListener);
           }
           if (first) {
             device.onNotifyingChanged(uuid, true);
@@ -264,18 +256,14 @@ final class VirtualConnection implements BleConnection {
         });
   }
 
-  private void unsubscribe(SubscriptionImpl sub) {
-    boolean last = false;
+  private void unsubscribe(SubscriptionRegistry.Entry sub) {
+    boolean last;
     synchronized (this) {
-      List<SubscriptionImpl> subs = subscriptions.get(sub.uuid);
-      if (subs != null && subs.remove(sub) && subs.isEmpty()) {
-        subscriptions.remove(sub.uuid);
-        last = true;
-      }
+      last = subscriptions.remove(sub);
     }
     if (last && link.isUp()) {
       try {
-        scheduler.execute(() -> device.onNotifyingChanged(sub.uuid, false));
+        scheduler.execute(() -> device.onNotifyingChanged(sub.characteristic(), false));
       } catch (RejectedExecutionException e) {
         // the transport is shutting down; the device is being disconnected anyway
       }
@@ -389,35 +377,6 @@ final class VirtualConnection implements BleConnection {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("connection to " + address() + " is closed");
-    }
-  }
-
-  private final class SubscriptionImpl implements Subscription {
-    final UUID uuid;
-    final NotificationListener listener;
-    volatile boolean active = true;
-
-    SubscriptionImpl(UUID uuid, NotificationListener listener) {
-      this.uuid = uuid;
-      this.listener = listener;
-    }
-
-    @Override
-    public UUID characteristic() {
-      return uuid;
-    }
-
-    @Override
-    public boolean isActive() {
-      return active;
-    }
-
-    @Override
-    public void close() {
-      if (active) {
-        active = false;
-        unsubscribe(this);
-      }
     }
   }
 }

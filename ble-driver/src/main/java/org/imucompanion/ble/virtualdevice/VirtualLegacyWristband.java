@@ -89,6 +89,16 @@ public final class VirtualLegacyWristband extends VirtualDevice {
     return sent;
   }
 
+  /**
+   * Tells whether the firmware's notification timer runs: from the moment a central enables
+   * notifications until it disables them or the link drops.
+   *
+   * @return true while it sends
+   */
+  public synchronized boolean isSending() {
+    return sender != null;
+  }
+
   private byte[] valueAt(long nanosSincePowerOn) {
     MotionSample m = motion.sampleAt(nanosSincePowerOn);
     return LegacyCodec.encode(

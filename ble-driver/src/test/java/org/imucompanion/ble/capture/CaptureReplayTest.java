@@ -3,6 +3,7 @@ package org.imucompanion.ble.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.NotificationListener;
 import org.imucompanion.ble.WriteType;
+import org.imucompanion.ble.virtualbluez.Await;
 import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualDevice;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
@@ -89,10 +91,18 @@ class CaptureReplayTest {
       myo = new VirtualMyo("DE:AD:BE:EF:00:01", "Myo", SyntheticWorkout.demo());
       transport.addDevice(band);
       transport.addDevice(myo);
+      // One listener keeps and captures each notification under one lock, so that what the test
+      // remembers and what the capture holds are the same list however late a delivery thread runs;
+      // after recording stops, late notifications go to neither.
+      NotificationListener captured = capture.listener();
+      boolean[] recording = {true};
       NotificationListener keep =
           n -> {
             synchronized (live) {
-              live.add(n);
+              if (recording[0]) {
+                live.add(n);
+                captured.onNotification(n);
+              }
             }
           };
 
@@ -102,14 +112,12 @@ class CaptureReplayTest {
       capture.addDevice(
           describe(band, Map.of(WristbandUuids.CONFIG, w.read(WristbandUuids.CONFIG).join())));
       w.subscribe(WristbandUuids.DATA, keep).join();
-      w.subscribe(WristbandUuids.DATA, capture.listener()).join();
 
       BleConnection m =
           transport.connect(myo.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
       capture.addDevice(describe(myo, Map.of()));
       for (UUID u : MYO_STREAMS) {
         m.subscribe(u, keep).join();
-        m.subscribe(u, capture.listener()).join();
       }
       w.write(
               WristbandUuids.CONTROL,
@@ -136,9 +144,11 @@ class CaptureReplayTest {
                   .encode(),
               WriteType.WITH_RESPONSE)
           .join();
-      Thread.sleep(50);
-      assertThat(capture.failure()).isEmpty();
-      assertThat(capture.written()).isEqualTo(live.size());
+      synchronized (live) {
+        recording[0] = false;
+        assertThat(capture.failure()).isEmpty();
+        assertThat(capture.written()).isEqualTo(live.size());
+      }
     }
     assertThat(live.size()).isGreaterThan(150); // 25 wristband + 50 IMU + 100 EMG a second
   }
@@ -147,10 +157,14 @@ class CaptureReplayTest {
       throws Exception {
     List<Notification> replayed = new ArrayList<>();
     arrivals.clear();
+    // The wristband's and the Myo's notifications arrive on their own delivery threads.
     NotificationListener keep =
         n -> {
-          arrivals.add(System.nanoTime());
-          replayed.add(n);
+          long now = System.nanoTime();
+          synchronized (replayed) {
+            arrivals.add(now);
+            replayed.add(n);
+          }
         };
     try (CaptureReplay replay = CaptureReplay.open(file, pace)) {
       BleTransport transport = replay;
@@ -169,9 +183,22 @@ class CaptureReplayTest {
       for (UUID u : MYO_STREAMS) {
         m.subscribe(u, keep).join();
       }
-      report.add(replay.play().get(30, TimeUnit.SECONDS));
+      CaptureReplay.Report r = replay.play().get(30, TimeUnit.SECONDS);
+      report.add(r);
+      // play() completes once every notification is handed to its device; the last ones may still
+      // be on their way to the listener, so wait for them before closing the replay.
+      Await.until(
+          () -> {
+            synchronized (replayed) {
+              return replayed.size() >= r.delivered();
+            }
+          },
+          Duration.ofSeconds(10),
+          () -> replayed.size() + " of " + r.delivered() + " delivered");
     }
-    return replayed;
+    synchronized (replayed) {
+      return new ArrayList<>(replayed);
+    }
   }
 
   @Test
@@ -228,12 +255,14 @@ class CaptureReplayTest {
           .containsExactly("wristband-v1", "myo");
       BleConnection w =
           replay.connect(band.address(), (s, x) -> {}, DIRECT).get(5, TimeUnit.SECONDS);
-      List<Notification> got = new ArrayList<>();
+      List<Notification> got = new java.util.concurrent.CopyOnWriteArrayList<>();
       w.subscribe(WristbandUuids.DATA, got::add).join();
       CaptureReplay.Report r = replay.play().get(30, TimeUnit.SECONDS);
       long wristband =
           live.stream().filter(n -> n.characteristic().equals(WristbandUuids.DATA)).count();
       assertThat(r).isEqualTo(new CaptureReplay.Report(wristband, live.size() - wristband));
+      // handed over is not yet delivered: the last ones may still be on the delivery thread
+      Await.until(() -> got.size() >= wristband, Duration.ofSeconds(10), () -> got.size() + " delivered");
       assertThat(got).hasSize((int) wristband);
       assertThat(replay.device(myo.address())).isPresent();
       assertThat(replay.device("00:00:00:00:00:00")).isEqualTo(Optional.empty());

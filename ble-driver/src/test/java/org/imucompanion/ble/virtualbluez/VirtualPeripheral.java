@@ -84,6 +84,7 @@ public final class VirtualPeripheral {
     private int mtu = 23;
     private Duration resolveDelay = Duration.ofMillis(30);
     private Duration reregisterDelay = Duration.ZERO;
+    private boolean reregisterWhenTold;
     private Duration connectDelay = Duration.ZERO;
     private int nextHandle = 0x000a;
     private final Map<UUID, Integer> serviceHandles = new LinkedHashMap<>();
@@ -185,6 +186,18 @@ public final class VirtualPeripheral {
     }
 
     /**
+     * Keeps the notify sessions that survived a disconnect unregistered after a reconnect until the
+     * test calls {@link VirtualPeripheral#reregisterSessionsNow()}: the {@code InProgress} window
+     * then lasts as long as the test needs, whatever the machine's load.
+     *
+     * @return this builder
+     */
+    public Builder reregisterWhenTold() {
+      this.reregisterWhenTold = true;
+      return this;
+    }
+
+    /**
      * Adds a characteristic (and its service if new).
      *
      * @param service the service UUID
@@ -237,6 +250,7 @@ public final class VirtualPeripheral {
   private final int mtu;
   private final Duration resolveDelay;
   private final Duration reregisterDelay;
+  private final boolean reregisterWhenTold;
   private final Duration connectDelay;
   private volatile boolean connectCancelled;
   final boolean knownBeforeDiscovery;
@@ -280,6 +294,7 @@ public final class VirtualPeripheral {
     this.mtu = b.mtu;
     this.resolveDelay = b.resolveDelay;
     this.reregisterDelay = b.reregisterDelay;
+    this.reregisterWhenTold = b.reregisterWhenTold;
     this.connectDelay = b.connectDelay;
     this.knownBeforeDiscovery = b.knownBeforeDiscovery;
     this.rssi = b.rssi;
@@ -456,12 +471,23 @@ public final class VirtualPeripheral {
     }
     deviceObject.props.set(DeviceObject.IFACE, "ServicesResolved", new Variant<>(Boolean.TRUE));
     // Notify sessions that survived a disconnect are registered again by bluetoothd.
-    if (reregisterDelay.isZero()) {
+    if (reregisterWhenTold) {
+      // the test calls reregisterSessionsNow()
+    } else if (reregisterDelay.isZero()) {
       reregisterSessions();
     } else {
       bluez.scheduler().schedule(this::reregisterSessions, reregisterDelay.toNanos(), TimeUnit.NANOSECONDS);
     }
     onConnect.forEach(h -> h.accept(this));
+  }
+
+  /**
+   * Registers the notify sessions that survived a disconnect again, as bluetoothd does some time
+   * after services resolve (see {@link Builder#reregisterWhenTold()}); nothing happens while the
+   * services are not resolved.
+   */
+  public void reregisterSessionsNow() {
+    reregisterSessions();
   }
 
   private void reregisterSessions() {

@@ -74,7 +74,10 @@ class VirtualMyoTest {
                 c,
                 MyoCommand.setMode(
                     MyoCommand.EMG_NONE, MyoCommand.IMU_NONE, MyoCommand.CLASSIFIER_DISABLED)));
-    Thread.sleep(50);
+    // what the armband sent before it stopped may still be on its way to the listener
+    Await.until(
+        "every notification sent is delivered",
+        () -> log.size() == myo.imuSent() + myo.emgSent());
     assertThat(myo.neverSleep()).isTrue();
 
     List<Notification> imu = log.of(MyoUuids.IMU_DATA);

@@ -266,6 +266,8 @@ class VirtualTransportTest {
     assertThat(a.size()).isEqualTo(aCount);
     sb.close();
     Await.until("device stops", () -> !legacy.link().orElseThrow().isNotifying(LegacyUuids.DATA));
+    // the link forgets at once; the firmware hears of it on the device's own thread
+    Await.until("firmware stops its timer", () -> !legacy.isSending());
     long sent = legacy.notificationsSent();
     Thread.sleep(100);
     assertThat(legacy.notificationsSent())

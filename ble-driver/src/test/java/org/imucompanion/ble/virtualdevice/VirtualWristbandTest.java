@@ -88,7 +88,8 @@ class VirtualWristbandTest {
     RateWindow window = RateWindow.start(() -> control(c, WristbandControl.startStream()));
     Thread.sleep(2000);
     window.stop(() -> control(c, WristbandControl.stopStream()));
-    Thread.sleep(50);
+    // what the band sent before it stopped may still be on its way to the listener
+    Await.until("every packet sent is delivered", () -> log.size() == band.packetsSent());
     List<Notification> got = log.all();
 
     StreamHealth health =
@@ -201,7 +202,8 @@ class VirtualWristbandTest {
     int seen = log.size();
     Await.until("clean packets after the faults", () -> log.size() >= seen + 10);
     control(c, WristbandControl.stopStream());
-    Thread.sleep(50);
+    // 3 dropped, 2 duplicated; the last ones may still be on their way to the listener
+    Await.until("the rest delivered", () -> log.size() >= band.packetsSent() - 3 + 2);
 
     for (Notification n : log.all()) {
       try {
@@ -236,7 +238,7 @@ class VirtualWristbandTest {
     band.faults().stall(Duration.ofMillis(400));
     Thread.sleep(700);
     control(c, WristbandControl.stopStream());
-    Thread.sleep(50);
+    Await.until("the stalled burst delivered", () -> log.size() >= band.packetsSent());
     for (Notification n : log.all()) {
       WristbandDataPacket p = WristbandCodec.decode(n.value(), WristbandConfig.DEFAULT);
       health.recordPacket(n.hostTimeNanos(), n.length(), p.sequence(), 1);
