@@ -136,7 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private Map<String, List<Recording>> selectSubjects(Dataset read) {
-    Map<String, List<Recording>> by = new TreeMap<>();
+    Map<String, List<Recording>> by = new TreeMap<>(StreamingEvaluation.SUBJECT_ORDER);
     for (Recording r : read.recordings()) {
       if (subjects == null || subjects.contains(r.subject())) {
         by.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
@@ -246,12 +246,14 @@ final class EvaluateCommand implements Callable<Integer> {
           .map(row -> String.format(Locale.ROOT, "reps %5.1f %% / %5.1f %%",
               100 * row.exactShare(), 100 * row.withinOneShare()))
           .orElse("reps not counted");
+      String setFigures = sets.sets() == 0
+          ? "no sets"
+          : String.format(Locale.ROOT, "sets %d/%d  delay %.1f s  flicker %d", sets.right(),
+              sets.sets(), sets.medianDelaySeconds(), sets.flickering());
       out.printf(Locale.ROOT,
-          "subject %-6s %7d windows  accuracy %5.1f %%  macro-F1 %.3f  smoothed %.3f  sets"
-              + " %d/%d  delay %.1f s  flicker %d  %s%n",
+          "subject %-6s %7d windows  accuracy %5.1f %%  macro-F1 %.3f  smoothed %.3f  %s  %s%n",
           e.getKey(), r.steps().total(), 100 * r.steps().accuracy(), r.steps().macroF1(),
-          r.shownSteps().macroF1(), sets.right(), sets.sets(), sets.medianDelaySeconds(),
-          sets.flickering(), reps);
+          r.shownSteps().macroF1(), setFigures, reps);
     }
   }
 

@@ -210,22 +210,26 @@ public final class ClassificationReport {
   public String table(String title) {
     Objects.requireNonNull(title, "title");
     StringBuilder b = new StringBuilder(title).append('\n');
-    b.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s%n", "class", "precision", "recall",
-        "F1", "support"));
+    // Columns as wide as the longest class name, so names like Pushup_Incorrect stay aligned.
+    int w = Math.max(10, classes.stream().mapToInt(String::length).max().orElse(0));
+    String name = "%-" + w + "s";
+    String cell = " %" + w + "s";
+    b.append(String.format(Locale.ROOT, name + " %9s %9s %9s %9s%n", "class", "precision",
+        "recall", "F1", "support"));
     for (int c = 0; c < classes.size(); c++) {
-      b.append(String.format(Locale.ROOT, "%-10s %9.3f %9.3f %9.3f %9d%n", classes.get(c),
+      b.append(String.format(Locale.ROOT, name + " %9.3f %9.3f %9.3f %9d%n", classes.get(c),
           precision(c), recall(c), f1(c), support(c)));
     }
     b.append(String.format(Locale.ROOT, "macro-F1 %.3f  accuracy %.3f  (%d steps)%n", macroF1(),
         accuracy(), total()));
     b.append("confusion matrix (rows: true, columns: predicted):\n");
-    b.append(String.format(Locale.ROOT, "%-10s", ""));
-    classes.forEach(c -> b.append(String.format(Locale.ROOT, " %9s", c)));
+    b.append(String.format(Locale.ROOT, name, ""));
+    classes.forEach(c -> b.append(String.format(Locale.ROOT, cell, c)));
     b.append('\n');
     for (int t = 0; t < classes.size(); t++) {
-      b.append(String.format(Locale.ROOT, "%-10s", classes.get(t)));
+      b.append(String.format(Locale.ROOT, name, classes.get(t)));
       for (int p = 0; p < classes.size(); p++) {
-        b.append(String.format(Locale.ROOT, " %9d", confusion[t][p]));
+        b.append(String.format(Locale.ROOT, " %" + w + "d", confusion[t][p]));
       }
       b.append('\n');
     }

@@ -47,12 +47,16 @@ public record EvaluationReport(String description, ClassificationReport steps,
     if (skippedWindows > 0) {
       b.append(skippedWindows).append(" windows skipped: their label has no class in this model\n");
     }
-    b.append(sets.table("per set (causal labels; delay from set start to first right label):"));
-    SetReport.Summary all = sets.overall();
-    b.append(String.format(Locale.ROOT, "sets right %d/%d, delay median %.1f s, p90 %.1f s,"
-        + " shown within 1.5 s %.1f %%, sets with > 1 change %d%n", all.right(), all.sets(),
-        all.medianDelaySeconds(), all.p90DelaySeconds(), 100 * all.withinTargetShare(),
-        all.flickering()));
+    if (sets.sets().isEmpty()) {
+      b.append("per set: the recordings have no repetition-labelled sets\n");
+    } else {
+      b.append(sets.table("per set (causal labels; delay from set start to first right label):"));
+      SetReport.Summary all = sets.overall();
+      b.append(String.format(Locale.ROOT, "sets right %d/%d, delay median %.1f s, p90 %.1f s,"
+          + " shown within 1.5 s %.1f %%, sets with > 1 change %d%n", all.right(), all.sets(),
+          all.medianDelaySeconds(), all.p90DelaySeconds(), 100 * all.withinTargetShare(),
+          all.flickering()));
+    }
     repsByModelLabel.ifPresentOrElse(r -> b.append(r.table()),
         () -> b.append("repetitions not counted: the model's channels lack the counter's signal\n"));
     repsByTrueLabel.ifPresent(r -> b.append(r.table()));

@@ -2,6 +2,7 @@ package org.imucompanion.models.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +91,17 @@ public final class StreamingEvaluation {
   private final List<String> classes;
   private final ClassMapping mapping;
   private final Options options;
-  private final Map<String, Tally> bySubject = new TreeMap<>();
+  private final Map<String, Tally> bySubject = new TreeMap<>(SUBJECT_ORDER);
+
+  /** Subject ids in reading order: numbers by value (2 before 10), then other ids by text. */
+  public static final Comparator<String> SUBJECT_ORDER = (a, b) -> {
+    boolean na = a.matches("\\d{1,9}");
+    boolean nb = b.matches("\\d{1,9}");
+    if (na && nb) {
+      return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+    }
+    return na ? -1 : nb ? 1 : a.compareTo(b);
+  };
 
   /**
    * An evaluation of models with these classes.
@@ -360,7 +371,7 @@ public final class StreamingEvaluation {
    * @return subject to report
    */
   public Map<String, EvaluationReport> perSubject() {
-    Map<String, EvaluationReport> m = new TreeMap<>();
+    Map<String, EvaluationReport> m = new TreeMap<>(SUBJECT_ORDER);
     for (String s : bySubject.keySet()) {
       m.put(s, report(s).orElseThrow());
     }

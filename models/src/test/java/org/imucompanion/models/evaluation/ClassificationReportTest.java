@@ -58,4 +58,21 @@ class ClassificationReportTest {
     assertThat(t).startsWith("title\n").contains("macro-F1 0.873  accuracy 0.875  (8 steps)")
         .containsPattern("\\nSquat +3 +1\\n").containsPattern("\\nRest +0 +4\\n");
   }
+
+  @Test
+  void longClassNamesKeepTheMatrixAligned() {
+    ClassificationReport r = new ClassificationReport(List.of("Pushup_Incorrect", "Squat"),
+        new long[][] {{1, 2}, {3, 4}});
+    String[] lines = r.table("t").split("\n");
+    int header = lines.length - 3;
+    assertThat(lines[header + 1].length()).isEqualTo(lines[header].length())
+        .isEqualTo(lines[header + 2].length());
+  }
+
+  @Test
+  void subjectsSortByNumberThenByName() {
+    List<String> ids = new java.util.ArrayList<>(List.of("10", "b", "2", "1", "a"));
+    ids.sort(StreamingEvaluation.SUBJECT_ORDER);
+    assertThat(ids).containsExactly("1", "2", "10", "a", "b");
+  }
 }
