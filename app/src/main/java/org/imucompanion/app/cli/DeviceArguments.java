@@ -1,11 +1,11 @@
 package org.imucompanion.app.cli;
 
+import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.bluez.BluezTransport;
-import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
@@ -53,13 +53,13 @@ final class DeviceArguments {
       VirtualTransport transport = VirtualTransport.create();
       transport.addDevice(
           new VirtualWristband(
-              WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", SyntheticWorkout.demo()));
+              WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", AthleteMotion.demo()));
       return new Link(transport, WristbandFeed.VIRTUAL_ADDRESS);
     }
     if (device.equals("virtual:myo")) {
       VirtualTransport transport = VirtualTransport.create();
       transport.addDevice(
-          new VirtualMyo(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", SyntheticWorkout.demo()));
+          new VirtualMyo(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", AthleteMotion.demo()));
       return new Link(transport, MyoFeed.VIRTUAL_ADDRESS);
     }
     requireKnownVirtual(device);
