@@ -1,8 +1,11 @@
 package org.imucompanion.app.ui.inspector;
 
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -11,6 +14,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.imucompanion.app.workspace.HealthSummary;
@@ -18,6 +23,7 @@ import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.protocol.ProtocolException;
 import org.imucompanion.protocol.Vector3;
+import org.imucompanion.protocol.stream.SequenceTracker;
 import org.imucompanion.protocol.wristband.WristbandCodec;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
@@ -41,6 +47,9 @@ public final class InspectorViewModel {
   private final ReadOnlyLongWrapper malformed = new ReadOnlyLongWrapper();
   private final ReadOnlyLongWrapper missed = new ReadOnlyLongWrapper();
   private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper("No device.");
+  private final StringProperty characteristicFilter = new SimpleStringProperty("");
+  private final ReadOnlyLongWrapper irregular = new ReadOnlyLongWrapper();
+  private final Map<UUID, SequenceTracker> trackers = new HashMap<>();
   private long seen = -1;
   private long originNanos = Long.MIN_VALUE;
 
@@ -51,6 +60,8 @@ public final class InspectorViewModel {
           rows.clear();
           seen = -1;
           originNanos = Long.MIN_VALUE;
+          trackers.clear();
+          irregular.set(0);
           malformed.set(0);
           missed.set(0);
         });
@@ -120,6 +131,25 @@ public final class InspectorViewModel {
   }
 
   /**
+   * Shows only packets whose characteristic UUID contains this text (case-insensitive); empty
+   * shows all. Like "malformed only", it applies to packets arriving from now on.
+   *
+   * @return the property
+   */
+  public StringProperty characteristicFilterProperty() {
+    return characteristicFilter;
+  }
+
+  /**
+   * How many packets so far came after a sequence gap, or were duplicates, late or a resync.
+   *
+   * @return the property
+   */
+  public ReadOnlyLongProperty irregularProperty() {
+    return irregular.getReadOnlyProperty();
+  }
+
+  /**
    * Takes and decodes what arrived since the last call.
    *
    * @param nowNanos the current {@link System#nanoTime()}
@@ -144,12 +174,26 @@ public final class InspectorViewModel {
     }
     missed.set(missed.get() + (written - seen - fresh.size()));
     seen = written;
+    String wanted = characteristicFilter.get() == null ? "" : characteristicFilter.get().strip().toLowerCase(Locale.ROOT);
     for (Notification n : fresh) {
       PacketRow row = decode(n, originNanos, WristbandConfig.DEFAULT);
       if (row.malformed()) {
         malformed.set(malformed.get() + 1);
+      } else {
+        // Sequences are followed per characteristic, even for rows filtered out, so a gap is
+        // reported where it happened rather than where the filter lets the next row through.
+        SequenceTracker tracker =
+            trackers.computeIfAbsent(n.characteristic(), c -> new SequenceTracker());
+        String note = note(tracker, Integer.parseInt(row.sequence()));
+        if (!note.isEmpty()) {
+          irregular.set(irregular.get() + 1);
+          row = row.withSequenceNote(note);
+        }
       }
-      if (!malformedOnly.get() || row.malformed()) {
+      boolean shown =
+          (!malformedOnly.get() || row.malformed())
+              && (wanted.isEmpty() || n.characteristic().toString().contains(wanted));
+      if (shown) {
         rows.add(row);
       }
     }
@@ -176,16 +220,53 @@ public final class InspectorViewModel {
       for (WristbandSample s : p.samples()) {
         text.append("  a ").append(vector(s.accelG())).append(" g  ω ").append(vector(s.gyroRadPerS()));
       }
-      return new PacketRow(time, Integer.toString(p.sequence()), value.length, hex, text.toString(), false);
+      return new PacketRow(
+          time,
+          n.deviceAddress(),
+          shortUuid(n),
+          Integer.toString(p.sequence()),
+          value.length,
+          hex,
+          ascii(value),
+          text.toString(),
+          false,
+          "");
     } catch (ProtocolException e) {
       return new PacketRow(
           time,
+          n.deviceAddress(),
+          shortUuid(n),
           "",
           value.length,
           hex,
+          ascii(value),
           "MALFORMED " + e.getMessage(),
-          true);
+          true,
+          "");
     }
+  }
+
+  private static String note(SequenceTracker tracker, int sequence) {
+    return switch (tracker.accept(sequence)) {
+      case FIRST, IN_ORDER -> "";
+      case GAP -> "gap: " + tracker.lastGap() + " lost";
+      case DUPLICATE -> "duplicate";
+      case LATE -> "late";
+      case RESYNC -> "resync";
+    };
+  }
+
+  private static String shortUuid(Notification n) {
+    return n.characteristic().toString().substring(0, 8);
+  }
+
+  /** Firmware strings (names, versions) stand out in the ASCII column; other bytes are dots. */
+  static String ascii(byte[] value) {
+    StringBuilder out = new StringBuilder(value.length);
+    for (byte b : value) {
+      out.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+    }
+    return out.toString();
   }
 
   private static String vector(Vector3 v) {

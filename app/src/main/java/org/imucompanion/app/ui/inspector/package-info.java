@@ -1,6 +1,7 @@
 /**
- * The firmware developer's Inspector: the newest data notifications of the selected device in a
- * table (host time, sequence, length, hex, decoded fields), malformed ones with their reason and
- * byte offset, pause/resume and a malformed-only filter; stream health in one line.
+ * The Inspector view for firmware developers: the selected device's notifications as a table
+ * (host time, device, characteristic, sequence, length, hex, ASCII, decoded fields), malformed
+ * packets with their reason and packets after a sequence gap highlighted, pause/resume, and
+ * filters by validity and characteristic. Pulled once per frame, never one UI task per packet.
  */
 package org.imucompanion.app.ui.inspector;

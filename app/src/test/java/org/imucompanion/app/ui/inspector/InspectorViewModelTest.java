@@ -94,4 +94,46 @@ class InspectorViewModelTest {
     assertThat(viewModel.rows()).hasSize(InspectorViewModel.MAX_ROWS);
     assertThat(viewModel.rows().get(viewModel.rows().size() - 1).sequence()).isEqualTo("4999");
   }
+
+  @Test
+  void aSequenceGapIsFlaggedOnThePacketAfterItWithHowManyWereLost() {
+    viewModel.deviceProperty().set(device);
+    viewModel.refresh(0);
+    device.notifications().append(packet(10, MS));
+    device.notifications().append(packet(11, 2 * MS));
+    device.notifications().append(packet(15, 3 * MS));
+    device.notifications().append(packet(15, 4 * MS));
+
+    viewModel.refresh(5 * MS);
+
+    assertThat(viewModel.rows())
+        .extracting(PacketRow::sequenceNote)
+        .containsExactly("", "", "gap: 3 lost", "duplicate");
+    assertThat(viewModel.irregularProperty().get()).isEqualTo(2);
+    PacketRow first = viewModel.rows().get(0);
+    assertThat(first.device()).isEqualTo("02:00:00:00:00:01");
+    assertThat(first.characteristic()).isEqualTo(WristbandUuids.DATA.toString().substring(0, 8));
+  }
+
+  @Test
+  void theCharacteristicFilterShowsOnlyMatchingPacketsButGapsAreStillFollowed() {
+    viewModel.deviceProperty().set(device);
+    viewModel.refresh(0);
+    viewModel.characteristicFilterProperty().set("FFFF");
+    device.notifications().append(packet(1, MS));
+    viewModel.refresh(2 * MS);
+    assertThat(viewModel.rows()).isEmpty();
+
+    viewModel.characteristicFilterProperty().set(WristbandUuids.DATA.toString().substring(0, 8).toUpperCase());
+    device.notifications().append(packet(3, 3 * MS));
+    viewModel.refresh(4 * MS);
+
+    assertThat(viewModel.rows()).extracting(PacketRow::sequenceNote).containsExactly("gap: 1 lost");
+  }
+
+  @Test
+  void asciiShowsPrintableBytesAndDotsForTheRest() {
+    assertThat(InspectorViewModel.ascii(new byte[] {'v', '1', '.', '2', 0, (byte) 0xff, 0x7f}))
+        .isEqualTo("v1.2...");
+  }
 }
