@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.BleTransport;
@@ -17,7 +18,6 @@ import org.imucompanion.ble.profile.MyoListener;
 import org.imucompanion.ble.profile.MyoProfile;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.virtualdevice.MotionSource;
-import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.protocol.ProtocolException;
@@ -48,7 +48,7 @@ public final class MyoFeed {
    * @return the device, connecting; closing it stops the stream and the transport
    */
   public static LiveDevice startVirtual(SampleSink sink) {
-    return startVirtual(VIRTUAL_ADDRESS, "Virtual Myo", SyntheticWorkout.demo(), sink);
+    return startVirtual(VIRTUAL_ADDRESS, "Virtual Myo", AthleteMotion.demo(), sink);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.BleTransport;
@@ -15,7 +16,6 @@ import org.imucompanion.ble.health.StreamKey;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.profile.WristbandProfile;
 import org.imucompanion.ble.virtualdevice.MotionSource;
-import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
 import org.imucompanion.protocol.Vector3;
@@ -54,7 +54,7 @@ public final class WristbandFeed {
   public static LiveDevice startVirtual(SampleSink sink) {
     VirtualTransport transport = VirtualTransport.create();
     transport.addDevice(
-        new VirtualWristband(VIRTUAL_ADDRESS, "Virtual wristband", SyntheticWorkout.demo()));
+        new VirtualWristband(VIRTUAL_ADDRESS, "Virtual wristband", AthleteMotion.demo()));
     return start(
         transport, VIRTUAL_ADDRESS, "Virtual wristband", "wristband v1 (virtual)", true, sink);
   }
