@@ -93,6 +93,14 @@ final class EvaluateCommand implements Callable<Integer> {
               + " counter's own accuracy, without the classifier's mistakes).")
   boolean repsTrueLabel;
 
+  @Option(
+      names = "--accel-gyro-only",
+      description =
+          "Replay only the recordings' accelerometer and gyroscope, so gravity and linear"
+              + " acceleration come from the pipeline's orientation filter, as on a 6-axis"
+              + " wristband (default: the model's channels when the recordings have them).")
+  boolean accelGyroOnly;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -105,7 +113,9 @@ final class EvaluateCommand implements Callable<Integer> {
     ClassMapping mapping = data.format().defaultMapping(read);
     Map<String, List<Recording>> bySubject = selectSubjects(read);
     StreamingEvaluation.Options options =
-        StreamingEvaluation.Options.defaults().withRepsFromTrueLabel(repsTrueLabel);
+        StreamingEvaluation.Options.defaults()
+            .withRepsFromTrueLabel(repsTrueLabel)
+            .withAccelGyroOnly(accelGyroOnly);
     Progress progress =
         new Progress(spec.commandLine().getErr(), bySubject.values().stream().mapToInt(List::size).sum());
     StreamingEvaluation evaluation;

@@ -153,6 +153,16 @@ class EvaluateCommandIT {
   }
 
   @Test
+  void theOrientationFilterPathReplaysOnlyAccelerometerAndGyroscope() throws IOException {
+    writeExermoteSession(3);
+    int status = evaluate("--dataset", dir.toString(), "--format", "exermote",
+        "--accel-gyro-only");
+    assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString()).containsPattern("subject 3 +\\d+ windows")
+        .contains("per step, classifier arg-max");
+  }
+
+  @Test
   void aFoldModelTrainedOnTheSubjectItScoresIsRefused() throws IOException {
     writeExermoteSession(2);
     Path folds = dir.resolve("folds");

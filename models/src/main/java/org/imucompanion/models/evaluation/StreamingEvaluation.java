@@ -46,9 +46,12 @@ public final class StreamingEvaluation {
    * @param counter the rep counter's stream settings
    * @param repsFromTrueLabel also run a counter fed the recording's own label (the counter's
    *     accuracy on its own, without the classifier's mistakes)
+   * @param accelGyroOnly replay only the recording's accelerometer and gyroscope, so gravity
+   *     and linear acceleration come from the pipeline's orientation filter, as on a 6-axis
+   *     wristband
    */
   public record Options(RepProfiles profiles, RepCounter.Settings counter,
-      boolean repsFromTrueLabel) {
+      boolean repsFromTrueLabel, boolean accelGyroOnly) {
     /** Checks for nulls. */
     public Options {
       Objects.requireNonNull(profiles, "profiles");
@@ -61,7 +64,7 @@ public final class StreamingEvaluation {
      * @return the options
      */
     public static Options defaults() {
-      return new Options(RepProfiles.defaults(), RepCounter.Settings.defaults(), false);
+      return new Options(RepProfiles.defaults(), RepCounter.Settings.defaults(), false, false);
     }
 
     /**
@@ -71,7 +74,17 @@ public final class StreamingEvaluation {
      * @return the copy
      */
     public Options withRepsFromTrueLabel(boolean on) {
-      return new Options(profiles, counter, on);
+      return new Options(profiles, counter, on, accelGyroOnly);
+    }
+
+    /**
+     * A copy that replays only accelerometer and gyroscope.
+     *
+     * @param on whether to
+     * @return the copy
+     */
+    public Options withAccelGyroOnly(boolean on) {
+      return new Options(profiles, counter, repsFromTrueLabel, on);
     }
   }
 
@@ -130,6 +143,10 @@ public final class StreamingEvaluation {
     if (recording.layout().containsAll(modelChannels)) {
       return modelChannels;
     }
+    return accelGyro(recording);
+  }
+
+  private static List<String> accelGyro(Recording recording) {
     List<String> imu = new ArrayList<>(Channels.ACCEL);
     imu.addAll(Channels.GYRO);
     if (recording.layout().containsAll(imu)) {
@@ -179,7 +196,10 @@ public final class StreamingEvaluation {
     List<Integer> shownIndex = new ArrayList<>();
     float[] p = new float[classes.size()];
     String[] shownName = {null};
-    RecordingReplay.replay(recording, deviceChannels(recording, classifier.channels()), settings,
+    List<String> device = options.accelGyroOnly()
+        ? accelGyro(recording)
+        : deviceChannels(recording, classifier.channels());
+    RecordingReplay.replay(recording, device, settings,
         new RecordingReplay.WindowListener() {
           @Override
           public void onWindow(float[] window, double end, String label, RepPhase phase) {
