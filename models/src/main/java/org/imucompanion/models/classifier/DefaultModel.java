@@ -1,15 +1,14 @@
 package org.imucompanion.models.classifier;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.imucompanion.models.classifier.ModelLoadException.Reason;
 
 /**
- * The model shipped inside the models jar: a CNN-LSTM trained by {@code models/training} on the
- * Exermote recordings (Burpee, Squat, Situp, Rest from gravity, linear acceleration and angular
- * rate at 10 Hz: channels a 6-axis wristband supplies after the orientation filter). Its figures
- * and the command that reproduces it are in {@code models/training/RESULTS.md}.
+ * The model shipped inside the models jar and used when nobody chooses another: a CNN-LSTM trained
+ * by {@code models/training} on the Exermote recordings (Burpee, Squat, Situp, Rest from gravity,
+ * linear acceleration and angular rate at 10 Hz: channels a 6-axis wristband supplies after the
+ * orientation filter). Its figures and the command that reproduces it are in {@code
+ * models/training/RESULTS.md}. Every shipped model, this one included, is listed by {@link
+ * BundledModel}.
  *
  * <p>The file's SHA-256 is shipped next to it and checked on every load, so a damaged or swapped
  * resource is refused rather than silently used.
@@ -23,7 +22,7 @@ public final class DefaultModel {
   private DefaultModel() {}
 
   /**
-   * Opens the shipped model.
+   * Opens the shipped default model ({@link BundledModel#EXERMOTE}).
    *
    * @param options threads and the channels the pipeline can produce for the device at hand
    * @return the classifier; close it when done
@@ -31,28 +30,18 @@ public final class DefaultModel {
    *     don't match the shipped SHA-256, or as {@link OnnxClassifier#load}
    */
   public static OnnxClassifier open(ClassifierOptions options) throws ModelLoadException {
-    byte[] model = read(RESOURCE);
-    String expected = new String(read(SHA256_RESOURCE), StandardCharsets.US_ASCII).strip()
-        .split("\\s+")[0];
-    OnnxClassifier classifier = OnnxClassifier.load(model, "bundled " + RESOURCE, options);
-    if (!classifier.sha256().equals(expected)) {
-      classifier.close();
-      throw new ModelLoadException(Reason.UNREADABLE, "bundled model " + RESOURCE
-          + " is damaged: SHA-256 " + classifier.sha256() + ", shipped as " + expected);
-    }
-    return classifier;
+    return BundledModel.EXERMOTE.open(options);
   }
 
-  private static byte[] read(String resource) throws ModelLoadException {
-    try (InputStream in = DefaultModel.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new ModelLoadException(Reason.UNREADABLE, "bundled resource " + resource
-            + " is missing from the class path");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new ModelLoadException(
-          Reason.UNREADABLE, "cannot read bundled resource " + resource + ": " + e.getMessage(), e);
-    }
+  /**
+   * Opens the shipped second model, for the MPU9250 wristband's seven exercises ({@link
+   * BundledModel#MPU9250_WRISTBAND}).
+   *
+   * @param options threads and the channels the pipeline can produce for the device at hand
+   * @return the classifier; close it when done
+   * @throws ModelLoadException as {@link #open(ClassifierOptions)}
+   */
+  public static OnnxClassifier wristband(ClassifierOptions options) throws ModelLoadException {
+    return BundledModel.MPU9250_WRISTBAND.open(options);
   }
 }
