@@ -18,6 +18,7 @@ import org.imucompanion.protocol.myo.MyoEmgPacket;
 public final class EmgMerger {
 
   private static final int CHARACTERISTICS = 4;
+  private static final int SAMPLES_PER_NOTIFICATION = 2;
   private static final long NO_HOLE = -1;
   private int expected = -1;
   private long nextIndex;
@@ -26,6 +27,28 @@ public final class EmgMerger {
   private long late;
   private final byte[][] last = new byte[CHARACTERISTICS][];
   private final long[] holes = {NO_HOLE, NO_HOLE, NO_HOLE, NO_HOLE};
+
+  /**
+   * Says which EMG characteristic carries a notification in the armband's rotation; the virtual
+   * Myo sends by it, so device and merger cannot disagree on the order.
+   *
+   * @param notification the armband's EMG notification count since streaming started (0, 1, ...)
+   * @return the characteristic's index 0..3 in {@code MyoUuids.EMG_DATA}
+   */
+  public static int characteristicOf(long notification) {
+    return (int) Math.floorMod(notification, (long) CHARACTERISTICS);
+  }
+
+  /**
+   * Returns the stream index of the first of a notification's two samples, counted from the start
+   * of streaming when nothing was lost; the second follows it.
+   *
+   * @param notification the armband's EMG notification count since streaming started (0, 1, ...)
+   * @return the sample index
+   */
+  public static long firstSampleOf(long notification) {
+    return SAMPLES_PER_NOTIFICATION * notification;
+  }
 
   /**
    * Places one notification's samples.

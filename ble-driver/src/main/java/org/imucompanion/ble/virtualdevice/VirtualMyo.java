@@ -12,6 +12,7 @@ import org.imucompanion.ble.BleException.Reason;
 import org.imucompanion.ble.CharacteristicProperty;
 import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.WriteType;
+import org.imucompanion.ble.profile.EmgMerger;
 import org.imucompanion.protocol.ProtocolException;
 import org.imucompanion.protocol.myo.MyoCodec;
 import org.imucompanion.protocol.myo.MyoCommand;
@@ -250,7 +251,8 @@ public final class VirtualMyo extends VirtualDevice {
               start,
               EMG_PAIR_PERIOD_NANOS,
               k -> {
-                long t = sinceOn + k * EMG_PAIR_PERIOD_NANOS;
+                // the host's merger places notification k by the same rotation (one place)
+                long t = sinceOn + EmgMerger.firstSampleOf(k) * EMG_SAMPLE_NANOS;
                 byte[] v =
                     MyoCodec.encodeEmg(
                         new MyoEmgPacket(
@@ -258,7 +260,7 @@ public final class VirtualMyo extends VirtualDevice {
                 synchronized (this) {
                   emgSent++;
                 }
-                link.notify(MyoUuids.EMG_DATA.get((int) (k % 4)), v);
+                link.notify(MyoUuids.EMG_DATA.get(EmgMerger.characteristicOf(k)), v);
               });
     }
   }
