@@ -9,16 +9,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.ConnectionListener;
-import org.imucompanion.ble.bluez.BluezOptions;
-import org.imucompanion.ble.bluez.BluezTransport;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.ble.health.StreamKey;
 import org.imucompanion.ble.virtualbluez.Await;
-import org.imucompanion.ble.virtualbluez.VirtualBluezFixture;
+import org.imucompanion.ble.virtualbluez.VirtualBluezSession;
 import org.imucompanion.ble.virtualbluez.VirtualLegacyWristband;
 import org.imucompanion.ble.virtualbluez.VirtualMyo;
 import org.imucompanion.protocol.ProtocolException;
@@ -28,65 +25,32 @@ import org.imucompanion.protocol.myo.EmgSample;
 import org.imucompanion.protocol.myo.MyoCommand;
 import org.imucompanion.protocol.myo.MyoImuPacket;
 import org.imucompanion.protocol.myo.MyoUuids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The legacy and Myo profiles through the BlueZ transport and the virtual BlueZ. */
 class LegacyAndMyoProfileIT {
 
   static final Duration WAIT = Duration.ofSeconds(5);
   static final Executor DIRECT = Runnable::run;
-  static final AtomicInteger nextAddress = new AtomicInteger(1);
-  static VirtualBluezFixture fixture;
-  BluezTransport transport;
-  final List<AutoCloseable> toClose = new ArrayList<>();
 
-  @BeforeAll
-  static void startBus() throws Exception {
-    fixture = VirtualBluezFixture.start();
-  }
-
-  @AfterAll
-  static void stopBus() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void open() throws Exception {
-    transport = BluezTransport.open(BluezOptions.defaults().withBusAddress(fixture.busAddress()));
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    transport.close();
-  }
-
-  static String newAddress() {
-    return String.format("CD:00:00:00:00:%02X", nextAddress.getAndIncrement());
-  }
+  @RegisterExtension
+  static final VirtualBluezSession bus = new VirtualBluezSession("CD:00:00:00:00:%02X");
 
   BleConnection connect(String address) throws Exception {
-    BleConnection c = transport.connect(address, ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS);
-    toClose.add(c);
+    BleConnection c = bus.transport().connect(address, ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS);
+    bus.closeAfterEach(c);
     return c;
   }
 
   @Test
   void legacyNotifyingFirmwareDecodesThe20BytesThatFitTheDefaultMtu() throws Exception {
-    VirtualLegacyWristband band = VirtualLegacyWristband.add(fixture.bluez(), newAddress(), true);
+    VirtualLegacyWristband band = VirtualLegacyWristband.add(bus.bluez(), bus.newAddress(), true);
     PacketLog<LegacyWristbandPacket> log = new PacketLog<>();
     BleConnection c = connect(band.peripheral().address());
     LegacyProfile.Session s =
         LegacyProfile.start(c, log, Optional.empty(), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS);
-    toClose.add(s);
+    bus.closeAfterEach(s);
     assertThat(s.mode()).isEqualTo(LegacyProfile.Mode.NOTIFY);
     Recording r = new Recording();
     c.subscribe(LegacyUuids.DATA, n -> r.add(n.length())).get(5, TimeUnit.SECONDS);
@@ -99,13 +63,13 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void legacyReadOnlyFirmwareIsPolledAtTheInterval() throws Exception {
-    VirtualLegacyWristband band = VirtualLegacyWristband.add(fixture.bluez(), newAddress(), false);
+    VirtualLegacyWristband band = VirtualLegacyWristband.add(bus.bluez(), bus.newAddress(), false);
     band.next();
     PacketLog<LegacyWristbandPacket> log = new PacketLog<>();
     BleConnection c = connect(band.peripheral().address());
     LegacyProfile.Session s =
         LegacyProfile.start(c, log, Optional.empty(), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS);
-    toClose.add(s);
+    bus.closeAfterEach(s);
     assertThat(s.mode()).isEqualTo(LegacyProfile.Mode.POLL);
     Await.until(() -> log.size() >= 10, WAIT, () -> log.size() + " polls");
     assertThat(log.values()).allMatch(p -> p.equals(band.generated().get(0)));
@@ -119,13 +83,13 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void legacyMalformedValuesAreCountedWithTheirReason() throws Exception {
-    VirtualLegacyWristband band = VirtualLegacyWristband.add(fixture.bluez(), newAddress(), true);
+    VirtualLegacyWristband band = VirtualLegacyWristband.add(bus.bluez(), bus.newAddress(), true);
     PacketLog<LegacyWristbandPacket> log = new PacketLog<>();
     BleConnection c = connect(band.peripheral().address());
     StreamHealth health =
         StreamHealth.withoutSequenceNumbers(
             new StreamKey(c.address(), LegacyUuids.DATA), NominalRate.ofSamples(50, 1));
-    toClose.add(LegacyProfile.start(c, log, Optional.of(health), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS));
+    bus.closeAfterEach(LegacyProfile.start(c, log, Optional.of(health), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS));
     band.emit(2);
     band.peripheral().corruptNext(b -> java.util.Arrays.copyOf(b, 10));
     band.emit(2);
@@ -137,10 +101,10 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void legacyStallDeliversEverythingLateAndNothingIsLost() throws Exception {
-    VirtualLegacyWristband band = VirtualLegacyWristband.add(fixture.bluez(), newAddress(), true);
+    VirtualLegacyWristband band = VirtualLegacyWristband.add(bus.bluez(), bus.newAddress(), true);
     PacketLog<LegacyWristbandPacket> log = new PacketLog<>();
     BleConnection c = connect(band.peripheral().address());
-    toClose.add(LegacyProfile.start(c, log, Optional.empty(), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS));
+    bus.closeAfterEach(LegacyProfile.start(c, log, Optional.empty(), Duration.ofMillis(20)).get(5, TimeUnit.SECONDS));
     band.emit(3);
     Await.until(() -> log.size() == 3, WAIT, () -> log.size() + " packets");
     band.peripheral().stall(Duration.ofMillis(250));
@@ -205,11 +169,11 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void myoIsPutInRawEmgAndImuModeNeverSleepsAndMergesItsFourEmgCharacteristicsInOrder() throws Exception {
-    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 64);
+    VirtualMyo myo = VirtualMyo.add(bus.bluez(), bus.newAddress(), 64);
     BleConnection c = connect(myo.peripheral().address());
     MyoLog log = new MyoLog();
     MyoProfile.Session s = MyoProfile.start(c, log, Optional.empty(), Optional.empty()).get(5, TimeUnit.SECONDS);
-    toClose.add(s);
+    bus.closeAfterEach(s);
     assertThat(myo.commands())
         .containsExactly(
             MyoCommand.setMode(MyoCommand.EMG_RAW, MyoCommand.IMU_DATA, MyoCommand.CLASSIFIER_DISABLED),
@@ -233,13 +197,13 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void myoLostEmgNotificationsAreInferredAndDuplicatesDropped() throws Exception {
-    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 50);
+    VirtualMyo myo = VirtualMyo.add(bus.bluez(), bus.newAddress(), 50);
     BleConnection c = connect(myo.peripheral().address());
     MyoLog log = new MyoLog();
     StreamHealth emgHealth =
         StreamHealth.withoutSequenceNumbers(new StreamKey(c.address(), MyoUuids.EMG_DATA_0), NominalRate.ofSamples(200, 2));
     MyoProfile.Session s = MyoProfile.start(c, log, Optional.empty(), Optional.of(emgHealth)).get(5, TimeUnit.SECONDS);
-    toClose.add(s);
+    bus.closeAfterEach(s);
     myo.emitEmg(4);
     myo.peripheral().dropNext(1); // the notification on EMG characteristic 0 of the second turn
     myo.emitEmg(4);
@@ -260,11 +224,11 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void myoCorruptEmgIsMalformedAndItsTwoSamplesCountAsInferredLoss() throws Exception {
-    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 50);
+    VirtualMyo myo = VirtualMyo.add(bus.bluez(), bus.newAddress(), 50);
     BleConnection c = connect(myo.peripheral().address());
     MyoLog log = new MyoLog();
     MyoProfile.Session s = MyoProfile.start(c, log, Optional.empty(), Optional.empty()).get(5, TimeUnit.SECONDS);
-    toClose.add(s);
+    bus.closeAfterEach(s);
     myo.emitEmg(2);
     myo.peripheral().corruptNext(b -> java.util.Arrays.copyOf(b, 10)); // EMG characteristic 2
     myo.emitEmg(6);
@@ -283,11 +247,11 @@ class LegacyAndMyoProfileIT {
 
   @Test
   void myoReorderedEmgIsPlacedAtItsOwnIndicesWithNoLoss() throws Exception {
-    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 50);
+    VirtualMyo myo = VirtualMyo.add(bus.bluez(), bus.newAddress(), 50);
     BleConnection c = connect(myo.peripheral().address());
     MyoLog log = new MyoLog();
     MyoProfile.Session s = MyoProfile.start(c, log, Optional.empty(), Optional.empty()).get(5, TimeUnit.SECONDS);
-    toClose.add(s);
+    bus.closeAfterEach(s);
     myo.emitEmg(1);
     myo.peripheral().reorderNext(); // characteristics 1 and 2 swap
     myo.emitEmg(7);

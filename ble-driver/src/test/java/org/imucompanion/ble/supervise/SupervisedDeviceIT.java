@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.imucompanion.ble.BleException;
-import org.imucompanion.ble.bluez.BluezOptions;
-import org.imucompanion.ble.bluez.BluezTransport;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.ble.health.StreamKey;
@@ -22,7 +19,7 @@ import org.imucompanion.ble.profile.PacketListener;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.profile.WristbandProfile;
 import org.imucompanion.ble.virtualbluez.Await;
-import org.imucompanion.ble.virtualbluez.VirtualBluezFixture;
+import org.imucompanion.ble.virtualbluez.VirtualBluezSession;
 import org.imucompanion.ble.virtualbluez.VirtualMyo;
 import org.imucompanion.ble.virtualbluez.VirtualWristband;
 import org.imucompanion.protocol.myo.MyoCommand;
@@ -32,11 +29,8 @@ import org.imucompanion.protocol.wristband.GyroRange;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
 import org.imucompanion.protocol.wristband.WristbandUuids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reconnect supervision end to end: real BlueZ client code, virtual BlueZ, paced devices. */
 class SupervisedDeviceIT {
@@ -46,39 +40,9 @@ class SupervisedDeviceIT {
   static final WristbandConfig CONFIG =
       new WristbandConfig(200, AccelRange.G4, GyroRange.DPS500, false, false, 2); // 100 packets/s
   static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 2.0, 0);
-  static final AtomicInteger nextAddress = new AtomicInteger(1);
-  static VirtualBluezFixture fixture;
-  BluezTransport transport;
-  final List<AutoCloseable> toClose = new ArrayList<>();
 
-  @BeforeAll
-  static void startBus() throws Exception {
-    fixture = VirtualBluezFixture.start();
-  }
-
-  @AfterAll
-  static void stopBus() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void open() throws Exception {
-    transport = BluezTransport.open(BluezOptions.defaults().withBusAddress(fixture.busAddress()));
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    transport.close();
-  }
-
-  static String newAddress() {
-    return String.format("5E:00:00:00:00:%02X", nextAddress.getAndIncrement());
-  }
+  @RegisterExtension
+  static final VirtualBluezSession bus = new VirtualBluezSession("5E:00:00:00:00:%02X");
 
   /** Everything a supervised wristband stream shows its user. */
   static final class Watched implements PacketListener<WristbandDataPacket>, SupervisorListener {
@@ -119,19 +83,19 @@ class SupervisedDeviceIT {
             new StreamKey(band.peripheral().address(), WristbandUuids.DATA), NominalRate.ofSamples(200, 2));
     SupervisedDevice<WristbandProfile.Session> d =
         SupervisedDevice.start(
-            transport,
+            bus.transport(),
             band.peripheral().address(),
             c -> WristbandProfile.start(c, w, Optional.of(w.health)),
             FAST,
             w,
             DIRECT);
-    toClose.add(d);
+    bus.closeAfterEach(d);
     return d;
   }
 
   @Test
   void afterALinkLossItReconnectsResubscribesOnceAndReportsTheGapWithoutDuplicates() {
-    VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+    VirtualWristband band = VirtualWristband.add(bus.bluez(), bus.newAddress(), CONFIG, true);
     Watched w = new Watched();
     SupervisedDevice<?> d = superviseWristband(band, w);
     Await.until(() -> w.sequences.size() >= 30, WAIT, w::seen);
@@ -157,7 +121,7 @@ class SupervisedDeviceIT {
 
   @Test
   void refusedReconnectsBackOffAndRetryUntilTheDeviceAccepts() {
-    VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+    VirtualWristband band = VirtualWristband.add(bus.bluez(), bus.newAddress(), CONFIG, true);
     Watched w = new Watched();
     SupervisedDevice<?> d = superviseWristband(band, w);
     Await.until(() -> w.sequences.size() >= 10, WAIT, w::seen);
@@ -178,17 +142,17 @@ class SupervisedDeviceIT {
 
   @Test
   void itGivesUpAfterThePolicysAttempts() {
-    VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+    VirtualWristband band = VirtualWristband.add(bus.bluez(), bus.newAddress(), CONFIG, true);
     Watched w = new Watched();
     SupervisedDevice<?> d =
         SupervisedDevice.start(
-            transport,
+            bus.transport(),
             band.peripheral().address(),
             c -> WristbandProfile.start(c, w, Optional.empty()),
             new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0, 3),
             w,
             DIRECT);
-    toClose.add(d);
+    bus.closeAfterEach(d);
     Await.until(() -> d.state() == SupervisedState.STREAMING, WAIT, w::seen);
     band.peripheral().refuseConnections(100);
     band.peripheral().disconnectNow();
@@ -199,11 +163,11 @@ class SupervisedDeviceIT {
 
   @Test
   void closingTheTransportUnderASupervisorMakesItGiveUpInsteadOfRetryingForever() {
-    VirtualWristband band = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+    VirtualWristband band = VirtualWristband.add(bus.bluez(), bus.newAddress(), CONFIG, true);
     Watched w = new Watched();
     SupervisedDevice<?> d = superviseWristband(band, w);
     Await.until(() -> d.state() == SupervisedState.STREAMING, WAIT, w::seen);
-    transport.close();
+    bus.transport().close();
     Await.until(() -> d.state() == SupervisedState.GAVE_UP, WAIT, w::seen);
     assertThat(w.failures).extracting(BleException::reason).containsExactly(BleException.Reason.CLOSED);
     Await.until(() -> !band.peripheral().isConnected(), WAIT, () -> "still connected");
@@ -215,7 +179,7 @@ class SupervisedDeviceIT {
     List<Watched> watched = new ArrayList<>();
     List<SupervisedDevice<?>> devices = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      VirtualWristband b = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
+      VirtualWristband b = VirtualWristband.add(bus.bluez(), bus.newAddress(), CONFIG, true);
       Watched w = new Watched();
       bands.add(b);
       watched.add(w);
@@ -239,7 +203,7 @@ class SupervisedDeviceIT {
 
   @Test
   void aMyoIsConfiguredAgainAfterEveryReconnectBecauseItForgetsItsMode() {
-    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 70);
+    VirtualMyo myo = VirtualMyo.add(bus.bluez(), bus.newAddress(), 70);
     myo.pace();
     List<Long> emgIndices = new CopyOnWriteArrayList<>();
     List<StreamGap> gaps = new CopyOnWriteArrayList<>();
@@ -255,7 +219,7 @@ class SupervisedDeviceIT {
         };
     SupervisedDevice<?> d =
         SupervisedDevice.start(
-            transport,
+            bus.transport(),
             myo.peripheral().address(),
             c -> MyoProfile.start(c, l, Optional.empty(), Optional.empty()),
             FAST,
@@ -266,7 +230,7 @@ class SupervisedDeviceIT {
               }
             },
             DIRECT);
-    toClose.add(d);
+    bus.closeAfterEach(d);
     Await.until(() -> emgIndices.size() >= 40, WAIT, () -> emgIndices.size() + " emg");
     myo.peripheral().disconnectNow();
     assertThat(myo.isConfigured()).isFalse();
@@ -289,12 +253,12 @@ class SupervisedDeviceIT {
 
   @Test
   void aMixedRoomOfFourDevicesStreamsAtRealRatesAndEachSurvivesALinkLoss() {
-    VirtualWristband band1 = VirtualWristband.add(fixture.bluez(), newAddress(), CONFIG, true);
-    VirtualWristband band2 = VirtualWristband.add(fixture.bluez(), newAddress(), WristbandConfig.DEFAULT, true);
-    VirtualMyo myo = VirtualMyo.add(fixture.bluez(), newAddress(), 90);
+    VirtualWristband band1 = VirtualWristband.add(bus.bluez(), bus.newAddress(), CONFIG, true);
+    VirtualWristband band2 = VirtualWristband.add(bus.bluez(), bus.newAddress(), WristbandConfig.DEFAULT, true);
+    VirtualMyo myo = VirtualMyo.add(bus.bluez(), bus.newAddress(), 90);
     myo.pace();
     org.imucompanion.ble.virtualbluez.VirtualLegacyWristband legacy =
-        org.imucompanion.ble.virtualbluez.VirtualLegacyWristband.add(fixture.bluez(), newAddress(), true);
+        org.imucompanion.ble.virtualbluez.VirtualLegacyWristband.add(bus.bluez(), bus.newAddress(), true);
     legacy.streamWhileConnected(Duration.ofMillis(20));
 
     Watched w1 = new Watched();
@@ -303,9 +267,9 @@ class SupervisedDeviceIT {
     superviseWristband(band2, w2);
     List<Long> emg = new CopyOnWriteArrayList<>();
     List<StreamGap> myoGaps = new CopyOnWriteArrayList<>();
-    toClose.add(
+    bus.closeAfterEach(
         SupervisedDevice.start(
-            transport,
+            bus.transport(),
             myo.peripheral().address(),
             c ->
                 MyoProfile.start(
@@ -331,9 +295,9 @@ class SupervisedDeviceIT {
             DIRECT));
     List<Long> legacyTimes = new CopyOnWriteArrayList<>();
     List<StreamGap> legacyGaps = new CopyOnWriteArrayList<>();
-    toClose.add(
+    bus.closeAfterEach(
         SupervisedDevice.start(
-            transport,
+            bus.transport(),
             legacy.peripheral().address(),
             c ->
                 org.imucompanion.ble.profile.LegacyProfile.start(
