@@ -66,6 +66,27 @@ public final class SubscriptionRegistry {
   }
 
   /**
+   * Returns the characteristics that have listeners.
+   *
+   * @return a snapshot
+   */
+  public java.util.Set<UUID> characteristics() {
+    return java.util.Set.copyOf(byCharacteristic.keySet());
+  }
+
+  /**
+   * Silences and forgets the listeners of one characteristic (it is gone from the device).
+   *
+   * @param characteristic the characteristic's UUID
+   */
+  public void deactivate(UUID characteristic) {
+    List<Entry> l = byCharacteristic.remove(characteristic);
+    if (l != null) {
+      l.forEach(e -> e.active = false);
+    }
+  }
+
+  /**
    * Returns the registered listeners of a characteristic, in the order they subscribed.
    *
    * @param characteristic the characteristic's UUID

@@ -64,6 +64,8 @@ final class BluezConnection implements BleConnection {
    * a late signal from the old link can arrive after our Connect returned).
    */
   private volatile boolean linkSeenUp;
+  /** ServicesResolved went false while resolved: the GATT table is changing (guarded by this). */
+  private boolean servicesChanging;
   private volatile boolean closed;
 
   private record CharacteristicEntry(String path, GattCharacteristicInfo info) {}
@@ -153,7 +155,25 @@ final class BluezConnection implements BleConnection {
     Variant<?> sr = changed.get("ServicesResolved");
     if (sr != null && DbusValues.bool(sr)) {
       linkSeenUp = true; // resolved services mean a link, even if its Connected=true was missed
-      onResolved();
+      boolean changedTable;
+      synchronized (this) {
+        changedTable = servicesChanging && state == ConnectionState.SERVICES_RESOLVED;
+        servicesChanging = false;
+      }
+      if (changedTable) {
+        transport.call(this::resolveAgain, Reason.IO, "re-resolve services of " + address);
+      } else {
+        onResolved();
+      }
+    } else if (sr != null) {
+      synchronized (this) {
+        // Also the first sign of a disconnect (bluetoothd clears ServicesResolved before
+        // Connected): only the cache is dropped here, the state waits for what comes next.
+        if (state == ConnectionState.SERVICES_RESOLVED) {
+          servicesChanging = true;
+          characteristics = Map.of();
+        }
+      }
     }
     Variant<?> connected = changed.get("Connected");
     if (connected != null) {
@@ -179,6 +199,54 @@ final class BluezConnection implements BleConnection {
       }
     }
     resolved.complete(null);
+  }
+
+  /**
+   * The GATT table changed under a live link: discover it again, route and start notifications
+   * again for every characteristic that has subscriptions (one StartNotify each: the old objects
+   * and their notify sessions are gone), then tell the listener. Runs on a call thread.
+   */
+  private Void resolveAgain() throws Exception {
+    Map<UUID, CharacteristicEntry> found = discover();
+    List<UUID> lost = new ArrayList<>();
+    Map<UUID, CharacteristicEntry> toStart = new java.util.LinkedHashMap<>();
+    synchronized (this) {
+      if (!state.isUsable()) {
+        return null;
+      }
+      characteristics = found;
+      transport.valueRoutes.values().removeIf(r -> r.connection() == this);
+      for (UUID uuid : subscriptions.characteristics()) {
+        CharacteristicEntry e = found.get(uuid);
+        if (e == null) {
+          subscriptions.deactivate(uuid);
+          notifyStarted.remove(uuid);
+          lost.add(uuid);
+        } else {
+          transport.valueRoutes.put(
+              e.path(), new BluezTransport.ValueRoute(this, uuid, e.info().handle()));
+          toStart.put(uuid, e);
+        }
+      }
+    }
+    for (Map.Entry<UUID, CharacteristicEntry> e : toStart.entrySet()) {
+      try {
+        startNotify(e.getValue().path());
+      } catch (BleException | RuntimeException ex) {
+        LOG.warn("{}: could not subscribe to {} again after its services changed", address, e.getKey(), ex);
+        synchronized (this) {
+          subscriptions.deactivate(e.getKey());
+          notifyStarted.remove(e.getKey());
+          transport.valueRoutes.remove(e.getValue().path());
+        }
+        lost.add(e.getKey());
+      }
+    }
+    List<GattCharacteristicInfo> table = new ArrayList<>();
+    found.values().forEach(c -> table.add(c.info()));
+    List<UUID> gone = List.copyOf(lost);
+    lane.post(() -> listener.onServicesChanged(List.copyOf(table), gone));
+    return null;
   }
 
   private void onLinkLost(String why) {

@@ -486,6 +486,85 @@ class BluezTransportIT {
   }
 
   @Test
+  void aGattTableChangeWhileConnectedSubscribesAgainOnceAndTheStreamGoesOnWithoutDuplicates()
+      throws Exception {
+    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    ConnectionListener listener =
+        new ConnectionListener() {
+          @Override
+          public void onStateChanged(ConnectionState state, java.util.Optional<BleException> cause) {
+            seen.add(state.toString());
+          }
+
+          @Override
+          public void onServicesChanged(List<GattCharacteristicInfo> table, List<UUID> lost) {
+            boolean hasData = table.stream().anyMatch(i -> i.uuid().equals(DATA));
+            seen.add("services changed, data " + hasData + ", lost " + lost);
+          }
+        };
+    BleConnection c = connect(p, listener);
+    Recorder first = new Recorder();
+    Recorder second = new Recorder();
+    c.subscribe(DATA, first).get(5, TimeUnit.SECONDS);
+    c.subscribe(DATA, second).get(5, TimeUnit.SECONDS);
+    for (int i = 0; i < 5; i++) {
+      p.notify(DATA, new byte[] {(byte) i});
+    }
+    first.awaitCount(5, WAIT);
+    assertThat(p.startNotifyCalls(DATA)).isEqualTo(1);
+
+    p.changeServices();
+    org.imucompanion.ble.virtualbluez.Await.until(
+        () -> seen.contains("services changed, data true, lost []"), WAIT, seen::toString);
+    assertThat(p.startNotifyCalls(DATA))
+        .as("one StartNotify for both listeners on the new table")
+        .isEqualTo(2);
+    assertThat(c.state()).isEqualTo(ConnectionState.SERVICES_RESOLVED);
+    for (int i = 5; i < 10; i++) {
+      p.notify(DATA, new byte[] {(byte) i});
+    }
+    for (Recorder r : List.of(first, second)) {
+      assertThat(r.awaitCount(10, WAIT))
+          .extracting(n -> (int) n.value()[0])
+          .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+    // reads and writes find the new objects too
+    assertThat(c.read(CONFIG).get(5, TimeUnit.SECONDS)).containsExactly(50, 1, 2);
+    assertThat(seen).containsExactly("CONNECTING", "CONNECTED", "SERVICES_RESOLVED", "services changed, data true, lost []");
+    c.close();
+  }
+
+  @Test
+  void aCharacteristicThatOnlyIndicatesIsSubscribedAndDeliversItsValues() throws Exception {
+    UUID indicated = UUID.fromString("6e400005-b5a3-f393-e0a9-e50e24dcca9e");
+    VirtualPeripheral p =
+        fixture.bluez().add(
+            VirtualPeripheral.builder(newAddress(), "Indicating band")
+                .characteristic(SERVICE, indicated, "indicate")
+                .build());
+    BleConnection c = connect(p, ConnectionListener.IGNORE);
+    GattCharacteristicInfo info =
+        c.characteristics().get(5, TimeUnit.SECONDS).stream()
+            .filter(i -> i.uuid().equals(indicated))
+            .findFirst()
+            .orElseThrow();
+    assertThat(info.has(CharacteristicProperty.INDICATE)).isTrue();
+    assertThat(info.has(CharacteristicProperty.NOTIFY)).isFalse();
+    Recorder r = new Recorder();
+    Subscription s = c.subscribe(indicated, r).get(5, TimeUnit.SECONDS);
+    assertThat(p.startNotifyCalls(indicated)).isEqualTo(1);
+    for (int i = 0; i < 3; i++) {
+      p.notify(indicated, new byte[] {(byte) (0x10 + i)});
+    }
+    assertThat(r.awaitCount(3, WAIT))
+        .extracting(n -> (int) n.value()[0])
+        .containsExactly(0x10, 0x11, 0x12);
+    s.close();
+    c.close();
+  }
+
+  @Test
   void aSlowListenerLosesTheOldestNotificationsAndTheLossIsCounted() throws Exception {
     transport.close();
     transport =

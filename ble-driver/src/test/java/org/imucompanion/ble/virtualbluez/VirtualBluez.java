@@ -224,9 +224,18 @@ public final class VirtualBluez implements AutoCloseable {
   }
 
   synchronized void removeDevice(String devicePath) {
+    remove(devicePath, true);
+  }
+
+  /** Removes a device's services and characteristics, keeping the device (a GATT table change). */
+  synchronized void removeGatt(String devicePath) {
+    remove(devicePath, false);
+  }
+
+  private void remove(String devicePath, boolean withDevice) {
     List<String> gone = new ArrayList<>();
     for (String path : objects.keySet()) {
-      if (path.equals(devicePath) || path.startsWith(devicePath + "/")) {
+      if ((withDevice && path.equals(devicePath)) || path.startsWith(devicePath + "/")) {
         gone.add(path);
       }
     }

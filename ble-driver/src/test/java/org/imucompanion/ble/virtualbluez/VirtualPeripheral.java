@@ -874,6 +874,37 @@ public final class VirtualPeripheral {
             TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * Changes the GATT table under a live link, as bluetoothd does on a Service Changed indication
+   * (after a firmware update): {@code ServicesResolved} goes false, the service and characteristic
+   * objects are removed with their notify sessions, exported again, and {@code ServicesResolved}
+   * goes true. The link stays up.
+   *
+   * @throws IllegalStateException if the services are not resolved
+   */
+  public void changeServices() {
+    synchronized (this) {
+      if (!connected || !resolved) {
+        throw new IllegalStateException(address + " has no resolved services to change");
+      }
+      resolved = false;
+    }
+    deviceObject.props.set(DeviceObject.IFACE, "ServicesResolved", new Variant<>(Boolean.FALSE));
+    bluez.removeGatt(deviceObject.path);
+    serviceObjects.clear();
+    for (Characteristic c : characteristics()) {
+      c.notifySessions.clear(); // freed with their objects: a client must StartNotify again
+      c.sessionsRegistered = true;
+      c.object = null;
+    }
+    synchronized (this) {
+      gattExported = false;
+      exportGatt();
+      resolved = true;
+    }
+    deviceObject.props.set(DeviceObject.IFACE, "ServicesResolved", new Variant<>(Boolean.TRUE));
+  }
+
   /** Drops the link from the device's side (supervision timeout, out of range). */
   public void disconnectNow() {
     handleDisconnect(false);
