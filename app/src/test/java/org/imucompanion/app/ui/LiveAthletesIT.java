@@ -110,7 +110,7 @@ class LiveAthletesIT {
     WaitForAsyncUtils.waitFor(
         15,
         TimeUnit.SECONDS,
-        () -> window.liveView().panelEmgDataSets().get(0).get(7).getDataCount() >= 200);
+        () -> window.liveView().panelEmgDataSets().get(0).get(7).getDataCount() >= 100);
     assertThat(window.liveView().panelEmgDataSets().get(0)).hasSize(8);
     assertThat(window.liveView().panelEmgDataSets().get(1)).isEmpty();
     WaitForAsyncUtils.waitFor(

@@ -19,6 +19,9 @@ import org.imucompanion.app.workspace.SetSummary;
 final class DevicePanelView {
   private static final long PLOT_SPAN_NANOS = (long) (LiveViewModel.WINDOW_SECONDS * 1e9);
 
+  /** Points per channel in a compact panel's plots: about one per two pixels of its width. */
+  static final int PANEL_POINTS = 250;
+
   private final DevicePanelModel model;
   private final VBox root = new VBox(4);
   private final List<DoubleDataSet> accelSets;
@@ -54,7 +57,7 @@ final class DevicePanelView {
     accel.setLegendVisible(false);
     accel.setPrefHeight(140);
     accel.getStyleClass().add("live-panel-accel");
-    accelWriter = new PlotWriter(accelSets);
+    accelWriter = new PlotWriter(accelSets, PANEL_POINTS);
     root.getChildren().addAll(title, exercise, reps, probabilities, accel);
     if (model.hasEmg()) {
       emgSets = LiveView.channels(LiveDevice.EMG_CHANNELS);
@@ -62,7 +65,7 @@ final class DevicePanelView {
       emg.setLegendVisible(false);
       emg.setPrefHeight(140);
       emg.getStyleClass().add("live-panel-emg");
-      emgWriter = new PlotWriter(emgSets);
+      emgWriter = new PlotWriter(emgSets, PANEL_POINTS);
       root.getChildren().add(emg);
     } else {
       emgSets = List.of();
@@ -96,7 +99,7 @@ final class DevicePanelView {
   void pullFrame() {
     model.pullImu(PLOT_SPAN_NANOS).ifPresent(accelWriter::offer);
     if (emgWriter != null) {
-      // EMG at 200 Hz over ten seconds is 2,000 points per channel: fine for eight lines.
+      // EMG at 200 Hz over ten seconds is 2,000 samples per channel, decimated to PANEL_POINTS.
       model.pullEmg(PLOT_SPAN_NANOS).ifPresent(emgWriter::offer);
     }
   }

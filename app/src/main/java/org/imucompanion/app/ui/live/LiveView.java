@@ -122,7 +122,7 @@ public final class LiveView {
     List<DoubleDataSet> all = new ArrayList<>(accelSets);
     all.addAll(gyroSets);
     PlotWriter writer = new PlotWriter(all);
-    PlotWriter emgWriter = new PlotWriter(emgSets);
+    PlotWriter emgWriter = new PlotWriter(emgSets, 1_000);
     // Once per frame, and only while on screen: copy the newest samples, let the writer threads
     // put them into the charts (see PlotWriter for why not here). Only what is shown is pulled.
     OnScreenTimer.attach(

@@ -22,6 +22,9 @@ import org.imucompanion.app.buffer.SampleWindow;
  */
 final class PlotWriter {
   private final List<DoubleDataSet> dataSets;
+  private final int maxPoints;
+  private double[] tBuffer = new double[0];
+  private double[] yBuffer = new double[0];
   private final AtomicReference<SampleWindow> pending = new AtomicReference<>();
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
@@ -37,7 +40,23 @@ final class PlotWriter {
    * @param dataSets the data sets; each one's name is the channel it shows
    */
   PlotWriter(List<DoubleDataSet> dataSets) {
+    this(dataSets, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Creates a writer that plots at most {@code maxPoints} points per channel, keeping every k-th
+   * sample of a longer window. The software renderer's cost grows with the points drawn, and a
+   * panel a few hundred pixels wide cannot show more than one point per pixel anyway.
+   *
+   * @param dataSets the data sets; each one's name is the channel it shows
+   * @param maxPoints the most points per channel
+   */
+  PlotWriter(List<DoubleDataSet> dataSets, int maxPoints) {
     this.dataSets = List.copyOf(dataSets);
+    if (maxPoints < 2) {
+      throw new IllegalArgumentException("maxPoints must be at least 2: " + maxPoints);
+    }
+    this.maxPoints = maxPoints;
   }
 
   /**
@@ -62,8 +81,30 @@ final class PlotWriter {
       return;
     }
     double[] t = window.secondsBeforeNewest();
+    int n = t.length;
+    if (n <= maxPoints) {
+      for (DoubleDataSet set : dataSets) {
+        set.set(t, window.channel(set.getName()), n, true);
+      }
+      return;
+    }
+    int stride = (n + maxPoints - 1) / maxPoints;
+    // Keep the newest sample: count strides back from the end.
+    int first = (n - 1) % stride;
+    int m = (n - 1 - first) / stride + 1;
+    if (tBuffer.length < m) {
+      tBuffer = new double[m];
+      yBuffer = new double[m];
+    }
+    for (int i = 0; i < m; i++) {
+      tBuffer[i] = t[first + i * stride];
+    }
     for (DoubleDataSet set : dataSets) {
-      set.set(t, window.channel(set.getName()), t.length, true);
+      double[] y = window.channel(set.getName());
+      for (int i = 0; i < m; i++) {
+        yBuffer[i] = y[first + i * stride];
+      }
+      set.set(tBuffer, yBuffer, m, true); // copies
     }
   }
 }
