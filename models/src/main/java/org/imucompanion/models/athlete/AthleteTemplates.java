@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 public record AthleteTemplates(String source, List<ExerciseTemplate> exercises, RestTemplate rest) {
 
   /** Class-path location of the shipped templates. */
-  public static final String RESOURCE = "/org/imucompanion/models/athlete/athlete-templates.properties";
+  public static final String RESOURCE =
+      "/org/imucompanion/models/athlete/athlete-templates.properties";
 
   /** The shape channels' names, in {@link ExerciseTemplate#shape()} order. */
   public static final List<String> SHAPE_CHANNELS =

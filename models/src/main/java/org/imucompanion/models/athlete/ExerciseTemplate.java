@@ -76,7 +76,8 @@ public record ExerciseTemplate(
     }
     if (pauseGravity.length != 3 || noiseSd.length != CHANNELS
         || energyGain.length != CHANNELS) {
-      throw new IllegalArgumentException("pauseGravity needs 3 values, noiseSd and energyGain " + CHANNELS);
+      throw new IllegalArgumentException(
+          "pauseGravity needs 3 values, noiseSd and energyGain " + CHANNELS);
     }
     if (!(durationMean > 0) || !(firstHalfShare > 0 && firstHalfShare < 1)) {
       throw new IllegalArgumentException("duration must be positive, first half within (0, 1)");

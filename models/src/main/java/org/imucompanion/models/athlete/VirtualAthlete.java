@@ -40,7 +40,7 @@ public final class VirtualAthlete {
   private static final double NOISE_KNOT_S = 0.15;
   /** Share of the measured unexplained variation played as slow noise. */
   private static final double NOISE_SHARE = 0.15;
-  private static final double REST_NOISE_SHARE = 0.05;
+  private static final double REST_NOISE_SHARE = 0.3;
   private static final double DERIVATIVE_STEP_S = 0.002;
 
   /** What kind of moment a segment is. */
@@ -377,7 +377,10 @@ public final class VirtualAthlete {
     double[] mean = templateMeanGravity[s.templateIndex()];
     double[] g = new double[3];
     for (int d = 0; d < 3; d++) {
-      g[d] = mean[d] + s.amplitude() * e.energyGain()[d] * (e.at(d, phase) - mean[d]);
+      // Gravity's gain never exceeds 1: it is a direction, and a stronger swing than the mean's
+      // turns one burpee's down-and-up into two excursions the rep counter counts twice.
+      double gain = Math.min(1.0, e.energyGain()[d]);
+      g[d] = mean[d] + s.amplitude() * gain * (e.at(d, phase) - mean[d]);
     }
     // The tilt grows and fades within the repetition so poses at its ends stay continuous.
     double tilt = s.tiltRad() * Math.sin(Math.PI * Math.max(0, Math.min(1, phase)));
