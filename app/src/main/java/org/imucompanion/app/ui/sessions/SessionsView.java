@@ -9,18 +9,23 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.DefaultModel;
 
 /**
  * Builds the Sessions view: the store's sessions in a table, refresh and export buttons, and the
- * selected session's sets with label editing (relabel, incorrect form, split, merge).
+ * selected session's sets with label editing (relabel, incorrect form, split, merge), and re-running
+ * the default model over the session to compare it with the labels.
  */
 public final class SessionsView {
   private final VBox root = new VBox(8);
@@ -155,6 +160,34 @@ public final class SessionsView {
           }
         });
 
+    Button compare = new Button("Re-run the default model and compare");
+    compare.setId("sessions-compare");
+    compare
+        .disableProperty()
+        .bind(
+            table
+                .getSelectionModel()
+                .selectedItemProperty()
+                .isNull()
+                .or(viewModel.comparingProperty()));
+    compare.setOnAction(
+        e -> {
+          SessionRow row = table.getSelectionModel().getSelectedItem();
+          if (row != null) {
+            viewModel.compareWithModel(row.id(), () -> DefaultModel.open(ClassifierOptions.DEFAULT));
+          }
+        });
+    ProgressBar progress = new ProgressBar();
+    progress.setId("sessions-compare-progress");
+    progress.progressProperty().bind(viewModel.comparisonProgressProperty());
+    progress.visibleProperty().bind(viewModel.comparingProperty());
+    TextArea report = new TextArea();
+    report.setId("sessions-comparison");
+    report.setEditable(false);
+    report.setStyle("-fx-font-family: monospace;");
+    report.setPrefRowCount(10);
+    report.textProperty().bind(viewModel.comparisonProperty());
+
     Label setsTitle = new Label("Sets of the selected session");
     root.getChildren()
         .addAll(
@@ -164,7 +197,9 @@ public final class SessionsView {
             new HBox(8, refresh, export),
             setsTitle,
             sets,
-            new HBox(8, exercise, relabel, form, splitAt, split, merge));
+            new HBox(8, exercise, relabel, form, splitAt, split, merge),
+            new HBox(8, compare, progress),
+            report);
     root.setId("sessions-view");
   }
 

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,18 +14,30 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.imucompanion.models.Recording;
+import org.imucompanion.models.classifier.ModelContract;
+import org.imucompanion.models.classifier.ModelLoadException;
+import org.imucompanion.models.classifier.OnnxClassifier;
+import org.imucompanion.models.evaluation.StreamingEvaluation;
+import org.imucompanion.models.export.ClassMapping;
 import org.imucompanion.models.store.Athlete;
 import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionCsv;
 import org.imucompanion.models.store.SessionStore;
 import org.imucompanion.models.store.SessionStoreException;
+import org.imucompanion.models.store.StoredRecordings;
+import org.imucompanion.models.store.StreamInfo;
 
 /**
  * State of the Sessions view. Every store access opens the store on the background executor,
@@ -55,6 +68,9 @@ public final class SessionsViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not loaded yet.");
   private final ObservableList<SetRow> sets = FXCollections.observableArrayList();
   private final ReadOnlyLongWrapper selectedSession = new ReadOnlyLongWrapper(-1);
+  private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyDoubleWrapper comparisonProgress = new ReadOnlyDoubleWrapper();
 
   /**
    * Creates the view model.
@@ -241,6 +257,96 @@ public final class SessionsViewModel {
           return store.mergeSegments(segmentId, all.get(i + 1).id()).sessionId();
         },
         "Set " + segmentId + " merged with the next set");
+  }
+
+  /** Opens the model a session is re-run through; blocks, never called on the FX thread. */
+  @FunctionalInterface
+  public interface ClassifierOpener {
+    /**
+     * Opens the model.
+     *
+     * @return the classifier (the caller closes it)
+     * @throws ModelLoadException if it cannot be loaded
+     */
+    OnnxClassifier open() throws ModelLoadException;
+  }
+
+  /**
+   * The last comparison of a model with a session's labels: confusion matrix, per-set outcome
+   * and repetition errors, as text.
+   *
+   * @return the property; empty until a comparison ran
+   */
+  public ReadOnlyStringProperty comparisonProperty() {
+    return comparison.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether a model is being re-run over a session.
+   *
+   * @return the property
+   */
+  public ReadOnlyBooleanProperty comparingProperty() {
+    return comparing.getReadOnlyProperty();
+  }
+
+  /**
+   * Share of the session's streams replayed so far, 0 to 1.
+   *
+   * @return the property
+   */
+  public ReadOnlyDoubleProperty comparisonProgressProperty() {
+    return comparisonProgress.getReadOnlyProperty();
+  }
+
+  /**
+   * Re-runs a model over every stream of a session, through the same pipeline, classifier,
+   * smoother and rep counter as live, and compares it with the session's labels (sets not
+   * labelled are rest). Runs on the background executor; progress is published per stream.
+   *
+   * @param sessionId the session
+   * @param model opens the model to run
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> compareWithModel(long sessionId, ClassifierOpener model) {
+    comparing.set(true);
+    comparisonProgress.set(0);
+    CompletableFuture<Void> done =
+        run(
+            store -> {
+              List<StreamInfo> streams = store.streams(sessionId);
+              if (streams.isEmpty()) {
+                throw new IllegalArgumentException("session " + sessionId + " has no streams");
+              }
+              try (OnnxClassifier classifier = model.open()) {
+                ModelContract contract = classifier.contract();
+                Map<String, String> sameName = new LinkedHashMap<>();
+                classifier.classes().forEach(c -> sameName.put(c, c));
+                StreamingEvaluation evaluation =
+                    new StreamingEvaluation(
+                        classifier.classes(),
+                        new ClassMapping(classifier.classes(), sameName, contract.restClass()),
+                        StreamingEvaluation.Options.defaults());
+                for (int i = 0; i < streams.size(); i++) {
+                  Recording recording = StoredRecordings.toRecording(store, streams.get(i).id());
+                  evaluation.add(recording, classifier, contract);
+                  double share = (i + 1.0) / streams.size();
+                  ui.execute(() -> comparisonProgress.set(share));
+                }
+                String text =
+                    evaluation.pooled().text()
+                        + String.format(
+                            Locale.ROOT,
+                            "model %s (SHA-256 %s)%n",
+                            classifier.source(),
+                            classifier.sha256());
+                return () -> {
+                  comparison.set(text);
+                  status.set("Session " + sessionId + " compared with " + classifier.source());
+                };
+              }
+            });
+    return done.whenComplete((ok, failed) -> ui.execute(() -> comparing.set(false)));
   }
 
   /** An edit against an open store that returns the session whose sets to reload. */

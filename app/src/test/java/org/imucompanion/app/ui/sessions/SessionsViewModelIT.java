@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
+import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.store.NewSession;
 import org.imucompanion.models.store.NewStream;
 import org.imucompanion.models.store.SampleBlock;
@@ -105,6 +107,79 @@ class SessionsViewModelIT {
     viewModel.mergeWithNext(viewModel.sets().get(1).segmentId()).join();
     assertThat(viewModel.statusProperty().get()).contains("last set");
     assertThat(viewModel.sets()).hasSize(2);
+  }
+
+  @Test
+  void reRunningTheShippedModelComparesItWithTheStoredLabels() throws Exception {
+    // ONNX Runtime unpacks its native library into java.io.tmpdir (target/tmp in this build).
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    Path file = dir.resolve("sessions.db");
+    long sessionId;
+    try (SessionStore store = SessionStore.open(file)) {
+      Session s =
+          store.startSession(
+              new NewSession(Optional.empty(), "wristband-v1", "", "wrist", "", Instant.EPOCH, 0));
+      sessionId = s.id();
+      long stream =
+          store
+              .addStream(
+                  sessionId,
+                  new NewStream(
+                      "wrist",
+                      "wristband-v1",
+                      "AA",
+                      List.of("accel_x", "accel_y", "accel_z", "gyro_x", "gyro_y", "gyro_z"),
+                      50))
+              .id();
+      // 60 s at 50 Hz: still, then 30 s of squat-like up and down (set 15-45 s), then still.
+      SampleBlock block = new SampleBlock(6, 3000);
+      for (int i = 0; i < 3000; i++) {
+        double t = i / 50.0;
+        boolean moving = t >= 15 && t < 45;
+        double phase = 2 * Math.PI * t / 2.5;
+        double bob = moving ? 0.4 * Math.sin(phase) : 0;
+        double swing = moving ? 1.2 * Math.cos(phase) : 0;
+        block.add(
+            i * 20_000_000L, i * 20_000L, new double[] {0.1, bob, 1 + bob, swing, 0.05, 0});
+      }
+      store.appendSamples(stream, block);
+      store.addSegment(set(sessionId, "Squat", 15, 45, 12));
+      store.finishSession(sessionId, Instant.EPOCH.plusSeconds(60));
+    }
+    SessionsViewModel viewModel =
+        new SessionsViewModel(() -> SessionStore.open(file), () -> "test store", DIRECT, DIRECT);
+
+    viewModel
+        .compareWithModel(sessionId, () -> DefaultModel.open(ClassifierOptions.DEFAULT))
+        .join();
+
+    String report = viewModel.comparisonProperty().get();
+    assertThat(report).contains("per step").contains("Squat").contains("Rest").contains("per set");
+    assertThat(viewModel.comparisonProgressProperty().get()).isEqualTo(1.0);
+    assertThat(viewModel.comparingProperty().get()).isFalse();
+    assertThat(viewModel.statusProperty().get()).startsWith("Session " + sessionId + " compared with");
+  }
+
+  @Test
+  void comparingASessionWithoutStreamsSaysSo() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    long sessionId;
+    try (SessionStore store = SessionStore.open(file)) {
+      sessionId =
+          store
+              .startSession(
+                  new NewSession(Optional.empty(), "myo", "", "arm", "", Instant.EPOCH, 0))
+              .id();
+    }
+    SessionsViewModel viewModel =
+        new SessionsViewModel(() -> SessionStore.open(file), () -> "test store", DIRECT, DIRECT);
+
+    viewModel
+        .compareWithModel(sessionId, () -> DefaultModel.open(ClassifierOptions.DEFAULT))
+        .join();
+
+    assertThat(viewModel.statusProperty().get()).contains("has no streams");
+    assertThat(viewModel.comparisonProperty().get()).isEmpty();
   }
 
   private static Segment set(long sessionId, String exercise, long startS, long endS, int reps) {
