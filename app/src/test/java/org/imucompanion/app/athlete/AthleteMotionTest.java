@@ -21,8 +21,10 @@ class AthleteMotionTest {
     for (long ms = 0; ms < 90_000; ms += 333) {
       MotionSample s = motion.sampleAt(ms * 1_000_000L);
       VirtualAthlete.Reading r = athlete.at(ms / 1000.0);
-      assertThat(s.accelG().x()).isCloseTo(r.accelG()[0], org.assertj.core.data.Offset.offset(1e-9));
-      assertThat(s.gyroRadPerS().z()).isCloseTo(r.gyroRadPerS()[2], org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(s.accelG().x())
+          .isCloseTo(r.accelG()[0], org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(s.gyroRadPerS().z())
+          .isCloseTo(r.gyroRadPerS()[2], org.assertj.core.data.Offset.offset(1e-6));
 
       // The magnetometer turns with the device: its field keeps the earth's strength.
       assertThat(s.magMicroTesla().norm()).isCloseTo(Math.hypot(20, 44),
