@@ -70,8 +70,8 @@ public final class TemplateBuilder {
     Dataset dataset = new ExermoteReader().read(Path.of(args[0]));
     AthleteTemplates t = new TemplateBuilder(DEFAULT_POINTS).build(dataset);
     try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
-      t.write(w, "mvn -pl models exec:java -Dexec.mainClass="
-          + TemplateBuilder.class.getName() + " -Dexec.args='<exermote-dir> <out>'");
+      t.write(w, "java -cp <models classes and dependencies> " + TemplateBuilder.class.getName()
+          + " <exermote-dir> <out> (see README.md beside this file)");
     }
     for (ExerciseTemplate e : t.exercises()) {
       System.out.printf(Locale.ROOT,
