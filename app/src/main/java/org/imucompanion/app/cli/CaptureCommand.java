@@ -62,12 +62,14 @@ final class CaptureCommand implements Callable<Integer> {
 
   @Mixin BluezBusOption bus = new BluezBusOption();
 
+  @Mixin MotionOption motion = new MotionOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DeviceArguments.Link link = DeviceArguments.open(device, bus);
+    DeviceArguments.Link link = DeviceArguments.open(device, bus, motion.source());
     try (var transport = link.transport();
         BleConnection connection =
             await(transport.connect(link.address(), (s, c) -> {}, Runnable::run), "connect")) {

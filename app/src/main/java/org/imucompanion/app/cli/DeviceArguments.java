@@ -6,6 +6,7 @@ import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.bluez.BluezTransport;
+import org.imucompanion.ble.virtualdevice.MotionSource;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
@@ -49,17 +50,29 @@ final class DeviceArguments {
    * @return the link
    */
   static Link open(String device, BluezBusOption bus) {
+    return open(device, bus, AthleteMotion.demo());
+  }
+
+  /**
+   * Opens a transport for a device argument, a virtual device performing a given motion.
+   *
+   * @param device {@code virtual:wristband}, {@code virtual:myo} or an address
+   * @param bus where BlueZ is, for an address
+   * @param motion what a virtual device performs (unused for an address)
+   * @return the link
+   */
+  static Link open(String device, BluezBusOption bus, MotionSource motion) {
     if (device.equals("virtual:wristband")) {
       VirtualTransport transport = VirtualTransport.create();
       transport.addDevice(
           new VirtualWristband(
-              WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", AthleteMotion.demo()));
+              WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion));
       return new Link(transport, WristbandFeed.VIRTUAL_ADDRESS);
     }
     if (device.equals("virtual:myo")) {
       VirtualTransport transport = VirtualTransport.create();
       transport.addDevice(
-          new VirtualMyo(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", AthleteMotion.demo()));
+          new VirtualMyo(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion));
       return new Link(transport, MyoFeed.VIRTUAL_ADDRESS);
     }
     requireKnownVirtual(device);

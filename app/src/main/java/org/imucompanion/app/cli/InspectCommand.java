@@ -55,12 +55,14 @@ final class InspectCommand implements Callable<Integer> {
 
   @Mixin BluezBusOption bus = new BluezBusOption();
 
+  @Mixin MotionOption motion = new MotionOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DeviceArguments.Link link = DeviceArguments.open(device, bus);
+    DeviceArguments.Link link = DeviceArguments.open(device, bus, motion.source());
     AtomicLong malformed = new AtomicLong();
     AtomicLong packets = new AtomicLong();
     try (var transport = link.transport();
