@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.ConnectionListener;
-import org.imucompanion.ble.bluez.BluezOptions;
-import org.imucompanion.ble.bluez.BluezTransport;
+import org.imucompanion.ble.ConnectionState;
 import org.imucompanion.ble.health.HealthWindow;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.ble.health.StreamKey;
 import org.imucompanion.ble.virtualbluez.Await;
-import org.imucompanion.ble.virtualbluez.VirtualBluezFixture;
+import org.imucompanion.ble.virtualbluez.VirtualBluezSession;
 import org.imucompanion.ble.virtualbluez.VirtualWristband;
 import org.imucompanion.protocol.ProtocolException;
 import org.imucompanion.protocol.wristband.AccelRange;
@@ -26,11 +24,9 @@ import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandControl;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
 import org.imucompanion.protocol.wristband.WristbandUuids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The wristband profile through the BlueZ transport and the virtual BlueZ, with every fault the
@@ -42,46 +38,30 @@ class WristbandProfileIT {
   static final Executor DIRECT = Runnable::run;
   static final WristbandConfig CONFIG =
       new WristbandConfig(200, AccelRange.G8, GyroRange.DPS1000, false, true, 2);
-  static final AtomicInteger nextAddress = new AtomicInteger(1);
 
-  static VirtualBluezFixture fixture;
-  BluezTransport transport;
+  @RegisterExtension
+  static final VirtualBluezSession bus = new VirtualBluezSession("AB:00:00:00:00:%02X");
+
   VirtualWristband band;
   BleConnection connection;
   StreamHealth health;
   PacketLog<WristbandDataPacket> log;
   WristbandProfile.Session session;
 
-  @BeforeAll
-  static void startBus() throws Exception {
-    fixture = VirtualBluezFixture.start();
-  }
-
-  @AfterAll
-  static void stopBus() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
   @BeforeEach
   void startStream() throws Exception {
-    transport = BluezTransport.open(BluezOptions.defaults().withBusAddress(fixture.busAddress()));
-    String address = String.format("AB:00:00:00:00:%02X", nextAddress.getAndIncrement());
-    band = VirtualWristband.add(fixture.bluez(), address, CONFIG, false);
-    connection = transport.connect(address, ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS);
+    String address = bus.newAddress();
+    band = VirtualWristband.add(bus.bluez(), address, CONFIG, false);
+    connection =
+        bus.closeAfterEach(
+            bus.transport().connect(address, ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS));
     health =
         StreamHealth.withSequenceNumbers(
             new StreamKey(address, WristbandUuids.DATA), NominalRate.ofSamples(200, 2));
     log = new PacketLog<>();
-    session = WristbandProfile.start(connection, log, Optional.of(health)).get(5, TimeUnit.SECONDS);
-  }
-
-  @AfterEach
-  void stop() {
-    session.close();
-    connection.close();
-    transport.close();
+    session =
+        bus.closeAfterEach(
+            WristbandProfile.start(connection, log, Optional.of(health)).get(5, TimeUnit.SECONDS));
   }
 
   HealthWindow cumulative() {
@@ -103,6 +83,25 @@ class WristbandProfileIT {
     assertThat(c.lost()).isZero();
     assertThat(c.duplicates()).isZero();
     assertThat(c.malformed()).isZero();
+  }
+
+  @Test
+  void aGattTableChangeMidStreamKeepsTheProfilesSubscriptionWithoutLossOrRepeats() {
+    band.emit(10);
+    Await.until(() -> log.size() == 10, WAIT, () -> log.size() + " packets");
+    band.peripheral().changeServices();
+    // the old objects and their notify session are gone; the connection subscribes again, once
+    Await.until(
+        () -> band.peripheral().hasNotifySession(WristbandUuids.DATA),
+        WAIT,
+        () -> band.peripheral().startNotifyCalls(WristbandUuids.DATA) + " StartNotify calls");
+    band.emit(10);
+    Await.until(() -> log.size() == 20, WAIT, () -> log.size() + " packets");
+    assertThat(log.values()).isEqualTo(band.generated());
+    assertThat(band.peripheral().startNotifyCalls(WristbandUuids.DATA)).isEqualTo(2);
+    assertThat(connection.state()).isEqualTo(ConnectionState.SERVICES_RESOLVED);
+    assertThat(cumulative().lost()).isZero();
+    assertThat(cumulative().duplicates()).isZero();
   }
 
   @Test
