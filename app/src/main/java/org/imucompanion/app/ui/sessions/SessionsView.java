@@ -1,7 +1,14 @@
 package org.imucompanion.app.ui.sessions;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,7 +70,8 @@ public final class SessionsView {
     table.getColumns().add(column("State", SessionRow::state, 100));
     table.getColumns().add(column("Notes", SessionRow::notes, 300));
     table.setPlaceholder(new Label("No sessions. Record one (Record view or `imu-companion record`)."));
-    VBox.setVgrow(table, Priority.ALWAYS);
+    table.setPrefHeight(150);
+    table.setMinHeight(100);
 
     Button refresh = new Button("Refresh");
     refresh.setId("sessions-refresh");
@@ -105,7 +113,8 @@ public final class SessionsView {
     sets.getColumns().add(setColumn("Form", r -> r.incorrectForm() ? "incorrect" : "", 80));
     sets.getColumns().add(setColumn("Label", r -> r.edited() ? "edited" : "as recorded", 100));
     sets.setPlaceholder(new Label("Select a session to see its sets."));
-    sets.setPrefHeight(200);
+    sets.setPrefHeight(150);
+    sets.setMinHeight(100);
 
     TextField exercise = new TextField();
     exercise.setId("sessions-exercise");
@@ -185,8 +194,12 @@ public final class SessionsView {
     report.setId("sessions-comparison");
     report.setEditable(false);
     report.setStyle("-fx-font-family: monospace;");
-    report.setPrefRowCount(10);
+    report.setPrefRowCount(6);
+    report.setMinHeight(60);
     report.textProperty().bind(viewModel.comparisonProperty());
+
+    XYChart chart = plotChart();
+    viewModel.plotProperty().addListener((obs, old, drawn) -> draw(chart, drawn));
 
     Label setsTitle = new Label("Sets of the selected session");
     root.getChildren()
@@ -198,6 +211,7 @@ public final class SessionsView {
             setsTitle,
             sets,
             new HBox(8, exercise, relabel, form, splitAt, split, merge),
+            chart,
             new HBox(8, compare, progress),
             report);
     root.setId("sessions-view");
@@ -210,6 +224,44 @@ public final class SessionsView {
    */
   public VBox root() {
     return root;
+  }
+
+  private static XYChart plotChart() {
+    DefaultNumericAxis time = new DefaultNumericAxis("time", "s");
+    time.setAutoRanging(true);
+    DefaultNumericAxis value = new DefaultNumericAxis("value");
+    value.setAutoRanging(true);
+    XYChart chart = new XYChart(time, value);
+    chart.setId("sessions-plot");
+    chart.setAnimated(false);
+    chart.setTitle("Selected session");
+    chart.setPrefHeight(260);
+    VBox.setVgrow(chart, Priority.ALWAYS);
+    ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    renderer.setDrawMarker(false);
+    renderer.setErrorStyle(ErrorStyle.NONE);
+    chart.getRenderers().setAll(renderer);
+    return chart;
+  }
+
+  /** Replaces the plotted channels and the label bands (FX thread: the view model publishes there). */
+  private static void draw(XYChart chart, SessionPlot drawn) {
+    List<DoubleDataSet> channels = new ArrayList<>();
+    for (int c = 0; c < drawn.channels().size(); c++) {
+      channels.add(
+          new DoubleDataSet(drawn.channels().get(c))
+              .set(drawn.seconds(), drawn.values()[c], drawn.seconds().length, true));
+    }
+    chart.getRenderers().get(0).getDatasets().setAll(channels);
+    chart.getPlugins().removeIf(p -> p instanceof XRangeIndicator);
+    for (SessionPlot.Band band : drawn.bands()) {
+      chart
+          .getPlugins()
+          .add(
+              new XRangeIndicator(
+                  chart.getXAxis(), band.startSeconds(), band.endSeconds(), band.label()));
+    }
+    chart.setTitle(drawn.stream().isEmpty() ? "Selected session (no samples)" : "Stream " + drawn.stream());
   }
 
   private static TableColumn<SetRow, String> setColumn(

@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,6 +33,7 @@ import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.evaluation.StreamingEvaluation;
 import org.imucompanion.models.export.ClassMapping;
 import org.imucompanion.models.store.Athlete;
+import org.imucompanion.models.store.SampleBlock;
 import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionCsv;
@@ -69,6 +72,7 @@ public final class SessionsViewModel {
   private final ObservableList<SetRow> sets = FXCollections.observableArrayList();
   private final ReadOnlyLongWrapper selectedSession = new ReadOnlyLongWrapper(-1);
   private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<SessionPlot> plot = new ReadOnlyObjectWrapper<>(SessionPlot.EMPTY);
   private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper comparisonProgress = new ReadOnlyDoubleWrapper();
 
@@ -182,9 +186,11 @@ public final class SessionsViewModel {
     return run(
         store -> {
           List<SetRow> loaded = loadSets(store, sessionId);
+          SessionPlot drawn = loadPlot(store, sessionId, loaded);
           return () -> {
             selectedSession.set(sessionId);
             sets.setAll(loaded);
+            plot.set(drawn);
             status.set("Session " + sessionId + ": " + loaded.size() + " set(s)");
           };
         });
@@ -257,6 +263,47 @@ public final class SessionsViewModel {
           return store.mergeSegments(segmentId, all.get(i + 1).id()).sessionId();
         },
         "Set " + segmentId + " merged with the next set");
+  }
+
+  /**
+   * The selected session's first stream over time with its sets as bands.
+   *
+   * @return the property; {@link SessionPlot#EMPTY} when nothing is selected
+   */
+  public ReadOnlyObjectProperty<SessionPlot> plotProperty() {
+    return plot.getReadOnlyProperty();
+  }
+
+  private static SessionPlot loadPlot(SessionStore store, long sessionId, List<SetRow> sets)
+      throws SessionStoreException {
+    List<StreamInfo> streams = store.streams(sessionId);
+    Session session = store.findSession(sessionId).orElseThrow();
+    List<SessionPlot.Band> bands = new ArrayList<>();
+    for (SetRow set : sets) {
+      String label =
+          set.exercise() + (set.incorrectForm() ? " (incorrect)" : "") + (set.edited() ? " *" : "");
+      bands.add(
+          new SessionPlot.Band(
+              set.startSeconds(), set.startSeconds() + set.durationSeconds(), label));
+    }
+    if (streams.isEmpty()) {
+      return new SessionPlot("", List.of(), new double[0], new double[0][], bands);
+    }
+    StreamInfo stream = streams.get(0);
+    SampleBlock samples = store.readSamples(stream.id());
+    int n = samples.size();
+    int stride = Math.max(1, (n + SessionPlot.MAX_POINTS - 1) / SessionPlot.MAX_POINTS);
+    int points = (n + stride - 1) / stride;
+    double[] seconds = new double[points];
+    double[][] values = new double[samples.channelCount()][points];
+    for (int p = 0; p < points; p++) {
+      int i = p * stride;
+      seconds[p] = (samples.hostNanos(i) - session.hostOriginNanos()) / 1e9;
+      for (int c = 0; c < samples.channelCount(); c++) {
+        values[c][p] = samples.value(i, c);
+      }
+    }
+    return new SessionPlot(stream.name(), stream.channels(), seconds, values, bands);
   }
 
   /** Opens the model a session is re-run through; blocks, never called on the FX thread. */
@@ -359,9 +406,11 @@ public final class SessionsViewModel {
         store -> {
           long sessionId = edit.apply(store);
           List<SetRow> loaded = loadSets(store, sessionId);
+          SessionPlot drawn = loadPlot(store, sessionId, loaded);
           return () -> {
             selectedSession.set(sessionId);
             sets.setAll(loaded);
+            plot.set(drawn);
             status.set(done);
           };
         });

@@ -2,6 +2,8 @@ package org.imucompanion.app.ui.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XRangeIndicator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,6 +86,11 @@ class SessionsViewIT {
     TableView<SetRow> sets = robot.lookup("#sessions-sets").queryTableView();
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> sets.getItems().size() == 1);
     assertThat(sets.getItems().get(0).exercise()).isEqualTo("Squat");
+    XYChart plot = robot.lookup("#sessions-plot").queryAs(XYChart.class);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(plot.getRenderers().get(0).getDatasets()).singleElement()
+        .satisfies(d -> assertThat(d.getDataCount()).isEqualTo(100));
+    assertThat(plot.getPlugins()).filteredOn(p -> p instanceof XRangeIndicator).hasSize(1);
 
     robot.clickOn("Squat");
     robot.clickOn("#sessions-exercise").write("Lunge");

@@ -90,6 +90,10 @@ class SessionsViewModelIT {
     assertThat(first.durationSeconds()).isEqualTo(10.0);
     assertThat(first.athlete()).isEqualTo("Ann");
     assertThat(first.edited()).isFalse();
+    assertThat(viewModel.plotProperty().get().bands())
+        .extracting(SessionPlot.Band::label)
+        .containsExactly("Squat", "Lunge");
+    assertThat(viewModel.plotProperty().get().bands().get(0).endSeconds()).isEqualTo(12.0);
 
     viewModel.relabel(squat, " Pushup ").join();
     viewModel.markIncorrectForm(squat, true).join();
@@ -99,6 +103,9 @@ class SessionsViewModelIT {
     assertThat(viewModel.sets()).extracting(SetRow::edited).containsExactly(true, true, false);
     assertThat(viewModel.sets().get(1).startSeconds()).isCloseTo(6.0, within(1e-6));
     assertThat(viewModel.sets().get(1).incorrectForm()).isTrue();
+    assertThat(viewModel.plotProperty().get().bands())
+        .extracting(SessionPlot.Band::label)
+        .containsExactly("Pushup (incorrect) *", "Pushup (incorrect) *", "Lunge");
 
     viewModel.mergeWithNext(squat).join();
     assertThat(viewModel.sets()).hasSize(2);
