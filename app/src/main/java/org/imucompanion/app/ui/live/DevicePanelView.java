@@ -22,12 +22,16 @@ final class DevicePanelView {
   /** Points per channel in a compact panel's plots: about one per two pixels of its width. */
   static final int PANEL_POINTS = 250;
 
+  /** Plot updates per second in a compact panel (the labels still change every frame). */
+  static final int PLOTS_PER_SECOND = 20;
+
   private final DevicePanelModel model;
   private final VBox root = new VBox(4);
   private final List<DoubleDataSet> accelSets;
   private final List<DoubleDataSet> emgSets;
   private final PlotWriter accelWriter;
   private final PlotWriter emgWriter;
+  private long lastPlotNanos;
 
   DevicePanelView(DevicePanelModel model) {
     this.model = model;
@@ -95,8 +99,25 @@ final class DevicePanelView {
     return emgSets;
   }
 
-  /** Hands the newest samples to the plot writers; returns at once. */
-  void pullFrame() {
+  /**
+   * Hands the newest samples to the plot writers, at most {@link #PLOTS_PER_SECOND} times a
+   * second; returns at once.
+   *
+   * @param nowNanos the frame's time
+   * @param slot this panel's place in the grid, to spread the panels' redraws over frames
+   */
+  void pullFrame(long nowNanos, int slot) {
+    // Redrawing every chart of a grid every frame is what the software renderer can't keep up
+    // with; a panel's plot at 20 updates a second still scrolls smoothly to the eye, and
+    // staggering the panels keeps each frame's share of redraws small.
+    long period = 1_000_000_000L / PLOTS_PER_SECOND;
+    if (nowNanos - lastPlotNanos < period) {
+      return;
+    }
+    if (lastPlotNanos == 0 && (nowNanos / (period / 4)) % 4 != slot % 4) {
+      return; // first plot: wait for this panel's quarter of the period
+    }
+    lastPlotNanos = nowNanos;
     model.pullImu(PLOT_SPAN_NANOS).ifPresent(accelWriter::offer);
     if (emgWriter != null) {
       // EMG at 200 Hz over ten seconds is 2,000 samples per channel, decimated to PANEL_POINTS.

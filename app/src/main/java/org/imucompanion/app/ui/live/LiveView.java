@@ -130,7 +130,9 @@ public final class LiveView {
         now -> {
           viewModel.refreshPanels(System.nanoTime());
           if (viewModel.compactProperty().get()) {
-            panelViews.forEach(DevicePanelView::pullFrame);
+            for (int i = 0; i < panelViews.size(); i++) {
+              panelViews.get(i).pullFrame(now, i);
+            }
           } else {
             viewModel.pullFrame().ifPresent(writer::offer);
             Optional<DevicePanelModel> shown = selectedPanel();
