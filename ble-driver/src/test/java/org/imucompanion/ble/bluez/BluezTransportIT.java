@@ -565,6 +565,31 @@ class BluezTransportIT {
   }
 
   @Test
+  void connectingRightAfterCloseIsNotDroppedByTheClosedConnectionsLateDisconnect() throws Exception {
+    VirtualPeripheral p =
+        fixture.bluez().add(
+            VirtualPeripheral.builder(newAddress(), "Slow to let go")
+                .disconnectDelay(Duration.ofMillis(300))
+                .characteristic(SERVICE, DATA, "notify")
+                .build());
+    BleConnection first = connect(p, ConnectionListener.IGNORE);
+    first.close(); // its Disconnect is answered 300 ms later
+    List<ConnectionState> states = new CopyOnWriteArrayList<>();
+    BleConnection second = connect(p, (s, cause) -> states.add(s));
+    org.imucompanion.ble.virtualbluez.Await.until(
+        () -> p.disconnectCalls() == 1, WAIT, () -> p.disconnectCalls() + " Disconnect answered");
+    // the old Disconnect went first, so it cannot have dropped the new link
+    assertThat(second.state()).isEqualTo(ConnectionState.SERVICES_RESOLVED);
+    assertThat(p.isConnected()).isTrue();
+    Recorder r = new Recorder();
+    second.subscribe(DATA, r).get(5, TimeUnit.SECONDS);
+    p.notify(DATA, new byte[] {7});
+    assertThat(r.awaitCount(1, WAIT)).hasSize(1);
+    assertThat(states).doesNotContain(ConnectionState.DISCONNECTED);
+    second.close();
+  }
+
+  @Test
   void aSlowListenerLosesTheOldestNotificationsAndTheLossIsCounted() throws Exception {
     transport.close();
     transport =

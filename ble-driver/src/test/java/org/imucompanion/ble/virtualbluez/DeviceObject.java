@@ -20,7 +20,7 @@ class DeviceObject extends ExportedObject implements Device1 {
 
   @Override
   public void Disconnect() {
-    peripheral.handleDisconnect(true);
+    peripheral.handleHostDisconnect();
   }
 
   @Override

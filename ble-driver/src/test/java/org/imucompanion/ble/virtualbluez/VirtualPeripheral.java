@@ -86,6 +86,7 @@ public final class VirtualPeripheral {
     private Duration reregisterDelay = Duration.ZERO;
     private boolean reregisterWhenTold;
     private Duration connectDelay = Duration.ZERO;
+    private Duration disconnectDelay = Duration.ZERO;
     private int nextHandle = 0x000a;
     private final Map<UUID, Integer> serviceHandles = new LinkedHashMap<>();
 
@@ -173,6 +174,19 @@ public final class VirtualPeripheral {
     }
 
     /**
+     * Makes the host's {@code Disconnect} take a while before the link goes down and the call
+     * answers (bluetoothd waits for the controller's Disconnection Complete), so that a client's
+     * next {@code Connect} can overtake it.
+     *
+     * @param delay how long Disconnect blocks
+     * @return this builder
+     */
+    public Builder disconnectDelay(Duration delay) {
+      this.disconnectDelay = delay;
+      return this;
+    }
+
+    /**
      * Sets how long after services resolve on a reconnect bluetoothd takes to register the notify
      * sessions that survived the disconnect; {@code StartNotify} in that window answers {@code
      * InProgress} and no values are forwarded.
@@ -252,6 +266,8 @@ public final class VirtualPeripheral {
   private final Duration reregisterDelay;
   private final boolean reregisterWhenTold;
   private final Duration connectDelay;
+  private final Duration disconnectDelay;
+  private final AtomicInteger disconnectCalls = new AtomicInteger();
   private volatile boolean connectCancelled;
   final boolean knownBeforeDiscovery;
   private volatile int rssi;
@@ -296,6 +312,7 @@ public final class VirtualPeripheral {
     this.reregisterDelay = b.reregisterDelay;
     this.reregisterWhenTold = b.reregisterWhenTold;
     this.connectDelay = b.connectDelay;
+    this.disconnectDelay = b.disconnectDelay;
     this.knownBeforeDiscovery = b.knownBeforeDiscovery;
     this.rssi = b.rssi;
   }
@@ -499,6 +516,17 @@ public final class VirtualPeripheral {
       if (!c.notifySessions.isEmpty()) {
         c.object.props.set(CharacteristicObject.IFACE, "Notifying", new Variant<>(Boolean.TRUE));
       }
+    }
+  }
+
+  void handleHostDisconnect() {
+    try {
+      if (!disconnectDelay.isZero()) {
+        java.util.concurrent.locks.LockSupport.parkNanos(disconnectDelay.toNanos());
+      }
+      handleDisconnect(true);
+    } finally {
+      disconnectCalls.incrementAndGet();
     }
   }
 
@@ -937,6 +965,16 @@ public final class VirtualPeripheral {
    */
   public int connectCalls() {
     return connectCalls.get();
+  }
+
+  /**
+   * Counts the host's {@code Disconnect} calls that were answered (after any {@link
+   * Builder#disconnectDelay}).
+   *
+   * @return the number of answered calls
+   */
+  public int disconnectCalls() {
+    return disconnectCalls.get();
   }
 
   /**
