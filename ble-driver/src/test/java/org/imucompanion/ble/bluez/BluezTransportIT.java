@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.CharacteristicProperty;
@@ -29,12 +28,12 @@ import org.imucompanion.ble.Subscription;
 import org.imucompanion.ble.WriteType;
 import org.imucompanion.ble.virtualbluez.PrivateDbusDaemon;
 import org.imucompanion.ble.virtualbluez.VirtualBluezFixture;
+import org.imucompanion.ble.virtualbluez.VirtualBluezSession;
 import org.imucompanion.ble.virtualbluez.VirtualPeripheral;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The BlueZ transport end to end over a real dbus-daemon against the virtual BlueZ. */
 class BluezTransportIT {
@@ -49,34 +48,20 @@ class BluezTransportIT {
   static final Duration WAIT = Duration.ofSeconds(5);
   static final Executor DIRECT = Runnable::run;
 
-  static VirtualBluezFixture fixture;
-  static final AtomicInteger nextAddress = new AtomicInteger(1);
+  @RegisterExtension
+  static final VirtualBluezSession bus = new VirtualBluezSession("C0:FF:EE:00:00:%02X");
+
+  /** This test's transport; a test may close it and open another, which is closed after it too. */
   BluezTransport transport;
 
-  @BeforeAll
-  static void startBus() throws Exception {
-    fixture = VirtualBluezFixture.start();
-  }
-
-  @AfterAll
-  static void stopBus() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
   @BeforeEach
-  void open() throws Exception {
-    transport = BluezTransport.open(BluezOptions.defaults().withBusAddress(fixture.busAddress()));
+  void open() {
+    transport = bus.transport();
   }
 
   @AfterEach
   void close() {
     transport.close();
-  }
-
-  static String newAddress() {
-    return String.format("C0:FF:EE:00:00:%02X", nextAddress.getAndIncrement());
   }
 
   static VirtualPeripheral wristband(String address) {
@@ -107,9 +92,9 @@ class BluezTransportIT {
   @Test
   void scanReportsOnlyMatchingDevicesThenRssiUpdatesThenDisappearance() throws Exception {
     VirtualPeripheral band =
-        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Scan-Wristband").advertising(SERVICE).rssi(-70).unknownUntilDiscovered().build());
+        bus.bluez().add(VirtualPeripheral.builder(bus.newAddress(), "Scan-Wristband").advertising(SERVICE).rssi(-70).unknownUntilDiscovered().build());
     VirtualPeripheral other =
-        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Scan-Wristband strap").advertising(OTHER_SERVICE).unknownUntilDiscovered().build());
+        bus.bluez().add(VirtualPeripheral.builder(bus.newAddress(), "Scan-Wristband strap").advertising(OTHER_SERVICE).unknownUntilDiscovered().build());
     List<String> events = new CopyOnWriteArrayList<>();
     CountDownLatch appeared = new CountDownLatch(1);
     CountDownLatch updated = new CountDownLatch(1);
@@ -143,7 +128,7 @@ class BluezTransportIT {
             .scan(ScanFilter.services(SERVICE).withNameContaining("scan-WRIST"), listener, DIRECT)
             .get(5, TimeUnit.SECONDS);
     assertThat(appeared.await(5, TimeUnit.SECONDS)).as("appeared: " + events).isTrue();
-    assertThat(fixture.bluez().isDiscovering()).isTrue();
+    assertThat(bus.bluez().isDiscovering()).isTrue();
     band.setRssi(-40);
     assertThat(updated.await(5, TimeUnit.SECONDS)).as("updated: " + events).isTrue();
     assertThat(scan.devices()).extracting(DiscoveredDevice::address).containsExactly(band.address());
@@ -153,18 +138,18 @@ class BluezTransportIT {
     assertThat(events.get(0)).isEqualTo("appeared " + band.address() + " OptionalInt[-70]");
     scan.close();
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (fixture.bluez().isDiscovering() && System.nanoTime() < deadline) {
+    while (bus.bluez().isDiscovering() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(fixture.bluez().isDiscovering()).as("closing the scan stops discovery").isFalse();
+    assertThat(bus.bluez().isDiscovering()).as("closing the scan stops discovery").isFalse();
   }
 
   @Test
   void twoScansShareDiscoveryAndOnlyTheLastToCloseStopsIt() throws Exception {
     VirtualPeripheral band =
-        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Shared-Scan band").advertising(SERVICE).unknownUntilDiscovered().build());
+        bus.bluez().add(VirtualPeripheral.builder(bus.newAddress(), "Shared-Scan band").advertising(SERVICE).unknownUntilDiscovered().build());
     VirtualPeripheral strap =
-        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Shared-Scan strap").advertising(OTHER_SERVICE).unknownUntilDiscovered().build());
+        bus.bluez().add(VirtualPeripheral.builder(bus.newAddress(), "Shared-Scan strap").advertising(OTHER_SERVICE).unknownUntilDiscovered().build());
     List<String> first = new CopyOnWriteArrayList<>();
     List<String> second = new CopyOnWriteArrayList<>();
     ScanSession a =
@@ -179,12 +164,12 @@ class BluezTransportIT {
         () -> first + " / " + second);
     a.close();
     Thread.sleep(100);
-    assertThat(fixture.bluez().isDiscovering()).as("b still scans").isTrue();
+    assertThat(bus.bluez().isDiscovering()).as("b still scans").isTrue();
     strap.setRssi(-45);
     org.imucompanion.ble.virtualbluez.Await.until(
         () -> second.contains("updated " + strap.address() + " -45"), WAIT, second::toString);
     b.close();
-    org.imucompanion.ble.virtualbluez.Await.until(() -> !fixture.bluez().isDiscovering(), WAIT, () -> "discovering");
+    org.imucompanion.ble.virtualbluez.Await.until(() -> !bus.bluez().isDiscovering(), WAIT, () -> "discovering");
     assertThat(first).noneMatch(e -> e.contains(strap.address()));
     assertThat(second).noneMatch(e -> e.contains(band.address()));
   }
@@ -192,13 +177,13 @@ class BluezTransportIT {
   @Test
   void whenDiscoveryStopsUnderAScanTheRssiBecomesUnknown() throws Exception {
     VirtualPeripheral band =
-        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Rssi-Loss band").advertising(SERVICE).rssi(-66).build());
+        bus.bluez().add(VirtualPeripheral.builder(bus.newAddress(), "Rssi-Loss band").advertising(SERVICE).rssi(-66).build());
     List<String> events = new CopyOnWriteArrayList<>();
     ScanSession s =
         transport.scan(ScanFilter.ANY.withNameContaining("rssi-loss"), recordingTo(events), DIRECT).get(5, TimeUnit.SECONDS);
     org.imucompanion.ble.virtualbluez.Await.until(
         () -> events.contains("appeared " + band.address()), WAIT, events::toString);
-    fixture.bluez().interruptDiscovery();
+    bus.bluez().interruptDiscovery();
     org.imucompanion.ble.virtualbluez.Await.until(
         () -> events.contains("updated " + band.address() + " 0"), WAIT, events::toString);
     assertThat(s.devices()).singleElement().extracting(DiscoveredDevice::rssi).isEqualTo(OptionalInt.empty());
@@ -227,8 +212,8 @@ class BluezTransportIT {
   @Test
   void connectWaitsForServicesResolvedAndListsCharacteristics() throws Exception {
     VirtualPeripheral p =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "IMU Wristband")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "IMU Wristband")
                 .advertising(SERVICE)
                 .mtu(247)
                 .resolveDelay(Duration.ofMillis(200))
@@ -258,7 +243,7 @@ class BluezTransportIT {
 
   @Test
   void notificationsArriveByteExactInOrderWithHandleAndMonotonicTimes() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     BleConnection c = connect(p, ConnectionListener.IGNORE);
     Recorder r = new Recorder();
     Subscription s = c.subscribe(DATA, r).get(5, TimeUnit.SECONDS);
@@ -302,7 +287,7 @@ class BluezTransportIT {
 
   @Test
   void twoSubscriptionsShareOneStartNotifyAndBothReceive() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     BleConnection c = connect(p, ConnectionListener.IGNORE);
     Recorder a = new Recorder();
     Recorder b = new Recorder();
@@ -322,7 +307,7 @@ class BluezTransportIT {
 
   @Test
   void readAndWriteWithAndWithoutResponse() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     BleConnection c = connect(p, ConnectionListener.IGNORE);
     assertThat(c.read(CONFIG).get(5, TimeUnit.SECONDS)).containsExactly(50, 1, 2);
     c.write(CONFIG, new byte[] {100, 2, 3}, WriteType.WITH_RESPONSE).get(5, TimeUnit.SECONDS);
@@ -342,14 +327,14 @@ class BluezTransportIT {
 
   @Test
   void batteryFromBattery1OrFromTheStandardCharacteristicOrNone() throws Exception {
-    VirtualPeripheral withBattery1 = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral withBattery1 = bus.bluez().add(wristband(bus.newAddress()));
     VirtualPeripheral with180f =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "Myo")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "Myo")
                 .characteristic(BATTERY_SERVICE, BATTERY_LEVEL, Set.of("read", "notify"), new byte[] {(byte) 93})
                 .build());
     VirtualPeripheral without =
-        fixture.bluez().add(VirtualPeripheral.builder(newAddress(), "Legacy").characteristic(SERVICE, DATA, "notify").build());
+        bus.bluez().add(VirtualPeripheral.builder(bus.newAddress(), "Legacy").characteristic(SERVICE, DATA, "notify").build());
     try (BleConnection a = connect(withBattery1, ConnectionListener.IGNORE);
         BleConnection b = connect(with180f, ConnectionListener.IGNORE);
         BleConnection n = connect(without, ConnectionListener.IGNORE)) {
@@ -361,7 +346,7 @@ class BluezTransportIT {
 
   @Test
   void refusedConnectionIsReportedAsRefusedAndTheNextAttemptWorks() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     p.refuseConnections(1);
     StateLog log = new StateLog();
     assertThatThrownBy(() -> transport.connect(p.address(), log, DIRECT).get(5, TimeUnit.SECONDS))
@@ -379,11 +364,11 @@ class BluezTransportIT {
     transport =
         BluezTransport.open(
             BluezOptions.defaults()
-                .withBusAddress(fixture.busAddress())
+                .withBusAddress(bus.fixture().busAddress())
                 .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5)));
     VirtualPeripheral far =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "Far away")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "Far away")
                 .connectDelay(Duration.ofSeconds(3))
                 .characteristic(SERVICE, DATA, "notify")
                 .build());
@@ -417,7 +402,7 @@ class BluezTransportIT {
 
   @Test
   void deviceSideDisconnectIsReportedWithCauseAndKillsSubscriptions() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     StateLog log = new StateLog();
     BleConnection c = connect(p, log);
     Recorder r = new Recorder();
@@ -435,7 +420,7 @@ class BluezTransportIT {
 
   @Test
   void afterReconnectANewSubscriptionGetsEachValueOnceAndTheOldListenerNothing() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     BleConnection first = connect(p, ConnectionListener.IGNORE);
     Recorder old = new Recorder();
     first.subscribe(DATA, old).get(5, TimeUnit.SECONDS);
@@ -460,8 +445,8 @@ class BluezTransportIT {
   void startNotifyAnsweredInProgressAfterAReconnectIsRetriedUntilTheSurvivingSessionIsBack()
       throws Exception {
     VirtualPeripheral p =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "Sticky sessions")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "Sticky sessions")
                 .reregisterWhenTold()
                 .characteristic(SERVICE, DATA, "notify")
                 .build());
@@ -488,7 +473,7 @@ class BluezTransportIT {
   @Test
   void aGattTableChangeWhileConnectedSubscribesAgainOnceAndTheStreamGoesOnWithoutDuplicates()
       throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     List<String> seen = new CopyOnWriteArrayList<>();
     ConnectionListener listener =
         new ConnectionListener() {
@@ -539,8 +524,8 @@ class BluezTransportIT {
   void aCharacteristicThatOnlyIndicatesIsSubscribedAndDeliversItsValues() throws Exception {
     UUID indicated = UUID.fromString("6e400005-b5a3-f393-e0a9-e50e24dcca9e");
     VirtualPeripheral p =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "Indicating band")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "Indicating band")
                 .characteristic(SERVICE, indicated, "indicate")
                 .build());
     BleConnection c = connect(p, ConnectionListener.IGNORE);
@@ -567,8 +552,8 @@ class BluezTransportIT {
   @Test
   void connectingRightAfterCloseIsNotDroppedByTheClosedConnectionsLateDisconnect() throws Exception {
     VirtualPeripheral p =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "Slow to let go")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "Slow to let go")
                 .disconnectDelay(Duration.ofMillis(300))
                 .characteristic(SERVICE, DATA, "notify")
                 .build());
@@ -594,8 +579,8 @@ class BluezTransportIT {
     transport.close();
     transport =
         BluezTransport.open(
-            BluezOptions.defaults().withBusAddress(fixture.busAddress()).withQueueCapacity(8));
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+            BluezOptions.defaults().withBusAddress(bus.fixture().busAddress()).withQueueCapacity(8));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     BleConnection c = connect(p, ConnectionListener.IGNORE);
     CountDownLatch release = new CountDownLatch(1);
     Recorder r = new Recorder();
@@ -628,8 +613,8 @@ class BluezTransportIT {
 
   @Test
   void valuesAreRoutedByCharacteristicPathSoTwoDevicesWithTheSameUuidsNeverMix() throws Exception {
-    VirtualPeripheral a = fixture.bluez().add(wristband(newAddress()));
-    VirtualPeripheral b = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral a = bus.bluez().add(wristband(bus.newAddress()));
+    VirtualPeripheral b = bus.bluez().add(wristband(bus.newAddress()));
     BleConnection ca = connect(a, ConnectionListener.IGNORE);
     BleConnection cb = connect(b, ConnectionListener.IGNORE);
     Recorder ra = new Recorder();
@@ -656,11 +641,11 @@ class BluezTransportIT {
     transport =
         BluezTransport.open(
             BluezOptions.defaults()
-                .withBusAddress(fixture.busAddress())
+                .withBusAddress(bus.fixture().busAddress())
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200)));
     VirtualPeripheral slow =
-        fixture.bluez().add(
-            VirtualPeripheral.builder(newAddress(), "Slow")
+        bus.bluez().add(
+            VirtualPeripheral.builder(bus.newAddress(), "Slow")
                 .resolveDelay(Duration.ofSeconds(3))
                 .characteristic(SERVICE, DATA, "notify")
                 .build());
@@ -674,7 +659,7 @@ class BluezTransportIT {
 
   @Test
   void closingTheTransportClosesItsConnectionsAndRejectsUse() throws Exception {
-    VirtualPeripheral p = fixture.bluez().add(wristband(newAddress()));
+    VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     StateLog log = new StateLog();
     BleConnection c = connect(p, log);
     transport.close();

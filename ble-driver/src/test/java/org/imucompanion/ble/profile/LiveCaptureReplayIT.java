@@ -11,22 +11,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.ConnectionListener;
-import org.imucompanion.ble.bluez.BluezOptions;
 import org.imucompanion.ble.bluez.BluezTransport;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureReplay;
 import org.imucompanion.ble.capture.CaptureWriter;
 import org.imucompanion.ble.virtualbluez.Await;
-import org.imucompanion.ble.virtualbluez.VirtualBluezFixture;
+import org.imucompanion.ble.virtualbluez.VirtualBluezSession;
 import org.imucompanion.ble.virtualbluez.VirtualWristband;
 import org.imucompanion.protocol.wristband.AccelRange;
 import org.imucompanion.protocol.wristband.GyroRange;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
 import org.imucompanion.protocol.wristband.WristbandUuids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,27 +37,15 @@ class LiveCaptureReplayIT {
   static final Executor DIRECT = Runnable::run;
   static final WristbandConfig CONFIG =
       new WristbandConfig(100, AccelRange.G16, GyroRange.DPS2000, true, true, 1);
-  static VirtualBluezFixture fixture;
-
-  @BeforeAll
-  static void startBus() throws Exception {
-    fixture = VirtualBluezFixture.start();
-  }
-
-  @AfterAll
-  static void stopBus() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @RegisterExtension
+  static final VirtualBluezSession bus = new VirtualBluezSession("CA:97:00:00:00:%02X");
 
   @Test
   void aCaptureOfALiveSessionReplaysToIdenticalDecodedPackets(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("live.btsnoop");
-    VirtualWristband band = VirtualWristband.add(fixture.bluez(), "CA:97:00:00:00:01", CONFIG, false);
+    VirtualWristband band = VirtualWristband.add(bus.bluez(), "CA:97:00:00:00:01", CONFIG, false);
     PacketLog<WristbandDataPacket> live = new PacketLog<>();
-    try (BluezTransport transport =
-            BluezTransport.open(BluezOptions.defaults().withBusAddress(fixture.busAddress()));
+    try (BluezTransport transport = bus.openTransport();
         CaptureWriter capture = CaptureWriter.create(file)) {
       BleConnection c =
           transport.connect(band.peripheral().address(), ConnectionListener.IGNORE, DIRECT).get(5, TimeUnit.SECONDS);
