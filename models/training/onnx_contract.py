@@ -29,7 +29,8 @@ def _names(values, what):
 
 def contract_metadata(classes, channels, sample_rate_hz, window, hop, mean, std,
                       model_version, training_data, pipeline_settings=None,
-                      rest_class=None, output="probabilities", training_subjects=None):
+                      rest_class=None, output="probabilities", training_subjects=None,
+                      label_delay_s=0.0):
     """Returns the metadata key/value strings for a contract.
 
     `training_subjects` (dataset subject ids) lets an evaluation refuse to score a model on a
@@ -55,6 +56,10 @@ def contract_metadata(classes, channels, sample_rate_hz, window, hop, mean, std,
         if rest_class not in classes:
             raise ValueError(f"rest class {rest_class!r} is not one of {classes}")
         meta[PREFIX + "rest_class"] = rest_class
+    if label_delay_s:
+        # Trained with a look-ahead: the output describes the moment this long before the
+        # window's last sample. Absent means 0 (causal), so older readers stay right for causal models.
+        meta[PREFIX + "label_delay_s"] = repr(float(label_delay_s))
     if training_subjects is not None:
         meta[PREFIX + "training.subjects"] = _names([str(v) for v in training_subjects], "subject")
     for key, value in sorted((pipeline_settings or {}).items()):

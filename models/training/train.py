@@ -368,12 +368,17 @@ def cmd_final(w, args):
     if args.arch in CLASSICAL:
         sys.exit("the random-forest baseline is for evaluation only; it is not exported to ONNX")
     k = len(w.classes)
-    keep = stride_mask(len(w.y), args.train_stride)
-    xraw, yraw = w.x[keep], w.y[keep]
+    # With --label-lag the network learns the label of the window lag hops earlier (a look-ahead
+    # that is label delay); with 0 this is every window and its own label.
+    src, dst = lagged(w, args.label_lag)
+    keep = stride_mask(len(w.y), args.train_stride)[src]
+    xraw, yraw = w.x[src[keep]], w.y[dst[keep]]
     if args.extra_train_windows:
         extra = same_layout(w, load_windows(args.extra_train_windows), args.extra_train_windows)
-        more = stride_mask(len(extra.y), args.train_stride)
-        xraw, yraw = np.concatenate([xraw, extra.x[more]]), np.concatenate([yraw, extra.y[more]])
+        esrc, edst = lagged(extra, args.label_lag)
+        more = stride_mask(len(extra.y), args.train_stride)[esrc]
+        xraw = np.concatenate([xraw, extra.x[esrc[more]]])
+        yraw = np.concatenate([yraw, extra.y[edst[more]]])
     mean, std = normalization(xraw)
     xn = ((xraw - mean) / std).astype(np.float32)
     net = train_network(xn, yraw, k, args, args.seed,
@@ -384,13 +389,17 @@ def cmd_final(w, args):
     description = (f"{w.description}; subjects {subjects}; {len(yraw)} training windows{extra_note}"
                    f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
+    delay = args.label_lag * w.hop / w.sample_rate_hz
+    if args.label_lag:
+        description += (f"; label lag {args.label_lag} hops: the label is for the moment {delay} s"
+                        f" before the window's end (look-ahead = label delay)")
     return export_model(net, w, mean, std, args.out, args.name,
                         args.model_version or f"{args.name}-{time.strftime('%Y%m%d')}",
-                        description, subjects, args.seed)
+                        description, subjects, args.seed, label_delay_s=delay)
 
 
 def export_model(net, w, mean, std, out_dir, name, model_version, description, subjects, seed,
-                 reference=True):
+                 reference=True, label_delay_s=0.0):
     """Writes `<out_dir>/<name>.onnx` with the full contract (its training subjects included), its
     .sha256, and (if `reference`) the weights and PyTorch reference outputs for the Java check."""
     k = len(w.classes)
@@ -400,7 +409,7 @@ def export_model(net, w, mean, std, out_dir, name, model_version, description, s
         classes=w.classes, channels=w.channels, sample_rate_hz=w.sample_rate_hz,
         window=w.window, hop=w.hop, mean=mean.tolist(), std=std.tolist(),
         model_version=model_version, training_data=description, pipeline_settings=w.pipeline,
-        rest_class=w.rest_class, training_subjects=subjects)
+        rest_class=w.rest_class, training_subjects=subjects, label_delay_s=label_delay_s)
     export_onnx(ProbabilityHead(net), onnx_path, w.window, len(w.channels), meta)
     if reference:
         # Reference inputs/outputs so the Java side can prove it computes the same numbers.
@@ -463,8 +472,9 @@ def main(argv=None):
     ap.add_argument("--extra-train-windows-label", default="a second export",
                     help="final: how to name --extra-train-windows in the model's description")
     ap.add_argument("--label-lag", type=int, default=0,
-                    help="loso experiment: learn the label of the window this many hops earlier,"
-                         " i.e. label with a look-ahead (= delay) of lag * hop seconds")
+                    help="learn the label of the window this many hops earlier, i.e. label with a"
+                         " look-ahead (= delay) of lag * hop seconds; final writes it to the"
+                         " contract as imu.label_delay_s")
     ap.add_argument("--fold-models", default=None, metavar="DIR",
                     help="loso: also export each fold's network as DIR/fold-<subject>.onnx with the"
                          " full contract, imu.training.subjects listing the subjects it learnt from")
