@@ -40,12 +40,14 @@ final class ConnectCommand implements Callable<Integer> {
 
   @Mixin BluezBusOption bus = new BluezBusOption();
 
+  @Mixin MotionOption motion = new MotionOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    LiveDevice live = open(device, bus);
+    LiveDevice live = open(device, bus, motion);
     // Ctrl-C closes the link cleanly (stop stream, disconnect) before the JVM goes.
     Thread closer = new Thread(live::close, "connect-shutdown");
     Runtime.getRuntime().addShutdownHook(closer);
@@ -78,12 +80,14 @@ final class ConnectCommand implements Callable<Integer> {
     return ExitStatus.OK;
   }
 
-  private static LiveDevice open(String device, BluezBusOption bus) {
+  private static LiveDevice open(String device, BluezBusOption bus, MotionOption motion) {
     if (device.equals("virtual:wristband")) {
-      return WristbandFeed.startVirtual();
+      return WristbandFeed.startVirtual(
+          WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion.source());
     }
     if (device.equals("virtual:myo")) {
-      return MyoFeed.startVirtual(SampleSink.NONE);
+      return MyoFeed.startVirtual(
+          MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion.source(), SampleSink.NONE);
     }
     DeviceArguments.requireKnownVirtual(device);
     try {

@@ -32,4 +32,18 @@ class MotionOptionIT {
     assertThat(inspect("curls")).isNotEqualTo(ExitStatus.OK);
     assertThat(err.toString()).contains("--motion curls").contains("athlete:SEED");
   }
+
+  @Test
+  void connectOffersTheSameChoice() {
+    int status = Cli.execute(
+        new String[] {"connect", "--motion", "dataset:/no/such/dir:exermote:1:",
+            "virtual:wristband"},
+        o -> {
+          throw new AssertionError("no dashboard");
+        },
+        new PrintWriter(out),
+        new PrintWriter(err));
+    assertThat(status).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("--motion dataset:/no/such/dir");
+  }
 }
