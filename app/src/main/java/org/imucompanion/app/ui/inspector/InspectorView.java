@@ -1,5 +1,10 @@
 package org.imucompanion.app.ui.inspector;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.CheckBox;
@@ -11,13 +16,15 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.imucompanion.app.ui.OnScreenTimer;
 
 /**
  * Builds the Inspector view: health line, pause, malformed-only and characteristic filters, and the
  * packet table (host time, device, characteristic, sequence, gap, length, hex, ASCII, decoded
- * fields) with malformed rows in red and rows after a sequence gap in amber. Refreshed once per frame while on screen.
+ * fields) with malformed rows in red and rows after a sequence gap in amber, and charts of packet
+ * rate vs nominal, loss and jitter over time. Refreshed once per frame while on screen.
  */
 public final class InspectorView {
   private final VBox root = new VBox(8);
@@ -85,9 +92,45 @@ public final class InspectorView {
     table.setPlaceholder(new Label("No packets yet."));
     VBox.setVgrow(table, Priority.ALWAYS);
 
-    root.getChildren().addAll(title, health, new HBox(12, pause, onlyBad, characteristic, counts), table);
+    XYChart rateChart = trendChart("inspector-rate-chart", "Rate vs nominal", "packets/s");
+    XYChart lossChart = trendChart("inspector-loss-chart", "Loss and jitter", "% / ms");
+    HBox charts = new HBox(8, rateChart, lossChart);
+    charts.setMaxHeight(200);
+    pause.setMinWidth(Region.USE_PREF_SIZE);
+    onlyBad.setMinWidth(Region.USE_PREF_SIZE);
+    HBox.setHgrow(rateChart, Priority.ALWAYS);
+    HBox.setHgrow(lossChart, Priority.ALWAYS);
+
+    root.getChildren()
+        .addAll(title, health, new HBox(12, pause, onlyBad, characteristic, counts), table, charts);
     root.setId("inspector-view");
-    OnScreenTimer.attach(root, now -> viewModel.refresh(System.nanoTime()));
+    long[] drawn = {-1};
+    OnScreenTimer.attach(
+        root,
+        now -> {
+          viewModel.refresh(System.nanoTime());
+          HealthTrend trend = viewModel.healthTrend();
+          if (trend.version() != drawn[0]) {
+            drawn[0] = trend.version();
+            double[] t = trend.seconds();
+            // Fresh data sets swapped in, never written while attached: a chart-fx 11.3 data set
+            // written on the FX thread can wait forever on the lock its renderer holds.
+            rateChart
+                .getRenderers()
+                .get(0)
+                .getDatasets()
+                .setAll(
+                    dataSet("packets/s", t, trend.packetRate()),
+                    dataSet("nominal packets/s", t, trend.nominalRate()));
+            lossChart
+                .getRenderers()
+                .get(0)
+                .getDatasets()
+                .setAll(
+                    dataSet("lost %", t, trend.lostPercent()),
+                    dataSet("jitter p99 ms", t, trend.jitterMillis()));
+          }
+        });
   }
 
   /**
@@ -97,6 +140,28 @@ public final class InspectorView {
    */
   public VBox root() {
     return root;
+  }
+
+  private static DoubleDataSet dataSet(String name, double[] x, double[] y) {
+    return new DoubleDataSet(name).set(x, y, x.length, true);
+  }
+
+  private static XYChart trendChart(String id, String title, String unit) {
+    DefaultNumericAxis time = new DefaultNumericAxis("time", "s");
+    time.setAutoRanging(true);
+    DefaultNumericAxis value = new DefaultNumericAxis(unit);
+    value.setAutoRanging(true);
+    XYChart chart = new XYChart(time, value);
+    chart.setId(id);
+    chart.setTitle(title);
+    chart.setAnimated(false);
+    chart.setPrefHeight(200);
+    chart.setMaxHeight(200);
+    ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    renderer.setDrawMarker(false);
+    renderer.setErrorStyle(ErrorStyle.NONE);
+    chart.getRenderers().setAll(renderer);
+    return chart;
   }
 
   private static TableColumn<PacketRow, String> column(

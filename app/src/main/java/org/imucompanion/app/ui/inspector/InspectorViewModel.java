@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.ble.Notification;
+import org.imucompanion.ble.health.StreamHealthSnapshot;
 import org.imucompanion.protocol.ProtocolException;
 import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.stream.SequenceTracker;
@@ -50,6 +52,7 @@ public final class InspectorViewModel {
   private final StringProperty characteristicFilter = new SimpleStringProperty("");
   private final ReadOnlyLongWrapper irregular = new ReadOnlyLongWrapper();
   private final Map<UUID, SequenceTracker> trackers = new HashMap<>();
+  private final HealthTrend trend = new HealthTrend();
   private long seen = -1;
   private long originNanos = Long.MIN_VALUE;
 
@@ -61,6 +64,7 @@ public final class InspectorViewModel {
           seen = -1;
           originNanos = Long.MIN_VALUE;
           trackers.clear();
+          trend.clear();
           irregular.set(0);
           malformed.set(0);
           missed.set(0);
@@ -131,6 +135,15 @@ public final class InspectorViewModel {
   }
 
   /**
+   * Rate vs nominal, loss and jitter over time, for the charts.
+   *
+   * @return the trend (FX thread only)
+   */
+  public HealthTrend healthTrend() {
+    return trend;
+  }
+
+  /**
    * Shows only packets whose characteristic UUID contains this text (case-insensitive); empty
    * shows all. Like "malformed only", it applies to packets arriving from now on.
    *
@@ -160,7 +173,11 @@ public final class InspectorViewModel {
       health.set("No device.");
       return;
     }
-    health.set(d.health().map(h -> HealthSummary.oneLine(h.snapshot(nowNanos))).orElse("No stream yet."));
+    Optional<StreamHealthSnapshot> snapshot = d.health().map(h -> h.snapshot(nowNanos));
+    health.set(snapshot.map(HealthSummary::oneLine).orElse("No stream yet."));
+    // The trend keeps running while the table is paused: pausing is for reading packets, and
+    // the charts should still show what the link did meanwhile.
+    snapshot.ifPresent(trend::offer);
     if (paused.get()) {
       return;
     }

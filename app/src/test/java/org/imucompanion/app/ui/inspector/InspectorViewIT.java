@@ -2,6 +2,7 @@ package org.imucompanion.app.ui.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fair_acc.chartfx.XYChart;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -77,5 +78,9 @@ class InspectorViewIT {
       WaitForAsyncUtils.waitForFxEvents();
     }
     assertThat(table.getItems()).as("filtered out").hasSize(6);
+
+    // The device has no health tracker here, so the trend charts stay empty but are shown.
+    assertThat(robot.lookup("#inspector-rate-chart").queryAs(XYChart.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#inspector-loss-chart").queryAs(XYChart.class).isVisible()).isTrue();
   }
 }
