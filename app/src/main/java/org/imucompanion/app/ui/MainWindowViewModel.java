@@ -101,6 +101,11 @@ public final class MainWindowViewModel {
   }
 
   private static void classify(LiveDevice device) {
+    if (device.kind().startsWith("legacy")) {
+      // About 3 samples a second: below what the model's pipeline needs. Say so, don't guess.
+      device.reportProblem("not classified: polled about 3 times a second, too slow for the model");
+      return;
+    }
     if (device.emgSamples().isPresent()) {
       DefaultClassification.attach(
           device, VirtualMyo.IMU_RATE_HZ, LiveClassification.ACCEL_GYRO_QUAT, BACKGROUND);

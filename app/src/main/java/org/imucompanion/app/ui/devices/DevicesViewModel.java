@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.imucompanion.app.workspace.BluetoothStatus;
+import org.imucompanion.app.workspace.LegacyFeed;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.SampleSink;
@@ -281,6 +282,7 @@ public final class DevicesViewModel {
         switch (choice) {
           case WRISTBAND -> WristbandFeed.startVirtual(address, name, SyntheticWorkout.demo());
           case MYO -> MyoFeed.startVirtual(address, name, SyntheticWorkout.demo(), SampleSink.NONE);
+          case LEGACY -> LegacyFeed.startVirtual(address, name, SyntheticWorkout.demo());
         };
     workspace.add(device);
     onAdded.accept(device);

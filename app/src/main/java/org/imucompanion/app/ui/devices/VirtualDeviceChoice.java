@@ -5,7 +5,9 @@ public enum VirtualDeviceChoice {
   /** Our protocol-v1 wristband, 50 Hz IMU. */
   WRISTBAND("Virtual wristband"),
   /** A Myo armband: IMU with its own orientation at 50 Hz, eight EMG channels at 200 Hz. */
-  MYO("Virtual Myo");
+  MYO("Virtual Myo"),
+  /** The legacy Simblee wristband: polled about 3 times a second, not classified. */
+  LEGACY("Virtual legacy wristband");
 
   private final String displayName;
 
