@@ -87,14 +87,16 @@ public final class SubscriptionRegistry {
   }
 
   /**
-   * Returns the registered listeners of a characteristic, in the order they subscribed.
+   * Returns the registered listeners of a characteristic, in the order they subscribed. Called
+   * once per notification, so it copies nothing: the list is copy-on-write and iterating it sees
+   * the listeners of the moment iteration began.
    *
    * @param characteristic the characteristic's UUID
-   * @return a snapshot, empty if none
+   * @return a read-only view, empty if none
    */
   public List<Entry> of(UUID characteristic) {
     List<Entry> l = byCharacteristic.get(characteristic);
-    return l == null ? List.of() : List.copyOf(l);
+    return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
   }
 
   /**
