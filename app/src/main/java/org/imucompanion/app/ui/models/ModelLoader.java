@@ -2,6 +2,7 @@ package org.imucompanion.app.ui.models;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.imucompanion.models.classifier.BundledModel;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
@@ -34,5 +35,19 @@ public interface ModelLoader {
         return ModelSummary.of(classifier);
       }
     };
+  }
+
+  /**
+   * Loads a model shipped in the models jar; its bytes are checked against the shipped SHA-256.
+   *
+   * @param model which bundled model
+   * @return its summary
+   * @throws ModelLoadException when the resource is damaged or its contract does not fit the
+   *     pipeline
+   */
+  default ModelSummary loadBundled(BundledModel model) throws ModelLoadException {
+    try (OnnxClassifier classifier = model.open(ClassifierOptions.DEFAULT)) {
+      return ModelSummary.of(classifier);
+    }
   }
 }

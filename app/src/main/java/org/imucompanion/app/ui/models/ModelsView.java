@@ -8,13 +8,17 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.imucompanion.models.classifier.BundledModel;
 
 /**
  * Builds the Models view: the contract of the model in use, its SHA-256 and model card figures,
@@ -83,7 +87,39 @@ public final class ModelsView {
     reset.setId("models-default");
     reset.disableProperty().bind(viewModel.loadingProperty());
     reset.setOnAction(e -> viewModel.loadDefault());
-    root.getChildren().addAll(title, status, contract, new HBox(8, load, reset));
+    ComboBox<BundledModel> bundled =
+        new ComboBox<>(FXCollections.observableArrayList(BundledModel.values()));
+    bundled.setId("models-bundled");
+    bundled.getSelectionModel().selectFirst();
+    bundled.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(BundledModel m) {
+            return m == null ? "" : m.title();
+          }
+
+          @Override
+          public BundledModel fromString(String text) {
+            return null;
+          }
+        });
+    Button useBundled = new Button("Load bundled model");
+    useBundled.setId("models-load-bundled");
+    useBundled.disableProperty().bind(viewModel.loadingProperty());
+    useBundled.setOnAction(
+        e -> {
+          BundledModel m = bundled.getValue();
+          if (m != null) {
+            viewModel.loadBundled(m);
+          }
+        });
+    root.getChildren()
+        .addAll(
+            title,
+            status,
+            contract,
+            new HBox(8, load, reset),
+            new HBox(8, new Label("Shipped with the app:"), bundled, useBundled));
     root.setId("models-view");
   }
 

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.imucompanion.models.classifier.BundledModel;
 
 /**
  * State of the Models view: the model in use, a loading flag, and the last refusal. Loading runs
@@ -85,15 +86,35 @@ public final class ModelsViewModel {
     return load(Optional.of(file));
   }
 
+  /**
+   * Loads one of the models shipped in the models jar.
+   *
+   * @param bundled which one
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> loadBundled(BundledModel bundled) {
+    return load(bundled.title(), () -> loader.loadBundled(bundled));
+  }
+
+  /** Loads and summarises; blocks. */
+  @FunctionalInterface
+  private interface Load {
+    ModelSummary run() throws Exception;
+  }
+
   private CompletableFuture<Void> load(Optional<Path> file) {
-    String what = file.map(Path::toString).orElse("the default model");
+    return load(
+        file.map(Path::toString).orElse("the default model"), () -> loader.load(file));
+  }
+
+  private CompletableFuture<Void> load(String what, Load work) {
     loading.set(true);
     status.set("Loading " + what + "…");
     CompletableFuture<Void> published = new CompletableFuture<>();
     CompletableFuture.runAsync(
         () -> {
           try {
-            ModelSummary summary = loader.load(file);
+            ModelSummary summary = work.run();
             ui.execute(
                 () -> {
                   model.set(summary);

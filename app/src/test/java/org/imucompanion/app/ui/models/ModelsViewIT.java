@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.imucompanion.models.classifier.BundledModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +81,31 @@ class ModelsViewIT {
         .contains("model expects 9 channels, contract lists 6");
     assertThat(viewModel.modelProperty().get()).isEqualTo(shipped);
     assertThat(text(robot, "#models-field-1")).isEqualTo(shipped.sha256());
+  }
+
+  @Test
+  void everyBundledModelIsOfferedAndLoadsOrIsRefusedWithAReason(FxRobot robot) throws Exception {
+    ComboBox<BundledModel> bundled = robot.lookup("#models-bundled").queryComboBox();
+    assertThat(bundled.getItems()).containsExactly(BundledModel.values());
+    for (BundledModel m : BundledModel.values()) {
+      WaitForAsyncUtils.asyncFx(() -> bundled.getSelectionModel().select(m)).get();
+      String before = viewModel.statusProperty().get();
+      robot.clickOn("#models-load-bundled");
+      WaitForAsyncUtils.waitFor(
+          20,
+          TimeUnit.SECONDS,
+          () ->
+              !viewModel.loadingProperty().get()
+                  && !viewModel.statusProperty().get().equals(before)
+                  && !viewModel.statusProperty().get().startsWith("Loading"));
+      String status = viewModel.statusProperty().get();
+      // A bundled model either loads (its title's classes shown) or is refused with the reason,
+      // e.g. a magnetometer this pipeline's devices don't stream; never silently nothing.
+      assertThat(status).matches("(?s)(Loaded bundled .*|Refused " + java.util.regex.Pattern.quote(m.title()) + ": .+)");
+      if (status.startsWith("Loaded")) {
+        assertThat(viewModel.modelProperty().get().source()).contains(m.resource());
+      }
+    }
   }
 
   private static String text(FxRobot robot, String id) {
