@@ -57,10 +57,7 @@ public final class Cli {
       PrintWriter err = commandLine.getErr();
       String command = commandLine.getCommandName();
       int status;
-      if (ex instanceof NotAvailableYetException notYet) {
-        err.println(command + ": not available yet: " + notYet.missing());
-        status = ExitStatus.NOT_AVAILABLE;
-      } else if (ex instanceof CommandFailedException failed) {
+      if (ex instanceof CommandFailedException failed) {
         err.println(command + ": " + failed.getMessage());
         status = ExitStatus.FAILURE;
       } else {

@@ -2,6 +2,7 @@ package org.imucompanion.app.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,9 +24,12 @@ final class DashboardCommand implements Callable<Integer> {
           "Virtual device to connect at start: wristband, myo or none (default: ${DEFAULT-VALUE}).")
   VirtualDeviceKind virtualDevice;
 
+  @Mixin MotionOption motion = new MotionOption();
+
   @Override
   public Integer call() {
-    parent.dashboardLauncher().launch(new DashboardOptions(virtualDevice));
+    motion.source(); // a bad --motion is refused here, with the reason, not inside the window
+    parent.dashboardLauncher().launch(new DashboardOptions(virtualDevice, motion.motion));
     return ExitStatus.OK;
   }
 }

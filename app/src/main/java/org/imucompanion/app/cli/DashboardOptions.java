@@ -1,19 +1,33 @@
 package org.imucompanion.app.cli;
 
+import java.util.Map;
 import java.util.Objects;
+import org.imucompanion.app.athlete.MotionChoice;
 
 /**
  * What the dashboard starts with.
  *
  * @param virtualDevice which built-in virtual device to connect at start
+ * @param motion what that device performs, as {@code --motion} takes it (see {@link MotionChoice})
  */
-public record DashboardOptions(VirtualDeviceKind virtualDevice) {
-  /** Opening the jar without arguments: the virtual wristband. */
-  public static final DashboardOptions DEFAULT = new DashboardOptions(VirtualDeviceKind.WRISTBAND);
+public record DashboardOptions(VirtualDeviceKind virtualDevice, String motion) {
+  /** Opening the jar without arguments: the virtual wristband doing the virtual athlete's workout. */
+  public static final DashboardOptions DEFAULT =
+      new DashboardOptions(VirtualDeviceKind.WRISTBAND, MotionChoice.DEFAULT);
 
   /** Validates the parts. */
   public DashboardOptions {
     Objects.requireNonNull(virtualDevice, "virtualDevice");
+    Objects.requireNonNull(motion, "motion");
+  }
+
+  /**
+   * The given device doing the default motion.
+   *
+   * @param virtualDevice which built-in virtual device to connect at start
+   */
+  public DashboardOptions(VirtualDeviceKind virtualDevice) {
+    this(virtualDevice, MotionChoice.DEFAULT);
   }
 
   /**
@@ -22,17 +36,19 @@ public record DashboardOptions(VirtualDeviceKind virtualDevice) {
    * @return the arguments for {@code Application.launch}
    */
   public String[] toArguments() {
-    return new String[] {"--virtual-device=" + virtualDevice.cliName()};
+    return new String[] {"--virtual-device=" + virtualDevice.cliName(), "--motion=" + motion};
   }
 
   /**
    * Reads options back from JavaFX application parameters.
    *
-   * @param value the value of {@code --virtual-device}, if given
-   * @return the options
+   * @param named the named parameters JavaFX parsed from {@link #toArguments()}
+   * @return the options (defaults for what is missing)
    */
-  public static DashboardOptions fromVirtualDevice(String value) {
+  public static DashboardOptions fromParameters(Map<String, String> named) {
+    String device = named.get("virtual-device");
     return new DashboardOptions(
-        value == null ? VirtualDeviceKind.WRISTBAND : VirtualDeviceKind.fromCliName(value));
+        device == null ? VirtualDeviceKind.WRISTBAND : VirtualDeviceKind.fromCliName(device),
+        named.getOrDefault("motion", MotionChoice.DEFAULT));
   }
 }

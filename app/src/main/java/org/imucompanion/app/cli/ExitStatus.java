@@ -14,11 +14,5 @@ public final class ExitStatus {
   /** The command line itself was wrong: unknown command or option, missing or bad parameter. */
   public static final int USAGE = 2;
 
-  /**
-   * The command exists but the code behind it is not in this build yet; the message names what is
-   * missing. Distinct from {@link #FAILURE} so a script can tell "broken" from "not yet".
-   */
-  public static final int NOT_AVAILABLE = 3;
-
   private ExitStatus() {}
 }

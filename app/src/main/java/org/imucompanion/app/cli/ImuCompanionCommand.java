@@ -37,8 +37,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:success",
       "1:the command failed (message on stderr)",
-      "2:bad command line (usage on stderr)",
-      "3:not available yet in this build (message says what is missing)"
+      "2:bad command line (usage on stderr)"
     })
 public final class ImuCompanionCommand implements Callable<Integer> {
 

@@ -75,6 +75,8 @@ final class RecordCommand implements Callable<Integer> {
 
   @Mixin BluezBusOption bus = new BluezBusOption();
 
+  @Mixin MotionOption motion = new MotionOption();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -151,10 +153,12 @@ final class RecordCommand implements Callable<Integer> {
 
   private LiveDevice open(SessionRecorder.RecordedStream stream) {
     if (device.equals("virtual:wristband")) {
-      return WristbandFeed.startVirtual(stream::offer);
+      return WristbandFeed.startVirtual(
+          WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion.source(), stream::offer);
     }
     if (device.equals("virtual:myo")) {
-      return MyoFeed.startVirtual(stream::offer);
+      return MyoFeed.startVirtual(
+          MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion.source(), stream::offer);
     }
     DeviceArguments.requireKnownVirtual(device);
     try {

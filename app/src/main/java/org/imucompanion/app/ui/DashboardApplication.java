@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.imucompanion.app.athlete.MotionChoice;
 import org.imucompanion.app.cli.DashboardOptions;
 import org.imucompanion.app.cli.VirtualDeviceKind;
 import org.imucompanion.app.workspace.BluetoothProbe;
@@ -17,6 +18,7 @@ import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.ble.virtualdevice.MotionSource;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 
@@ -35,16 +37,21 @@ public final class DashboardApplication extends Application {
   @Override
   public void start(Stage stage) {
     DashboardOptions options =
-        DashboardOptions.fromVirtualDevice(getParameters().getNamed().get("virtual-device"));
+        DashboardOptions.fromParameters(getParameters().getNamed());
+    // Checked by the dashboard command before launching; the motion is cheap to make.
+    MotionSource motion = MotionChoice.parse(options.motion());
     workspace = new Workspace(BluetoothStatus.CHECKING);
     if (options.virtualDevice() == VirtualDeviceKind.WRISTBAND) {
       // Connecting is asynchronous: the device shows up at once, its samples as they come.
-      LiveDevice band = WristbandFeed.startVirtual();
+      LiveDevice band =
+          WristbandFeed.startVirtual(
+              WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion, SampleSink.NONE);
       workspace.add(band);
       classifyInBackground(
           band, WristbandConfig.DEFAULT.outputDataRateHz(), LiveClassification.WRISTBAND_CHANNELS);
     } else if (options.virtualDevice() == VirtualDeviceKind.MYO) {
-      LiveDevice myo = MyoFeed.startVirtual(SampleSink.NONE);
+      LiveDevice myo =
+          MyoFeed.startVirtual(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion, SampleSink.NONE);
       workspace.add(myo);
       classifyInBackground(myo, VirtualMyo.IMU_RATE_HZ, LiveClassification.ACCEL_GYRO_QUAT);
     }

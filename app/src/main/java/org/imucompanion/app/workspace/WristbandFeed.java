@@ -69,9 +69,24 @@ public final class WristbandFeed {
    * @return the device, connecting; closing it stops the stream and the transport
    */
   public static LiveDevice startVirtual(String address, String name, MotionSource motion) {
+    return startVirtual(address, name, motion, SampleSink.NONE);
+  }
+
+  /**
+   * Connects an in-process virtual wristband performing the given motion, every decoded sample
+   * also going to a sink (a recorder).
+   *
+   * @param address the device's address
+   * @param name the device's name
+   * @param motion what the device's sensors feel
+   * @param sink where every decoded sample also goes
+   * @return the device
+   */
+  public static LiveDevice startVirtual(
+      String address, String name, MotionSource motion, SampleSink sink) {
     VirtualTransport transport = VirtualTransport.create();
     transport.addDevice(new VirtualWristband(address, name, motion));
-    return start(transport, address, name, "wristband v1 (virtual)", true, SampleSink.NONE);
+    return start(transport, address, name, "wristband v1 (virtual)", true, sink);
   }
 
   /**

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +49,26 @@ class CliTest {
   }
 
   @Test
+  void dashboardPassesTheChosenMotionThroughTheApplicationParameters() {
+    assertThat(run("dashboard", "--motion", "athlete:7")).isEqualTo(ExitStatus.OK);
+    DashboardOptions options = launched.get(0);
+    assertThat(options).isEqualTo(new DashboardOptions(VirtualDeviceKind.WRISTBAND, "athlete:7"));
+    // JavaFX hands the launcher's arguments back as named parameters.
+    Map<String, String> named = new HashMap<>();
+    for (String a : options.toArguments()) {
+      named.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+    }
+    assertThat(DashboardOptions.fromParameters(named)).isEqualTo(options);
+  }
+
+  @Test
+  void aBadMotionIsRefusedWithTheReasonBeforeTheWindowOpens() {
+    assertThat(run("dashboard", "--motion", "dance")).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("--motion dance");
+    assertThat(launched).isEmpty();
+  }
+
+  @Test
   void unknownVirtualDeviceIsAUsageErrorNamingTheChoices() {
     assertThat(run("dashboard", "--virtual-device", "fitbit")).isEqualTo(ExitStatus.USAGE);
     assertThat(err.toString()).contains("fitbit").contains("wristband, myo, none");
@@ -59,7 +81,7 @@ class CliTest {
     String help = out.toString();
     assertThat(help).contains("Usage: imu-companion");
     COMMANDS.forEach(c -> assertThat(help).contains("  " + c + " "));
-    assertThat(help).contains("Exit codes:").contains("3   not available yet");
+    assertThat(help).contains("Exit codes:").contains("2   bad command line");
     assertThat(launched).isEmpty();
   }
 

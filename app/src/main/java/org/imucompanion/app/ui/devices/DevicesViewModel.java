@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LegacyFeed;
 import org.imucompanion.app.workspace.LiveDevice;
@@ -32,7 +33,8 @@ import org.imucompanion.ble.ScanFilter;
 import org.imucompanion.ble.ScanListener;
 import org.imucompanion.ble.ScanSession;
 import org.imucompanion.ble.profile.DeviceKind;
-import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.MotionSource;
+import org.imucompanion.models.athlete.VirtualAthlete;
 
 /**
  * State of the Devices view: one {@link DeviceRow} per workspace device, the selected device, and
@@ -267,8 +269,8 @@ public final class DevicesViewModel {
   }
 
   /**
-   * Adds a virtual device doing the demo workout, each with its own address and numbered name,
-   * and selects it. Starting one is asynchronous and never blocks (in-process transport).
+   * Adds a virtual device doing a virtual athlete's workout (its own seed per device), each with
+   * its own address and numbered name, and selects it. Starting one is asynchronous and never blocks (in-process transport).
    *
    * @param choice which kind
    * @return the device added
@@ -278,11 +280,14 @@ public final class DevicesViewModel {
     // 02:... is a locally administered address: never a real device's.
     String address = String.format(Locale.ROOT, "02:00:00:00:%02X:%02X", choice.ordinal() + 1, number & 0xFF);
     String name = choice.displayName() + " " + number;
+    // Each added athlete trains differently: its own seed varies the plan, tempo and wear angle.
+    MotionSource motion =
+        new AthleteMotion(VirtualAthlete.of(AthleteMotion.DEMO_SEED + number));
     LiveDevice device =
         switch (choice) {
-          case WRISTBAND -> WristbandFeed.startVirtual(address, name, SyntheticWorkout.demo());
-          case MYO -> MyoFeed.startVirtual(address, name, SyntheticWorkout.demo(), SampleSink.NONE);
-          case LEGACY -> LegacyFeed.startVirtual(address, name, SyntheticWorkout.demo());
+          case WRISTBAND -> WristbandFeed.startVirtual(address, name, motion);
+          case MYO -> MyoFeed.startVirtual(address, name, motion, SampleSink.NONE);
+          case LEGACY -> LegacyFeed.startVirtual(address, name, motion);
         };
     workspace.add(device);
     onAdded.accept(device);
