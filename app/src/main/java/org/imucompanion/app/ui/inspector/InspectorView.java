@@ -5,8 +5,11 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -14,6 +17,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,6 +39,16 @@ public final class InspectorView {
    * @param viewModel the state to show
    */
   public InspectorView(InspectorViewModel viewModel) {
+    this(viewModel, CaptureChooser.fileDialogs());
+  }
+
+  /**
+   * Builds the view with a given way of choosing capture files (tests answer without a dialog).
+   *
+   * @param viewModel the state to show
+   * @param chooser asks which capture to open or where to save one
+   */
+  public InspectorView(InspectorViewModel viewModel, CaptureChooser chooser) {
     Label title = new Label("Inspector");
     title.getStyleClass().add("view-title");
     Label health = new Label();
@@ -101,8 +115,50 @@ public final class InspectorView {
     HBox.setHgrow(rateChart, Priority.ALWAYS);
     HBox.setHgrow(lossChart, Priority.ALWAYS);
 
+    Button open = new Button("Open capture…");
+    open.setId("inspector-open");
+    open.setOnAction(
+        e -> chooser.toOpen(root.getScene().getWindow()).ifPresent(viewModel::openCapture));
+    Button replay = new Button("Replay capture…");
+    replay.setId("inspector-replay");
+    replay.setTooltip(
+        new Tooltip(
+            "Add a capture to the dashboard as a device, played at its recorded pace: Live plots"
+                + " and labels it, Record can record it."));
+    replay.setOnAction(
+        e -> chooser.toOpen(root.getScene().getWindow()).ifPresent(viewModel::replayCapture));
+    Button save = new Button("Save capture…");
+    save.setId("inspector-save");
+    save.setTooltip(
+        new Tooltip(
+            "Save the selected device's last 4,096 packets, as received, to a btsnoop file"
+                + " (Wireshark, tshark, replay)."));
+    save.disableProperty().bind(viewModel.deviceProperty().isNull());
+    save.setOnAction(
+        e -> chooser.toSave(root.getScene().getWindow()).ifPresent(viewModel::saveCapture));
+    Button showDevice = new Button("Back to device");
+    showDevice.setId("inspector-show-device");
+    showDevice.visibleProperty().bind(viewModel.openedCaptureProperty().isNotNull());
+    showDevice.managedProperty().bind(showDevice.visibleProperty());
+    showDevice.setOnAction(e -> viewModel.showDevice());
+    Label status = new Label();
+    status.setId("inspector-status");
+    status.setWrapText(true);
+    status.textProperty().bind(viewModel.statusProperty());
+    for (Region r : List.of(open, replay, save, showDevice)) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox files = new HBox(8, open, replay, save, showDevice, status);
+    files.setAlignment(Pos.CENTER_LEFT);
+
     root.getChildren()
-        .addAll(title, health, new HBox(12, pause, onlyBad, characteristic, counts), table, charts);
+        .addAll(
+            title,
+            health,
+            files,
+            new HBox(12, pause, onlyBad, characteristic, counts),
+            table,
+            charts);
     root.setId("inspector-view");
     long[] drawn = {-1};
     OnScreenTimer.attach(

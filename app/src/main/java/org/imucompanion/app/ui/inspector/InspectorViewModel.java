@@ -1,5 +1,6 @@
 package org.imucompanion.app.ui.inspector;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -7,10 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,6 +46,10 @@ import org.imucompanion.protocol.wristband.WristbandSample;
  * appends rows, keeping the newest {@link #MAX_ROWS}. Paused, it takes nothing; what arrives
  * meanwhile stays in the device's log up to its capacity, and the count of overwritten ones is
  * shown so nothing is hidden.
+ *
+ * <p>A capture file can be opened into the table instead of the device's stream (read and decoded
+ * on the background executor), the device's received packets saved to a capture, and a capture
+ * replayed into the dashboard as a device through a handler the main window provides.
  */
 public final class InspectorViewModel {
   /** Rows kept in the table. */
@@ -53,13 +66,42 @@ public final class InspectorViewModel {
   private final ReadOnlyLongWrapper irregular = new ReadOnlyLongWrapper();
   private final Map<UUID, SequenceTracker> trackers = new HashMap<>();
   private final HealthTrend trend = new HealthTrend();
+  private final ReadOnlyObjectWrapper<OpenedCapture> opened = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final Executor background;
+  private final Executor ui;
+  private Function<Path, CompletableFuture<String>> replay =
+      file -> CompletableFuture.completedFuture("Replay needs the dashboard's workspace.");
   private long seen = -1;
   private long originNanos = Long.MIN_VALUE;
 
-  /** Creates the view model with no device. */
+  /**
+   * Creates the view model with no device; file work runs on a daemon thread of its own and
+   * results come back through {@link Platform#runLater}.
+   */
   public InspectorViewModel() {
+    this(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "inspector-files");
+              t.setDaemon(true);
+              return t;
+            }),
+        Platform::runLater);
+  }
+
+  /**
+   * Creates the view model with no device.
+   *
+   * @param background runs file reading and writing
+   * @param ui runs updates of the view's state (the FX thread in the app)
+   */
+  public InspectorViewModel(Executor background, Executor ui) {
+    this.background = background;
+    this.ui = ui;
     device.addListener(
         (obs, old, now) -> {
+          opened.set(null);
           rows.clear();
           seen = -1;
           originNanos = Long.MIN_VALUE;
@@ -168,6 +210,9 @@ public final class InspectorViewModel {
    * @param nowNanos the current {@link System#nanoTime()}
    */
   public void refresh(long nowNanos) {
+    if (opened.get() != null) {
+      return; // an opened capture holds the table until the user goes back to the device
+    }
     LiveDevice d = device.get();
     if (d == null) {
       health.set("No device.");
@@ -220,6 +265,163 @@ public final class InspectorViewModel {
   }
 
   /**
+   * The capture shown in the table instead of the device's stream, or null when showing the device.
+   *
+   * @return the property
+   */
+  public ReadOnlyObjectProperty<OpenedCapture> openedCaptureProperty() {
+    return opened.getReadOnlyProperty();
+  }
+
+  /**
+   * What the last open, save or replay did, or why it failed.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /**
+   * Sets how a capture is replayed into the dashboard (the main window adds it as a device).
+   *
+   * @param handler given the capture file, completes with a message for the user, or fails with
+   *     what went wrong
+   */
+  public void onReplay(Function<Path, CompletableFuture<String>> handler) {
+    this.replay = java.util.Objects.requireNonNull(handler, "handler");
+  }
+
+  /**
+   * Reads and decodes a capture on the background executor and shows it in the table. A file that
+   * is not a capture leaves the table as it was and says what was wrong in {@link
+   * #statusProperty()}.
+   *
+   * @param file the btsnoop file
+   * @return completes (on the UI executor) with the capture, or fails with the reading error
+   */
+  public CompletableFuture<OpenedCapture> openCapture(Path file) {
+    status.set("Opening " + file.getFileName() + "…");
+    CompletableFuture<OpenedCapture> reading = new CompletableFuture<>();
+    background.execute(
+        () -> {
+          try {
+            reading.complete(OpenedCapture.read(file));
+          } catch (Exception | Error e) {
+            reading.completeExceptionally(e);
+          }
+        });
+    CompletableFuture<OpenedCapture> shown = new CompletableFuture<>();
+    reading.whenCompleteAsync(
+        (capture, failure) -> {
+          if (failure != null) {
+            status.set("Cannot open " + file + ": " + messageOf(failure));
+            shown.completeExceptionally(failure);
+            return;
+          }
+          opened.set(capture);
+          rows.setAll(capture.rows());
+          malformed.set(capture.malformed());
+          irregular.set(capture.irregular());
+          missed.set(0);
+          health.set(capture.health());
+          status.set(
+              String.format(
+                  Locale.ROOT,
+                  "Opened %s: %d notifications%s.",
+                  file.getFileName(),
+                  capture.rows().size(),
+                  capture.skipped() > 0 ? ", " + capture.skipped() + " records skipped" : ""));
+          shown.complete(capture);
+        },
+        ui);
+    return shown;
+  }
+
+  /** Leaves an opened capture and shows the device's stream again (from its newest packets). */
+  public void showDevice() {
+    opened.set(null);
+    rows.clear();
+    seen = -1;
+    originNanos = Long.MIN_VALUE;
+    trackers.clear();
+    irregular.set(0);
+    malformed.set(0);
+    missed.set(0);
+    status.set("");
+  }
+
+  /**
+   * Saves what the Inspector received from the device (the notifications its log still holds, the last 4,096, unfiltered) to a btsnoop capture and sidecar, written on the background executor.
+   *
+   * @param file the btsnoop file to write
+   * @return completes (on the UI executor) with what was written, or fails
+   */
+  public CompletableFuture<SavedCapture> saveCapture(Path file) {
+    LiveDevice d = device.get();
+    if (d == null) {
+      status.set("Select a device first: a capture holds one device's packets.");
+      return CompletableFuture.failedFuture(new IllegalStateException("no device"));
+    }
+    List<Notification> received = d.notifications().since(0);
+    String address = received.isEmpty() ? "00:00:00:00:00:00" : received.get(0).deviceAddress();
+    status.set("Saving " + received.size() + " notifications…");
+    CompletableFuture<SavedCapture> writing = new CompletableFuture<>();
+    background.execute(
+        () -> {
+          try {
+            writing.complete(SavedCapture.write(file, address, d.name(), d.kind(), received));
+          } catch (Exception | Error e) {
+            writing.completeExceptionally(e);
+          }
+        });
+    CompletableFuture<SavedCapture> done = new CompletableFuture<>();
+    writing.whenCompleteAsync(
+        (saved, failure) -> {
+          if (failure != null) {
+            status.set("Cannot save " + file + ": " + messageOf(failure));
+            done.completeExceptionally(failure);
+          } else {
+            status.set("Saved " + saved.notifications() + " notifications to " + file + ".");
+            done.complete(saved);
+          }
+        },
+        ui);
+    return done;
+  }
+
+  /**
+   * Replays a capture into the dashboard as a device, through the handler set by {@link
+   * #onReplay}.
+   *
+   * @param file the btsnoop file
+   * @return completes (on the UI executor) with the message shown
+   */
+  public CompletableFuture<String> replayCapture(Path file) {
+    status.set("Replaying " + file.getFileName() + "…");
+    CompletableFuture<String> done = new CompletableFuture<>();
+    replay
+        .apply(file)
+        .whenCompleteAsync(
+            (message, failure) -> {
+              String text =
+                  failure != null ? "Cannot replay " + file + ": " + messageOf(failure) : message;
+              status.set(text);
+              done.complete(text);
+            },
+            ui);
+    return done;
+  }
+
+  private static String messageOf(Throwable failure) {
+    Throwable t = failure;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.toString();
+  }
+
+  /**
    * Decodes one notification into a table row.
    *
    * @param n the notification
@@ -263,7 +465,7 @@ public final class InspectorViewModel {
     }
   }
 
-  private static String note(SequenceTracker tracker, int sequence) {
+  static String note(SequenceTracker tracker, int sequence) {
     return switch (tracker.accept(sequence)) {
       case FIRST, IN_ORDER -> "";
       case GAP -> "gap: " + tracker.lastGap() + " lost";

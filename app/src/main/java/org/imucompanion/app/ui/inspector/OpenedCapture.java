@@ -1,0 +1,193 @@
+package org.imucompanion.app.ui.inspector;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.imucompanion.app.workspace.HealthSummary;
+import org.imucompanion.ble.Notification;
+import org.imucompanion.ble.capture.CaptureDevice;
+import org.imucompanion.ble.capture.CaptureFormatException;
+import org.imucompanion.ble.capture.CaptureReader;
+import org.imucompanion.ble.capture.CapturedNotification;
+import org.imucompanion.ble.health.NominalRate;
+import org.imucompanion.ble.health.StreamHealth;
+import org.imucompanion.ble.health.StreamKey;
+import org.imucompanion.protocol.ProtocolException;
+import org.imucompanion.protocol.stream.SequenceTracker;
+import org.imucompanion.protocol.wristband.WristbandCodec;
+import org.imucompanion.protocol.wristband.WristbandConfig;
+import org.imucompanion.protocol.wristband.WristbandDataPacket;
+import org.imucompanion.protocol.wristband.WristbandUuids;
+
+/**
+ * A btsnoop capture read into Inspector rows: every notification decoded as the live table would
+ * (sequence gaps, duplicates and malformed packets flagged), with each wristband's stream health
+ * over the whole capture. Reading blocks on the file: do it off the FX thread.
+ *
+ * @param file the capture
+ * @param rows one row per notification, in capture order, times in ms since the first
+ * @param malformed packets that did not decode
+ * @param irregular packets after a sequence gap, or duplicates, late or resyncs
+ * @param skipped records the reader could not turn into notifications (cut short, unknown handle)
+ * @param health one line per device: name, kind and its stream health over the capture
+ */
+public record OpenedCapture(
+    Path file, List<PacketRow> rows, long malformed, long irregular, long skipped, String health) {
+
+  /** Rows kept from one capture: a table this long still scrolls; more is a job for tshark. */
+  public static final int MAX_ROWS = 200_000;
+
+  /**
+   * Freezes the rows.
+   *
+   * @param file see {@link #file()}
+   * @param rows see {@link #rows()}
+   * @param malformed see {@link #malformed()}
+   * @param irregular see {@link #irregular()}
+   * @param skipped see {@link #skipped()}
+   * @param health see {@link #health()}
+   */
+  public OpenedCapture {
+    Objects.requireNonNull(file, "file");
+    rows = List.copyOf(rows);
+    Objects.requireNonNull(health, "health");
+  }
+
+  /**
+   * Reads and decodes a capture.
+   *
+   * @param file the btsnoop file, its sidecar beside it
+   * @return the rows and health
+   * @throws CaptureFormatException if the file or its sidecar is not a capture; the message says
+   *     what was wrong and after which notification
+   * @throws IOException if reading fails
+   */
+  public static OpenedCapture read(Path file) throws IOException {
+    List<PacketRow> rows = new ArrayList<>();
+    long malformed = 0;
+    long irregular = 0;
+    Map<String, CaptureDevice> devices = new LinkedHashMap<>();
+    Map<String, WristbandConfig> configs = new HashMap<>();
+    Map<String, StreamHealth> healths = new LinkedHashMap<>();
+    Map<String, SequenceTracker> trackers = new HashMap<>();
+    long count = 0;
+    long firstMicros = Long.MIN_VALUE;
+    long lastNanos = 0;
+    long skipped;
+    try (CaptureReader reader = CaptureReader.open(file)) {
+      for (CaptureDevice d : reader.devices()) {
+        devices.put(d.address(), d);
+        configs.put(d.address(), configOf(d));
+      }
+      while (true) {
+        Optional<CapturedNotification> next;
+        try {
+          next = reader.next();
+        } catch (CaptureFormatException e) {
+          // The reader says what was wrong; say where, so a developer can look at the bytes.
+          throw new CaptureFormatException(
+              e.getMessage() + " (after notification " + count + " of the capture)", e);
+        }
+        if (next.isEmpty()) {
+          break;
+        }
+        CapturedNotification c = next.get();
+        count++;
+        if (firstMicros == Long.MIN_VALUE) {
+          firstMicros = c.epochMicros();
+        }
+        long t = (c.epochMicros() - firstMicros) * 1_000L;
+        lastNanos = t;
+        Notification n = new Notification(t, c.deviceAddress(), c.characteristic(), c.handle(), c.value());
+        PacketRow row;
+        if (c.characteristic().equals(WristbandUuids.DATA)) {
+          WristbandConfig config = configs.getOrDefault(c.deviceAddress(), WristbandConfig.DEFAULT);
+          row = InspectorViewModel.decode(n, 0, config);
+          StreamHealth health =
+              healths.computeIfAbsent(
+                  c.deviceAddress(),
+                  a ->
+                      StreamHealth.withSequenceNumbers(
+                          new StreamKey(a, WristbandUuids.DATA),
+                          NominalRate.ofSamples(
+                              config.outputDataRateHz(), Math.max(1, config.batchSize()))));
+          try {
+            WristbandDataPacket p = WristbandCodec.decode(c.value(), config);
+            health.recordPacket(t, c.length(), p.sequence(), p.samples().size());
+            SequenceTracker tracker =
+                trackers.computeIfAbsent(c.deviceAddress(), a -> new SequenceTracker());
+            String note = InspectorViewModel.note(tracker, p.sequence());
+            if (!note.isEmpty()) {
+              irregular++;
+              row = row.withSequenceNote(note);
+            }
+          } catch (ProtocolException e) {
+            health.recordMalformed(t, c.length(), e.reason());
+            malformed++;
+          }
+        } else {
+          row = undecoded(n, devices.get(c.deviceAddress()));
+        }
+        if (rows.size() < MAX_ROWS) {
+          rows.add(row);
+        }
+      }
+      skipped = reader.skippedRecords();
+    }
+    StringBuilder health = new StringBuilder();
+    for (CaptureDevice d : devices.values()) {
+      if (health.length() > 0) {
+        health.append('\n');
+      }
+      health.append(d.address()).append(" (").append(d.name().orElse("unnamed")).append(", ").append(d.kind()).append("): ");
+      StreamHealth h = healths.get(d.address());
+      health.append(h == null ? "no decoded stream" : HealthSummary.cumulative(h.snapshot(lastNanos)));
+    }
+    if (devices.isEmpty()) {
+      health.append("no devices in the sidecar");
+    }
+    if (count > MAX_ROWS) {
+      health.append("\nfirst ").append(MAX_ROWS).append(" of ").append(count).append(" notifications shown");
+    }
+    return new OpenedCapture(file, rows, malformed, irregular, skipped, health.toString());
+  }
+
+  private static WristbandConfig configOf(CaptureDevice d) throws CaptureFormatException {
+    byte[] value = d.readValues().get(WristbandUuids.CONFIG);
+    if (value == null) {
+      return WristbandConfig.DEFAULT; // captured without its config: the firmware's default
+    }
+    try {
+      return WristbandConfig.decode(value);
+    } catch (ProtocolException e) {
+      throw new CaptureFormatException(
+          d.address() + ": the configuration read while capturing does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  private static PacketRow undecoded(Notification n, CaptureDevice device) {
+    UUID c = n.characteristic();
+    String kind = device == null ? "unknown" : device.kind();
+    PacketRow decoded = InspectorViewModel.decode(n, 0, WristbandConfig.DEFAULT);
+    // Only the wristband's data characteristic has a decoder here; other bytes are shown raw
+    // rather than called malformed.
+    return new PacketRow(
+        decoded.hostMillis(),
+        decoded.device(),
+        decoded.characteristic(),
+        "",
+        decoded.length(),
+        decoded.hex(),
+        decoded.ascii(),
+        "not decoded here (" + kind + " characteristic " + c + ")",
+        false,
+        "");
+  }
+}
