@@ -48,6 +48,8 @@ public final class LiveClassification implements AutoCloseable {
   private final Optional<RepCounter> reps;
   private final SetHistory history = new SetHistory();
   private String currentLabel;
+  /** The classifier's rest probability for the newest window (NaN: none yet or no rest class). */
+  private double restProbability = Double.NaN;
   private long sourceHostNanos;
   private long windows;
   private boolean closed;
@@ -165,6 +167,8 @@ public final class LiveClassification implements AutoCloseable {
     classifier.classify(window, probabilities);
     SmoothedLabel label = smoother.step(probabilities);
     currentLabel = label.className();
+    int rest = classifier.contract().restClassIndex().orElse(-1);
+    restProbability = rest < 0 ? Double.NaN : probabilities[rest];
     windows++;
     publish(label.className(), label.confidence());
   }
@@ -172,7 +176,8 @@ public final class LiveClassification implements AutoCloseable {
   private void countReps(double timeSeconds, double[] values) {
     if (reps.isPresent() && currentLabel != null) {
       // Only re-publish when a repetition is counted: the label changes with windows anyway.
-      Optional<RepEvent> rep = reps.get().step(timeSeconds, values, currentLabel);
+      Optional<RepEvent> rep =
+          reps.get().step(timeSeconds, values, currentLabel, restProbability);
       if (rep.isPresent()) {
         history.accept(rep.get());
         ExerciseEstimate last = latest.get();

@@ -29,8 +29,8 @@ import org.imucompanion.models.reps.RepProfiles;
 /**
  * Replays recordings through the live code path — {@link RecordingReplay} (the {@code
  * StreamingPipeline}), the classifier, a {@link LabelSmoother} per recording and a {@link
- * RepCounter} fed the smoothed label — and accumulates, per subject, what {@link
- * EvaluationReport} holds. A recording's smoother and counter start fresh, as they would when a
+ * RepCounter} fed the smoothed label and the classifier's rest probability — and accumulates,
+ * per subject, what {@link EvaluationReport} holds. A recording's smoother and counter start fresh, as they would when a
  * device connects.
  *
  * <p>Per step, each window's truth is the recording's label at the window's last step (mapped to
@@ -186,9 +186,13 @@ public final class StreamingEvaluation {
           + classifier.windowLength() + " x " + classifier.channels());
     }
     ChannelLayout layout = ChannelLayout.of(settings.channels());
-    Optional<RepCounter> byModel = counter(layout, settings);
-    Optional<RepCounter> byTruth =
-        options.repsFromTrueLabel() ? counter(layout, settings) : Optional.empty();
+    Optional<RepCounter> byModel = counter(layout, settings, options.counter());
+    // The recording's own label has no delay: nothing to count retroactively.
+    Optional<RepCounter> byTruth = options.repsFromTrueLabel()
+        ? counter(layout, settings, options.counter().withRetroactiveSeconds(0))
+        : Optional.empty();
+    int restIndex = contract.restClassIndex().orElse(-1);
+    double[] restProbability = {Double.NaN};
     LabelSmoother smoother = LabelSmoother.forContract(contract);
     List<RepEvent> modelEvents = new ArrayList<>();
     List<RepEvent> trueEvents = new ArrayList<>();
@@ -206,6 +210,7 @@ public final class StreamingEvaluation {
             classifier.classify(window, p);
             SmoothedLabel shown = smoother.step(p);
             shownName[0] = shown.className();
+            restProbability[0] = restIndex < 0 ? Double.NaN : p[restIndex];
             windowEnds.add(end);
             shownIndex.add(shown.classIndex());
             String trueClass = mapping.labelToClass().get(label);
@@ -220,8 +225,10 @@ public final class StreamingEvaluation {
 
           @Override
           public void onSample(double t, double[] values, String label, RepPhase phase) {
-            // Until the first window the live view shows no label: the counter sees rest.
-            byModel.ifPresent(c -> c.step(t, values, shownName[0]).ifPresent(modelEvents::add));
+            // Until the first window the live view shows no label: the counter sees rest. The
+            // classifier's newest rest probability goes with the label, as in the live view.
+            byModel.ifPresent(c -> c.step(t, values, shownName[0], restProbability[0])
+                .ifPresent(modelEvents::add));
             byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
           }
         });
@@ -237,10 +244,11 @@ public final class StreamingEvaluation {
     }
   }
 
-  private Optional<RepCounter> counter(ChannelLayout layout, PipelineSettings settings) {
+  private Optional<RepCounter> counter(ChannelLayout layout, PipelineSettings settings,
+      RepCounter.Settings counterSettings) {
     try {
       return Optional.of(new RepCounter(layout, settings.targetRateHz(), options.profiles(),
-          options.counter()));
+          counterSettings));
     } catch (IllegalArgumentException e) {
       // The model's channels lack a signal the rep profiles need: the live view doesn't count
       // either, so neither does the evaluation.

@@ -1,5 +1,6 @@
 package org.imucompanion.models.reps;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,24 @@ import org.imucompanion.models.ChannelLayout;
  * label naming another exercise, with a fresh detector, so a label change never completes a
  * repetition.
  *
+ * <p>A classifier's smoothed label lags the movement both ways: it settles about a second after
+ * a set starts, and it holds the exercise for seconds after the set ends (so that a pause
+ * between repetitions does not flicker to rest). Two rules make up for it:
+ *
+ * <ul>
+ *   <li><b>Rest posterior.</b> Given the classifier's momentary probability of rest ({@link
+ *       #step(double, double[], String, double)}), a repetition counts only if that probability,
+ *       averaged over the repetition's excursion from home, is at most {@link
+ *       Settings#maxRestProbability()}: moving about after a set, under a label still held, is
+ *       what the classifier itself calls rest.
+ *   <li><b>Retroactive start.</b> The last samples are kept (a bounded ring). When the label
+ *       settles on an exercise after rest, they are replayed from the start of the current
+ *       movement bout (the newest second in which the signal stayed within half the amplitude
+ *       floor) into the fresh detector, and repetitions that completed at most {@link
+ *       Settings#retroactiveSeconds()} before the label settled are emitted then, with their true
+ *       completion times and {@link RepEvent#late()} set.
+ * </ul>
+ *
  * <p>One instance per stream; not thread-safe; no allocation per sample (an event is allocated
  * per repetition). {@link #reset()} forgets the stream.
  */
@@ -45,8 +64,15 @@ public final class RepCounter {
    *     of the profile's fastest period: a repetition at the fastest tempo spends about half its
    *     period past the middle, while a wobble before a set or a jolt at landing passes through
    *     in a fraction of that
+   * @param maxRestProbability highest mean probability of rest, over a repetition's excursion,
+   *     under which it still counts (1: the rest probability is ignored); applies only when the
+   *     caller passes one
+   * @param retroactiveSeconds how long before the label settled on an exercise a repetition may
+   *     have completed and still be counted, late (0: none); about the label's own delay, so 0
+   *     for a label without delay such as the recording's own
    */
-  public record Settings(double tailSeconds, double restSeconds, double minExcursionShare) {
+  public record Settings(double tailSeconds, double restSeconds, double minExcursionShare,
+      double maxRestProbability, double retroactiveSeconds) {
     /** Validates. */
     public Settings {
       if (!(tailSeconds >= 0) || !(restSeconds > tailSeconds) || Double.isInfinite(restSeconds)) {
@@ -57,17 +83,30 @@ public final class RepCounter {
         throw new IllegalArgumentException(
             "min excursion share must be in [0, 1): " + minExcursionShare);
       }
+      if (!(maxRestProbability > 0 && maxRestProbability <= 1)) {
+        throw new IllegalArgumentException(
+            "max rest probability must be in (0, 1]: " + maxRestProbability);
+      }
+      if (!(retroactiveSeconds >= 0) || Double.isInfinite(retroactiveSeconds)) {
+        throw new IllegalArgumentException(
+            "retroactive seconds must be >= 0: " + retroactiveSeconds);
+      }
     }
 
     /**
-     * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the
-     * fastest period. The last was chosen on Exermote data; {@link
-     * RepEvaluation#leaveOneSubjectOut} re-chooses it without the subject it reports.
+     * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the fastest
+     * period, repetitions whose excursion the classifier calls rest with a mean probability above
+     * {@value #DEFAULT_MAX_REST_PROBABILITY} not counted, and repetitions completed up to
+     * {@value #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late. The
+     * excursion share was chosen on Exermote data ({@link RepEvaluation#leaveOneSubjectOut}
+     * re-chooses it without the subject it reports); the model card says how the other two
+     * were chosen.
      *
      * @return the settings
      */
     public static Settings defaults() {
-      return new Settings(1.0, 4.0, 0.4);
+      return new Settings(1.0, 4.0, 0.4, DEFAULT_MAX_REST_PROBABILITY,
+          DEFAULT_RETROACTIVE_SECONDS);
     }
 
     /**
@@ -77,15 +116,51 @@ public final class RepCounter {
      * @return the copy
      */
     public Settings withMinExcursionShare(double share) {
-      return new Settings(tailSeconds, restSeconds, share);
+      return new Settings(tailSeconds, restSeconds, share, maxRestProbability,
+          retroactiveSeconds);
+    }
+
+    /**
+     * A copy with another rest-probability limit.
+     *
+     * @param probability the highest mean rest probability a repetition may have (1: ignore)
+     * @return the copy
+     */
+    public Settings withMaxRestProbability(double probability) {
+      return new Settings(tailSeconds, restSeconds, minExcursionShare, probability,
+          retroactiveSeconds);
+    }
+
+    /**
+     * A copy with another retroactive start.
+     *
+     * @param seconds how long before the label settled a repetition may have completed (0: off)
+     * @return the copy
+     */
+    public Settings withRetroactiveSeconds(double seconds) {
+      return new Settings(tailSeconds, restSeconds, minExcursionShare, maxRestProbability,
+          seconds);
     }
   }
+
+  /** {@link Settings#defaults()}'s rest-probability limit. */
+  public static final double DEFAULT_MAX_REST_PROBABILITY = 0.6;
+  /** {@link Settings#defaults()}'s retroactive start. */
+  public static final double DEFAULT_RETROACTIVE_SECONDS = 1.5;
 
   /**
    * Total variance of the signal window, as a share of the squared amplitude floor, below which
    * the window counts as still (a sinusoid of the floor's peak-to-peak has 1/8 of it).
    */
   static final double STILL_SHARE = 1.0 / 16;
+
+  /**
+   * A movement bout starts after a second in which every signal channel spans less than this
+   * share of the amplitude floor: half the smallest repetition, above sensor noise and the
+   * sway of someone standing ready. Set with the other two rules' settings (see the model card).
+   */
+  static final double BOUT_STILL_SHARE = 0.5;
+  static final double BOUT_STILL_SECONDS = 1.0;
 
   private static final int UNKNOWN = 0;
   private static final int HIGH = 1;
@@ -106,6 +181,18 @@ public final class RepCounter {
 
   private final Settings settings;
   private final Map<String, Prepared> prepared = new HashMap<>();
+  private final int channels;
+  private final int stillSamples;
+  private final double[] historyTimes;
+  private final double[] historyValues;
+  private final double[] historyRest;
+  private int historyHead;
+  private int historyFilled;
+  private final ArrayDeque<RepEvent> pending = new ArrayDeque<>();
+  /** Replaying samples too old to count: the detector learns home from them, nothing counts. */
+  private boolean replaying;
+  private double restSum;
+  private int restCount;
   private final double[] ring;
   private final double[] mean;
   private final double[] cov;
@@ -161,62 +248,207 @@ public final class RepCounter {
     mean = new double[maxDim];
     cov = new double[maxDim * maxDim];
     axis = new DominantAxis(maxDim);
+    channels = layout.size();
+    stillSamples = Math.max(2, (int) Math.round(BOUT_STILL_SECONDS * sampleRateHz));
+    // The replay needs the slowest repetition plus the still stretch before it.
+    int history = maxWindow + stillSamples;
+    historyTimes = new double[history];
+    historyValues = new double[history * channels];
+    historyRest = new double[history];
+  }
+
+  /**
+   * Feeds one sample without a rest probability (the label alone decides, as when it is the
+   * truth).
+   *
+   * @param timeSeconds its time, increasing
+   * @param values one value per layout channel (read, not kept)
+   * @param label the live label (an exercise in the profile table, or anything else for rest)
+   * @return the repetition this sample completed, if any, or one completed earlier and not yet
+   *     returned (see {@link #step(double, double[], String, double)})
+   */
+  public Optional<RepEvent> step(double timeSeconds, double[] values, String label) {
+    return step(timeSeconds, values, label, Double.NaN);
   }
 
   /**
    * Feeds one sample.
    *
+   * <p>Usually at most one repetition completes per sample. When the label settles on an
+   * exercise and the retroactive start replays the movement before it, several may complete at
+   * once: this returns the first and keeps the others for the next calls ({@link #feed} passes
+   * all of them at once).
+   *
    * @param timeSeconds its time, increasing
    * @param values one value per layout channel (read, not kept)
-   * @param label the live label (an exercise in the profile table, or anything else for rest)
-   * @return the repetition this sample completed, if any
+   * @param label the live label, smoothed (an exercise in the profile table, or anything else
+   *     for rest)
+   * @param restProbability the classifier's probability of rest for its newest window, before
+   *     smoothing, in [0, 1]; NaN if there is none
+   * @return the repetition this sample completed, if any, or one completed earlier and not yet
+   *     returned
    */
-  public Optional<RepEvent> step(double timeSeconds, double[] values, String label) {
+  public Optional<RepEvent> step(double timeSeconds, double[] values, String label,
+      double restProbability) {
+    remember(timeSeconds, values, restProbability);
     Prepared p = label == null ? null : prepared.get(label);
+    boolean replayed = false;
     if (p != null) {
       if (p != current) {
+        // Before its first repetition a set is the label still settling (it often names
+        // another exercise for a second or two): replay then too.
+        boolean settling = current == null || repsInSet == 0;
         startSet(p);
+        if (settling && settings.retroactiveSeconds() > 0) {
+          replayed = replay(timeSeconds);
+        }
       }
       lastExerciseTime = timeSeconds;
     } else if (current != null && timeSeconds - lastExerciseTime > settings.restSeconds()) {
       current = null;
     }
-    if (current == null) {
-      return Optional.empty();
+    if (current != null && !replayed) {
+      advance(timeSeconds, values, 0, restProbability, p == current, timeSeconds);
     }
-    int next = track(values);
-    if (next == UNKNOWN || next == state) {
-      return Optional.empty();
-    }
-    int previous = state;
-    state = next;
-    if (previous == UNKNOWN) {
-      away = next;
-      awaySince = timeSeconds;
-      return Optional.empty();
-    }
-    if (next == away) {
-      awaySince = timeSeconds;
-      return Optional.empty();
-    }
-    return completeRepetition(timeSeconds, p == current);
+    return Optional.ofNullable(pending.poll());
   }
 
   /**
-   * Feeds a block of samples (as a chunk of a live stream arrives); identical to calling {@link
-   * #step} for each.
+   * Feeds a block of samples (as a chunk of a live stream arrives): {@link #step} for each,
+   * passing every event as soon as it is known (several at once after a retroactive start).
    *
    * @param timesSeconds sample times
    * @param samples one value array per sample
    * @param labels one live label per sample
    * @param from first index
    * @param to index after the last
-   * @param sink receives each repetition as it completes
+   * @param sink receives each repetition as soon as it is known
    */
   public void feed(double[] timesSeconds, double[][] samples, String[] labels, int from, int to,
       Consumer<RepEvent> sink) {
     for (int i = from; i < to; i++) {
       step(timesSeconds[i], samples[i], labels[i]).ifPresent(sink);
+      drain(sink);
+    }
+  }
+
+  /**
+   * Feeds a block of samples with the classifier's rest probabilities; see {@link
+   * #step(double, double[], String, double)}.
+   *
+   * @param timesSeconds sample times
+   * @param samples one value array per sample
+   * @param labels one live (smoothed) label per sample
+   * @param restProbabilities one momentary rest probability per sample (NaN: none)
+   * @param from first index
+   * @param to index after the last
+   * @param sink receives each repetition as soon as it is known
+   */
+  public void feed(double[] timesSeconds, double[][] samples, String[] labels,
+      double[] restProbabilities, int from, int to, Consumer<RepEvent> sink) {
+    for (int i = from; i < to; i++) {
+      step(timesSeconds[i], samples[i], labels[i], restProbabilities[i]).ifPresent(sink);
+      drain(sink);
+    }
+  }
+
+  private void drain(Consumer<RepEvent> sink) {
+    while (!pending.isEmpty()) {
+      sink.accept(pending.poll());
+    }
+  }
+
+  /** Adds the sample to the history the retroactive start replays. */
+  private void remember(double t, double[] values, double restProbability) {
+    int h = historyTimes.length;
+    historyTimes[historyHead] = t;
+    historyRest[historyHead] = restProbability;
+    System.arraycopy(values, 0, historyValues, historyHead * channels, channels);
+    historyHead = (historyHead + 1) % h;
+    historyFilled = Math.min(h, historyFilled + 1);
+  }
+
+  /**
+   * Replays the history from the start of the current movement bout into the fresh detector:
+   * from the newest still second of the set's signal, so the replay starts at home. Without one
+   * in the history (the movement began before it), nothing is replayed.
+   *
+   * @return whether the newest sample was replayed (so it must not be tracked again)
+   */
+  private boolean replay(double now) {
+    int h = historyTimes.length;
+    int n = historyFilled;
+    int start = -1;
+    // Age 0 is the newest sample. A still second ending now is no bout: start there instead.
+    for (int end = 1; end + stillSamples <= n; end++) {
+      if (stillBetween(end, end + stillSamples - 1)) {
+        start = end + stillSamples - 1;
+        break;
+      }
+    }
+    if (start < 0) {
+      return false;
+    }
+    for (int age = start; age >= 0; age--) {
+      int slot = Math.floorMod(historyHead - 1 - age, h);
+      double t = historyTimes[slot];
+      // Repetitions completed too long before the label settled are not counted; the detector
+      // still learns home and the signal's range from them.
+      replaying = now - t > settings.retroactiveSeconds();
+      advance(t, historyValues, slot * channels, historyRest[slot], true, now);
+    }
+    replaying = false;
+    return true;
+  }
+
+  /** Whether the set's signal spans less than the bout threshold over these history ages. */
+  private boolean stillBetween(int newestAge, int oldestAge) {
+    int h = historyTimes.length;
+    int[] signal = current.signal;
+    double limit = BOUT_STILL_SHARE * current.profile.minAmplitude();
+    for (int k = 0; k < signal.length; k++) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int age = newestAge; age <= oldestAge; age++) {
+        double v = historyValues[Math.floorMod(historyHead - 1 - age, h) * channels + signal[k]];
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      if (max - min >= limit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs the detector on one sample of the set's exercise.
+   *
+   * @param t the sample's time
+   * @param src array holding the sample's layout values
+   * @param offset where they start in it
+   * @param restProbability the classifier's momentary rest probability (NaN: none)
+   * @param exerciseLabelNow whether the label names the set's exercise at this sample
+   * @param emittedAt when an event completed here is emitted
+   */
+  private void advance(double t, double[] src, int offset, double restProbability,
+      boolean exerciseLabelNow, double emittedAt) {
+    int next = track(src, offset);
+    if (next != UNKNOWN && next != state) {
+      int previous = state;
+      state = next;
+      if (previous == UNKNOWN || next == away) {
+        away = next;
+        awaySince = t;
+        restSum = 0;
+        restCount = 0;
+      } else {
+        completeRepetition(t, exerciseLabelNow, emittedAt);
+      }
+    }
+    if (!Double.isNaN(restProbability)) {
+      restSum += restProbability;
+      restCount++;
     }
   }
 
@@ -229,16 +461,18 @@ public final class RepCounter {
     haveRep = false;
     lastPeriod = 0;
     repsInSet = 0;
+    restSum = 0;
+    restCount = 0;
     axis.reset(dim);
   }
 
   /** Adds the sample to the window and returns the hysteresis level it is at, or UNKNOWN. */
-  private int track(double[] values) {
+  private int track(double[] src, int offset) {
     Prepared p = current;
     int d = dim;
     int base = head * d;
     for (int k = 0; k < d; k++) {
-      ring[base + k] = values[p.signal[k]];
+      ring[base + k] = src[offset + p.signal[k]];
     }
     head = (head + 1) % p.window;
     if (filled < p.window) {
@@ -324,15 +558,21 @@ public final class RepCounter {
     return s;
   }
 
-  private Optional<RepEvent> completeRepetition(double t, boolean exerciseLabelNow) {
+  private void completeRepetition(double t, boolean exerciseLabelNow, double emittedAt) {
     RepProfile profile = current.profile;
-    boolean countable = exerciseLabelNow || t - lastExerciseTime <= settings.tailSeconds();
+    boolean countable = !replaying
+        && (exerciseLabelNow || t - lastExerciseTime <= settings.tailSeconds());
+    // The first repetition of a set is exempt: it is what made the label settle, and its
+    // excursion began while the classifier's window still held the rest before it. Later ones
+    // under a label held after the set ended are what the classifier calls rest.
+    boolean notRest = repsInSet == 0 || restCount == 0
+        || restSum / restCount <= settings.maxRestProbability();
     double excursion = t - awaySince;
     boolean plausibleExcursion = excursion <= profile.maxPeriodSeconds()
         && excursion >= settings.minExcursionShare() * profile.minPeriodSeconds();
     boolean notTooSoon = !haveRep || t - lastRepTime >= profile.minPeriodSeconds();
-    if (!(countable && plausibleExcursion && notTooSoon)) {
-      return Optional.empty();
+    if (!(countable && notRest && plausibleExcursion && notTooSoon)) {
+      return;
     }
     double period = haveRep ? t - lastRepTime : 0;
     double confidence = confidence(profile, period);
@@ -343,7 +583,7 @@ public final class RepCounter {
     haveRep = true;
     lastRepTime = t;
     lastPeriod = period;
-    return Optional.of(new RepEvent(t, profile.exercise(), setNumber, repsInSet, confidence));
+    pending.add(new RepEvent(t, profile.exercise(), setNumber, repsInSet, confidence, emittedAt));
   }
 
   /**
@@ -365,6 +605,11 @@ public final class RepCounter {
   /** Forgets the stream: the current set, the signal window and the set numbering. */
   public void reset() {
     current = null;
+    pending.clear();
+    historyFilled = 0;
+    historyHead = 0;
+    restSum = 0;
+    restCount = 0;
     setsWithReps = 0;
     setNumber = 0;
     repsInSet = 0;

@@ -119,6 +119,116 @@ class RepCounterTest {
   }
 
   @Test
+  void aSetFollowedByStillnessUnderTheHeldLabelCountsNothingMore() {
+    // A smoothed label holds the exercise for seconds after the set: stillness never counts.
+    SyntheticSets s = new SyntheticSets(31, 0.005);
+    s.rest(3, REST);
+    for (int i = 0; i < 5; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.8, SQUAT);
+    }
+    s.rest(8, SQUAT).rest(5, REST);
+
+    assertThat(s.count()).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void movingAboutAfterASetThatTheClassifierCallsRestIsNotARepetition() {
+    // After the set the athlete stands up and shuffles (one squat-like swing) while the smoothed
+    // label still shows the exercise; the classifier's own rest probability is high by then.
+    SyntheticSets s = new SyntheticSets(33, 0.005);
+    s.rest(3, REST).classifierRest(0.9);
+    s.rest(1, SQUAT).classifierRest(0.1);
+    for (int i = 0; i < 5; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.8, SQUAT);
+    }
+    s.classifierRest(0.85).rest(1.0, SQUAT).repetition(2.0, Math.toRadians(45), SQUAT);
+    s.rest(1.0, SQUAT).rest(6, REST);
+
+    assertThat(s.count()).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5);
+    // Without the rest probability, the label alone would count the shuffle.
+    assertThat(s.count(RepCounter.Settings.defaults().withMaxRestProbability(1.0))).hasSize(6);
+  }
+
+  @Test
+  void repetitionsBeforeTheLabelSettledAreCountedLateWithTheirTrueTimes() {
+    SyntheticSets s = new SyntheticSets(35, 0.005);
+    s.rest(3, REST);
+    // The first repetition and a bit of the second pass while the label still says rest.
+    s.repetition(2.5, Math.toRadians(50), REST).rest(0.4, REST);
+    s.repetition(0.6, Math.toRadians(5), REST);
+    double settled = s.time();
+    s.repetition(1.9, Math.toRadians(50), SQUAT).rest(0.4, SQUAT);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.4, SQUAT);
+    }
+    s.rest(6, REST);
+
+    List<RepEvent> events = s.count();
+
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5);
+    RepEvent first = events.get(0);
+    assertThat(first.late()).isTrue();
+    assertThat(first.emittedSeconds()).isEqualTo(settled);
+    assertThat(Math.abs(first.timeSeconds() - s.repetitionEnds.get(0))).isLessThan(1.0);
+    assertThat(events.subList(1, 5)).noneMatch(RepEvent::late);
+    // Without the retroactive start the first repetition is lost.
+    assertThat(s.count(RepCounter.Settings.defaults().withRetroactiveSeconds(0))).hasSize(4);
+  }
+
+  @Test
+  void movementLongBeforeTheLabelSettledIsNotCounted() {
+    SyntheticSets s = new SyntheticSets(37, 0.005);
+    s.rest(3, REST);
+    // Two swings under rest, then the label settles 4 s after the second one ended.
+    s.repetition(2.5, Math.toRadians(50), REST).repetition(2.5, Math.toRadians(50), REST);
+    s.rest(1.5, REST);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(1.0, Math.toRadians(2), REST);
+    }
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.5, SQUAT);
+    }
+    s.rest(6, REST);
+
+    assertThat(s.count()).hasSize(3).noneMatch(RepEvent::late);
+  }
+
+  @Property(tries = 50)
+  void chunkSizeDoesNotChangeLateEvents(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 97) int chunk) {
+    SyntheticSets s = new SyntheticSets(seed, 0.01);
+    s.rest(3, REST);
+    s.repetition(s.uniform(1.5, 3), Math.toRadians(s.uniform(30, 80)), REST);
+    s.rest(s.uniform(0, 1.2), REST);
+    for (int i = 0; i < 5; i++) {
+      s.classifierRest(s.uniform(0, 1));
+      s.repetition(s.uniform(1.5, 4), Math.toRadians(s.uniform(20, 80)), SQUAT)
+          .rest(s.uniform(0, 2), SQUAT);
+    }
+    s.rest(6, REST);
+
+    List<RepEvent> whole = s.count();
+    RepCounter c = new RepCounter(SyntheticSets.LAYOUT, SyntheticSets.RATE_HZ,
+        RepProfiles.defaults(), RepCounter.Settings.defaults());
+    List<RepEvent> chunked = new ArrayList<>();
+    for (int from = 0; from < s.times.size(); from += chunk) {
+      c.feed(s.timeArray(), s.sampleArray(), s.labelArray(), s.restArray(), from,
+          Math.min(s.times.size(), from + chunk), chunked::add);
+    }
+    assertThat(chunked).isEqualTo(whole);
+    // One sample at a time through step returns the same events, a late one a sample later.
+    RepCounter single = new RepCounter(SyntheticSets.LAYOUT, SyntheticSets.RATE_HZ,
+        RepProfiles.defaults(), RepCounter.Settings.defaults());
+    List<RepEvent> stepped = new ArrayList<>();
+    double[] rest = s.restArray();
+    for (int i = 0; i < s.times.size(); i++) {
+      single.step(s.times.get(i), s.samples.get(i), s.labels.get(i), rest[i])
+          .ifPresent(stepped::add);
+    }
+    assertThat(stepped).isEqualTo(whole);
+  }
+
+  @Test
   void wobblesFasterThanTheFastestTempoAreNotEachARepetition() {
     SyntheticSets s = new SyntheticSets(13, 0.003);
     s.rest(3, REST);
@@ -188,7 +298,7 @@ class RepCounterTest {
     long before = bean.getThreadAllocatedBytes(tid);
     for (int i = 10_000; i < 110_000; i++) {
       v[0] = 0.2 + 0.001 * (i & 3);
-      c.step(i * 0.1, v, SQUAT);
+      c.step(i * 0.1, v, SQUAT, 0.3);
     }
     long allocated = bean.getThreadAllocatedBytes(tid) - before;
     assertThat(allocated).isLessThan(64 * 1024);

@@ -20,12 +20,14 @@ final class SyntheticSets {
   final List<Double> times = new ArrayList<>();
   final List<double[]> samples = new ArrayList<>();
   final List<String> labels = new ArrayList<>();
+  final List<Double> restProbabilities = new ArrayList<>();
   final List<Double> repetitionEnds = new ArrayList<>();
   private final Random random;
   private final double noise;
   private final double[] home;
   private final double[] rotationAxis;
   private double t;
+  private double restProbability = Double.NaN;
 
   SyntheticSets(long seed, double noiseG) {
     random = new Random(seed);
@@ -38,6 +40,16 @@ final class SyntheticSets {
       a[k] -= dot * home[k];
     }
     rotationAxis = unit(a);
+  }
+
+  /**
+   * Sets the classifier's rest probability that goes with the samples added from now on.
+   *
+   * @param p the probability, or NaN for none
+   */
+  SyntheticSets classifierRest(double p) {
+    restProbability = p;
+    return this;
   }
 
   /** Holds the home posture for some seconds under a label. */
@@ -75,6 +87,7 @@ final class SyntheticSets {
     times.add(t);
     samples.add(v);
     labels.add(label);
+    restProbabilities.add(restProbability);
     t += 1 / RATE_HZ;
   }
 
@@ -98,12 +111,20 @@ final class SyntheticSets {
     return labels.toArray(new String[0]);
   }
 
-  /** Runs a fresh default counter over the whole stream. */
+  double[] restArray() {
+    return restProbabilities.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Runs a fresh default counter over the whole stream, with the classifier's rest probability. */
   List<RepEvent> count() {
-    RepCounter c = new RepCounter(LAYOUT, RATE_HZ, RepProfiles.defaults(),
-        RepCounter.Settings.defaults());
+    return count(RepCounter.Settings.defaults());
+  }
+
+  /** Runs a fresh counter with these settings over the whole stream. */
+  List<RepEvent> count(RepCounter.Settings settings) {
+    RepCounter c = new RepCounter(LAYOUT, RATE_HZ, RepProfiles.defaults(), settings);
     List<RepEvent> out = new ArrayList<>();
-    c.feed(timeArray(), sampleArray(), labelArray(), 0, times.size(), out::add);
+    c.feed(timeArray(), sampleArray(), labelArray(), restArray(), 0, times.size(), out::add);
     return out;
   }
 
