@@ -2,6 +2,7 @@ package org.imucompanion.app.ui.record;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -45,11 +46,11 @@ public final class RecordView {
     model.setStyle("-fx-font-size: 16px;");
     model.textProperty().bind(liveLabel.map(l -> "Model says: " + l));
 
-    GridPane form = new GridPane();
-    form.setHgap(10);
-    form.setVgap(6);
-    form.addRow(0, new Label("Athlete"), athlete);
-    form.addRow(1, new Label("Exercise (1–9)"), exercise, model);
+    GridPane fields = new GridPane();
+    fields.setHgap(10);
+    fields.setVgap(6);
+    fields.addRow(0, new Label("Athlete"), athlete);
+    fields.addRow(1, new Label("Exercise (1–9)"), exercise, model);
 
     Button session = new Button();
     session.setId("record-session");
@@ -68,12 +69,17 @@ public final class RecordView {
     set.disableProperty().bind(viewModel.sessionOpenProperty().not());
     set.setOnAction(e -> viewModel.toggleSet());
 
+    CheckBox form = new CheckBox("Incorrect form (F)");
+    form.setId("record-incorrect-form");
+    form.selectedProperty().bindBidirectional(viewModel.incorrectFormProperty());
+    form.disableProperty().bind(viewModel.setRunningProperty().not());
+
     Label status = new Label();
     status.setId("record-status");
     status.setWrapText(true);
     status.textProperty().bind(viewModel.statusProperty());
 
-    root.getChildren().addAll(title, form, new HBox(8, session, set), status);
+    root.getChildren().addAll(title, fields, new HBox(8, session, set, form), status);
     root.setId("record-view");
     root.addEventFilter(
         KeyEvent.KEY_TYPED,
@@ -81,6 +87,11 @@ public final class RecordView {
           String c = e.getCharacter();
           if (!(e.getTarget() instanceof TextField) && c.length() == 1 && c.charAt(0) >= '1' && c.charAt(0) <= '9') {
             viewModel.pickExercise(c.charAt(0) - '0');
+            e.consume();
+          } else if (!(e.getTarget() instanceof TextField)
+              && c.equalsIgnoreCase("f")
+              && viewModel.setRunningProperty().get()) {
+            viewModel.incorrectFormProperty().set(!viewModel.incorrectFormProperty().get());
             e.consume();
           }
         });

@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -22,9 +24,11 @@ import org.imucompanion.models.Channels;
 import org.imucompanion.models.store.Athlete;
 import org.imucompanion.models.store.NewSession;
 import org.imucompanion.models.store.NewStream;
+import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionRecorder;
 import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.SessionStoreException;
 
 /**
  * State of the Record view and the recording it runs. Store work (open, create session, close)
@@ -45,6 +49,7 @@ public final class RecordViewModel {
   private final ObjectProperty<String> exercise = new SimpleObjectProperty<>(EXERCISES.get(0));
   private final ReadOnlyBooleanWrapper sessionOpen = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper setRunning = new ReadOnlyBooleanWrapper();
+  private final BooleanProperty incorrectForm = new SimpleBooleanProperty();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No session.");
   private Recording current;
 
@@ -84,6 +89,16 @@ public final class RecordViewModel {
    */
   public ObjectProperty<String> exerciseProperty() {
     return exercise;
+  }
+
+  /**
+   * The athlete's note that the running set was done with incorrect form; stored with the set when
+   * it stops, then cleared for the next set. Ticking it after a set stopped marks no set.
+   *
+   * @return the property
+   */
+  public BooleanProperty incorrectFormProperty() {
+    return incorrectForm;
   }
 
   /**
@@ -184,20 +199,25 @@ public final class RecordViewModel {
     }
     boolean starting = !setRunning.get();
     String label = exercise.get();
+    boolean badForm = incorrectForm.get();
     long now = System.nanoTime();
     return background(
         () -> {
           if (starting) {
             r.recorder().startSet(label, now).join();
           } else {
-            r.recorder().stopSet(now).join();
+            stopSet(r, now, badForm);
           }
           return () -> {
             setRunning.set(starting);
+            if (!starting) {
+              incorrectForm.set(false);
+            }
             status.set(
                 starting
                     ? "Set '" + label + "' running…"
-                    : "Set stopped; " + r.stream().writtenSamples() + " samples in session " + r.session().id() + ".");
+                    : "Set stopped" + (badForm ? " (incorrect form noted)" : "") + "; "
+                        + r.stream().writtenSamples() + " samples in session " + r.session().id() + ".");
           };
         });
   }
@@ -213,13 +233,14 @@ public final class RecordViewModel {
       return CompletableFuture.completedFuture(null);
     }
     boolean stopSet = setRunning.get();
+    boolean badForm = incorrectForm.get();
     long now = System.nanoTime();
     return background(
         () -> {
           r.device().recordInto(SampleSink.NONE);
           try (SessionStore store = r.store()) {
             if (stopSet) {
-              r.recorder().stopSet(now).join();
+              stopSet(r, now, badForm);
             }
             r.recorder().close();
             store.finishSession(r.session().id(), Instant.now());
@@ -247,12 +268,24 @@ public final class RecordViewModel {
     r.device().recordInto(SampleSink.NONE);
     try (SessionStore store = r.store()) {
       if (setRunning.get()) {
-        r.recorder().stopSet(System.nanoTime()).join();
+        stopSet(r, System.nanoTime(), incorrectForm.get());
       }
       r.recorder().close();
       store.finishSession(r.session().id(), Instant.now());
     } catch (Exception e) {
       // Nothing left to show it on; the store marks the session interrupted on next open.
+    }
+  }
+
+  /**
+   * Ends the running set and stores the athlete's form note with it. The note is part of what
+   * was recorded, not a later edit, so it is written as the set's own field.
+   */
+  private static void stopSet(Recording r, long hostNanos, boolean incorrectForm)
+      throws SessionStoreException {
+    Segment stopped = r.recorder().stopSet(hostNanos).join();
+    if (incorrectForm) {
+      r.store().updateSegment(stopped.withIncorrectForm(true));
     }
   }
 

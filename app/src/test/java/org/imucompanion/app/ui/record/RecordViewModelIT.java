@@ -20,7 +20,7 @@ class RecordViewModelIT {
   @TempDir Path dir;
 
   @Test
-  void aSessionWithOneLabeledSetIsSaved() throws Exception {
+  void aSessionWithLabeledSetsAndAFormNoteIsSaved() throws Exception {
     Path file = dir.resolve("sessions.db");
     LiveDevice band = WristbandFeed.startVirtual();
     try {
@@ -37,6 +37,14 @@ class RecordViewModelIT {
       assertThat(viewModel.setRunningProperty().get()).isTrue();
       Thread.sleep(1500);
       viewModel.toggleSet().join();
+      // A second set, done badly: the athlete notes it while the set runs.
+      viewModel.pickExercise(1);
+      viewModel.toggleSet().join();
+      viewModel.incorrectFormProperty().set(true);
+      Thread.sleep(300);
+      viewModel.toggleSet().join();
+      assertThat(viewModel.statusProperty().get()).contains("incorrect form noted");
+      assertThat(viewModel.incorrectFormProperty().get()).isFalse(); // cleared for the next set
       viewModel.endSession().join();
 
       assertThat(viewModel.sessionOpenProperty().get()).isFalse();
@@ -49,7 +57,10 @@ class RecordViewModelIT {
       assertThat(sessions).hasSize(1);
       assertThat(sessions.get(0).state()).isEqualTo(SessionState.COMPLETE);
       List<Segment> sets = store.segments(sessions.get(0).id());
-      assertThat(sets).extracting(Segment::exercise).containsExactly("Situp");
+      assertThat(sets).extracting(Segment::exercise).containsExactly("Situp", "Squat");
+      assertThat(sets).extracting(Segment::incorrectForm).containsExactly(false, true);
+      // Noted while recording, so the set is as recorded, not edited afterwards.
+      assertThat(store.isEdited(sets.get(1).id())).isFalse();
       long samples = store.sampleCount(store.streams(sessions.get(0).id()).get(0).id());
       assertThat(samples).isGreaterThan(50); // 50 Hz from session start to end
     }
