@@ -14,12 +14,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.ui.devices.VirtualDeviceChoice;
 import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
+import org.imucompanion.models.athlete.VirtualAthlete;
 import org.imucompanion.models.store.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,25 @@ class LiveAthletesIT {
   private static List<String> texts(FxRobot robot, String styleClass) {
     Set<Node> nodes = robot.lookup("." + styleClass).queryAll();
     return nodes.stream().map(n -> ((Label) n).getText()).toList();
+  }
+
+  @Test
+  void theCoachSeesTheVirtualAthletesFirstExerciseAndItsRepsCountUp(FxRobot robot)
+      throws Exception {
+    robot.clickOn("#" + ViewId.DEVICES.navigationId());
+    add(robot, VirtualDeviceChoice.WRISTBAND);
+    // The first device added performs the athlete of seed DEMO_SEED + 1 (Devices view model).
+    VirtualAthlete athlete = VirtualAthlete.of(AthleteMotion.DEMO_SEED + 1);
+    String first = athlete.sets().get(0).exercise();
+    robot.clickOn("#" + ViewId.LIVE.navigationId());
+    Label exercise = robot.lookup("#live-exercise").queryAs(Label.class);
+    // Real time: the warm-up rest, one 4 s window, the smoother's dwell and a repetition or two.
+    double firstSetStart = athlete.sets().get(0).startSeconds();
+    WaitForAsyncUtils.waitFor(
+        (long) firstSetStart + 40,
+        TimeUnit.SECONDS,
+        () -> exercise.getText().matches(first + "  \\d+ %   ·   reps [1-9]\\d*"));
+    assertThat(exercise.getText()).startsWith(first);
   }
 
   @Test
