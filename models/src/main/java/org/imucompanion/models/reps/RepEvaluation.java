@@ -22,8 +22,9 @@ import org.imucompanion.models.pipeline.RecordingReplay;
 /**
  * Measures the rep counter against the repetitions a recording's labels describe: each session
  * is replayed through the streaming pipeline ({@link RecordingReplay}, the live code path) into a
- * {@link RepCounter} whose live label is the recording's own label, and its events are compared
- * set by set with {@link ExerciseSets}.
+ * {@link RepCounter} whose live label is the recording's own label (which has no delay, so the
+ * counter's retroactive start is off and there is no rest probability), and its events are
+ * compared set by set with {@link ExerciseSets}.
  *
  * <p>An event belongs to a true set if it falls between the set's first labelled sample and
  * {@link #SET_END_MARGIN_SECONDS} after its last (the counter may complete the last repetition
@@ -230,8 +231,10 @@ public final class RepEvaluation {
       PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings,
       int[] spurious) {
     List<ExerciseSet> truth = ExerciseSets.of(recording);
+    // The recording's own label has no delay: nothing to count retroactively.
     RepCounter counter = new RepCounter(org.imucompanion.models.ChannelLayout.of(
-        settings.channels()), settings.targetRateHz(), profiles, counterSettings);
+        settings.channels()), settings.targetRateHz(), profiles,
+        counterSettings.withRetroactiveSeconds(0));
     List<RepEvent> events = new ArrayList<>();
     RecordingReplay.replay(recording, device.channels(),
         settings.withInputRate(ExermoteReader.SAMPLE_RATE_HZ),
