@@ -15,6 +15,8 @@ import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.app.workspace.DefaultClassification;
 import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.ReplayFeed;
+import org.imucompanion.ble.capture.CaptureReplay;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.app.workspace.Workspace;
@@ -98,6 +100,21 @@ public final class MainWindowViewModel {
     // Devices added from the Devices view classify like the one the dashboard starts with.
     devices.onDeviceAdded(MainWindowViewModel::classify);
     inspector.deviceProperty().bind(devices.selectedProperty());
+    // A capture replayed from the Inspector joins the workspace like a connected device.
+    inspector.onReplay(
+        file ->
+            ReplayFeed.open(file, CaptureReplay.Pace.RECORDED, BACKGROUND)
+                .thenApplyAsync(
+                    feed -> {
+                      for (LiveDevice d : feed.devices()) {
+                        workspace.add(d);
+                        classify(d);
+                      }
+                      devices.selectedProperty().set(feed.devices().get(0));
+                      feed.play();
+                      return feed.summary();
+                    },
+                    Platform::runLater));
   }
 
   private static void classify(LiveDevice device) {
