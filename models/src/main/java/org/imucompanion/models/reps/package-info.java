@@ -3,9 +3,11 @@
  *
  * <p>{@link org.imucompanion.models.reps.RepCounter} is fed the streaming pipeline's resampled,
  * filtered samples together with the live exercise label and emits a {@link
- * org.imucompanion.models.reps.RepEvent} as each repetition completes. What it looks for per
- * exercise (tempo range, signal, amplitude) is data, in {@link
- * org.imucompanion.models.reps.RepProfiles}, not code. {@link
+ * org.imucompanion.models.reps.RepEvent} as each repetition completes (or, for repetitions that
+ * completed just before the label settled, late, when it settles); given the classifier's
+ * momentary rest probability too, it does not count movement the classifier calls rest under a
+ * label still held after a set. What it looks for per exercise (tempo range, signal, amplitude)
+ * is data, in {@link org.imucompanion.models.reps.RepProfiles}, not code. {@link
  * org.imucompanion.models.reps.RepEvaluation} replays recordings through the same pipeline and
  * compares the counts with the sets and repetitions their labels describe.
  */
