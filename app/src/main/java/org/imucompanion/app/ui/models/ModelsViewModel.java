@@ -26,6 +26,7 @@ public final class ModelsViewModel {
   private final ReadOnlyObjectWrapper<ModelSummary> model = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No model loaded.");
+  private final ReadOnlyObjectWrapper<ModelChoice> choice = new ReadOnlyObjectWrapper<>();
 
   /**
    * Creates the view model.
@@ -47,6 +48,15 @@ public final class ModelsViewModel {
    */
   public ReadOnlyObjectProperty<ModelSummary> modelProperty() {
     return model.getReadOnlyProperty();
+  }
+
+  /**
+   * The model in use, as other views open it again (Sessions re-runs it over a recording).
+   *
+   * @return the property (null until one loaded; a refused model leaves the previous one)
+   */
+  public ReadOnlyObjectProperty<ModelChoice> choiceProperty() {
+    return choice.getReadOnlyProperty();
   }
 
   /**
@@ -93,7 +103,7 @@ public final class ModelsViewModel {
    * @return completes when the result is published
    */
   public CompletableFuture<Void> loadBundled(BundledModel bundled) {
-    return load(bundled.title(), () -> loader.loadBundled(bundled));
+    return load(bundled.title(), ModelChoice.bundled(bundled), () -> loader.loadBundled(bundled));
   }
 
   /** Loads and summarises; blocks. */
@@ -104,10 +114,12 @@ public final class ModelsViewModel {
 
   private CompletableFuture<Void> load(Optional<Path> file) {
     return load(
-        file.map(Path::toString).orElse("the default model"), () -> loader.load(file));
+        file.map(Path::toString).orElse("the default model"),
+        file.map(ModelChoice::file).orElseGet(ModelChoice::shippedDefault),
+        () -> loader.load(file));
   }
 
-  private CompletableFuture<Void> load(String what, Load work) {
+  private CompletableFuture<Void> load(String what, ModelChoice loaded, Load work) {
     loading.set(true);
     status.set("Loading " + what + "…");
     CompletableFuture<Void> published = new CompletableFuture<>();
@@ -118,6 +130,7 @@ public final class ModelsViewModel {
             ui.execute(
                 () -> {
                   model.set(summary);
+                  choice.set(loaded);
                   loading.set(false);
                   status.set(
                       String.format(

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -26,13 +28,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
-import org.imucompanion.models.classifier.ClassifierOptions;
-import org.imucompanion.models.classifier.DefaultModel;
 
 /**
  * Builds the Sessions view: the store's sessions in a table, refresh and export buttons, and the
- * selected session's sets with label editing (relabel, incorrect form, split, merge), and re-running
- * the default model over the session to compare it with the labels.
+ * selected session's sets with label editing (relabel, incorrect form, split, merge), its plot (a
+ * stream selector when it has several streams), and re-running the model loaded in the Models view
+ * over the session to compare it with the labels.
  */
 public final class SessionsView {
   private final VBox root = new VBox(8);
@@ -169,7 +170,13 @@ public final class SessionsView {
           }
         });
 
-    Button compare = new Button("Re-run the default model and compare");
+    Button compare = new Button();
+    compare
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "Re-run " + viewModel.modelProperty().get().name() + " and compare",
+                viewModel.modelProperty()));
     compare.setId("sessions-compare");
     compare
         .disableProperty()
@@ -183,7 +190,7 @@ public final class SessionsView {
         e -> {
           SessionRow row = table.getSelectionModel().getSelectedItem();
           if (row != null) {
-            viewModel.compareWithModel(row.id(), () -> DefaultModel.open(ClassifierOptions.DEFAULT));
+            viewModel.compareWithModel(row.id());
           }
         });
     ProgressBar progress = new ProgressBar();
@@ -200,6 +207,27 @@ public final class SessionsView {
 
     XYChart chart = plotChart();
     viewModel.plotProperty().addListener((obs, old, drawn) -> draw(chart, drawn));
+    // Which stream to plot, when a session recorded several devices (or a Myo's IMU and EMG).
+    ComboBox<String> stream = new ComboBox<>(viewModel.streams());
+    stream.setId("sessions-stream");
+    stream.setPromptText("stream");
+    stream.visibleProperty().bind(Bindings.size(viewModel.streams()).greaterThan(1));
+    stream.managedProperty().bind(stream.visibleProperty());
+    viewModel
+        .plottedStreamProperty()
+        .addListener((obs, old, index) -> stream.getSelectionModel().select(index.intValue()));
+    viewModel
+        .streams()
+        .addListener(
+            (javafx.collections.ListChangeListener<String>)
+                change -> stream.getSelectionModel().select(viewModel.plottedStreamProperty().get()));
+    stream.setOnAction(
+        e -> {
+          int index = stream.getSelectionModel().getSelectedIndex();
+          if (index >= 0 && index != viewModel.plottedStreamProperty().get()) {
+            viewModel.plotStream(index);
+          }
+        });
 
     Label setsTitle = new Label("Sets of the selected session");
     root.getChildren()
@@ -211,6 +239,7 @@ public final class SessionsView {
             setsTitle,
             sets,
             new HBox(8, exercise, relabel, form, splitAt, split, merge),
+            stream,
             chart,
             new HBox(8, compare, progress),
             report);

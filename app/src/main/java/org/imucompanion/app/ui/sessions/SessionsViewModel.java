@@ -17,15 +17,21 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.imucompanion.app.ui.models.ModelChoice;
+import org.imucompanion.models.Channels;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ModelContract;
 import org.imucompanion.models.classifier.ModelLoadException;
@@ -75,6 +81,14 @@ public final class SessionsViewModel {
   private final ReadOnlyObjectWrapper<SessionPlot> plot = new ReadOnlyObjectWrapper<>(SessionPlot.EMPTY);
   private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper comparisonProgress = new ReadOnlyDoubleWrapper();
+  /** What a replayed wristband sends when a stream lacks the model's own channels. */
+  private static final List<String> ACCEL_GYRO =
+      java.util.stream.Stream.concat(Channels.ACCEL.stream(), Channels.GYRO.stream()).toList();
+
+  private final ObservableList<String> streams = FXCollections.observableArrayList();
+  private final ReadOnlyIntegerWrapper plottedStream = new ReadOnlyIntegerWrapper(0);
+  private final ObjectProperty<ModelChoice> model =
+      new SimpleObjectProperty<>(ModelChoice.shippedDefault());
 
   /**
    * Creates the view model.
@@ -186,10 +200,13 @@ public final class SessionsViewModel {
     return run(
         store -> {
           List<SetRow> loaded = loadSets(store, sessionId);
-          SessionPlot drawn = loadPlot(store, sessionId, loaded);
+          SessionPlot drawn = loadPlot(store, sessionId, loaded, 0);
+          List<String> names = streamNames(store, sessionId);
           return () -> {
             selectedSession.set(sessionId);
             sets.setAll(loaded);
+            streams.setAll(names);
+            plottedStream.set(0);
             plot.set(drawn);
             status.set("Session " + sessionId + ": " + loaded.size() + " set(s)");
           };
@@ -266,7 +283,7 @@ public final class SessionsViewModel {
   }
 
   /**
-   * The selected session's first stream over time with its sets as bands.
+   * The selected session's plotted stream over time with its sets as bands.
    *
    * @return the property; {@link SessionPlot#EMPTY} when nothing is selected
    */
@@ -274,7 +291,79 @@ public final class SessionsViewModel {
     return plot.getReadOnlyProperty();
   }
 
-  private static SessionPlot loadPlot(SessionStore store, long sessionId, List<SetRow> sets)
+  /**
+   * The selected session's streams, in the store's order, for the plot's stream selector.
+   *
+   * @return names like {@code wristband v1 · 6 channels} (UI thread only)
+   */
+  public ObservableList<String> streams() {
+    return streams;
+  }
+
+  /**
+   * Which of {@link #streams()} is plotted.
+   *
+   * @return the index
+   */
+  public ReadOnlyIntegerProperty plottedStreamProperty() {
+    return plottedStream.getReadOnlyProperty();
+  }
+
+  /**
+   * Plots another stream of the selected session, read on the background executor.
+   *
+   * @param index into {@link #streams()}
+   * @return completes when the plot is published
+   */
+  public CompletableFuture<Void> plotStream(int index) {
+    long sessionId = selectedSession.get();
+    if (sessionId < 0 || index < 0 || index >= streams.size()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<SetRow> current = List.copyOf(sets);
+    return run(
+        store -> {
+          SessionPlot drawn = loadPlot(store, sessionId, current, index);
+          return () -> {
+            if (selectedSession.get() == sessionId) {
+              plottedStream.set(index);
+              plot.set(drawn);
+            }
+          };
+        });
+  }
+
+  /**
+   * The model a re-run uses: the one loaded in the Models view (the shipped default until then).
+   *
+   * @return the property
+   */
+  public ObjectProperty<ModelChoice> modelProperty() {
+    return model;
+  }
+
+  /**
+   * Re-runs the model of {@link #modelProperty()} over a session and compares it with the labels.
+   *
+   * @param sessionId the session
+   * @return completes when the result is published
+   */
+  public CompletableFuture<Void> compareWithModel(long sessionId) {
+    ModelChoice chosen = model.get();
+    return compareWithModel(sessionId, chosen::open);
+  }
+
+  private static List<String> streamNames(SessionStore store, long sessionId)
+      throws SessionStoreException {
+    List<String> names = new ArrayList<>();
+    for (StreamInfo stream : store.streams(sessionId)) {
+      names.add(stream.name() + " · " + stream.channels().size() + " channels");
+    }
+    return names;
+  }
+
+  private static SessionPlot loadPlot(
+      SessionStore store, long sessionId, List<SetRow> sets, int streamIndex)
       throws SessionStoreException {
     List<StreamInfo> streams = store.streams(sessionId);
     Session session = store.findSession(sessionId).orElseThrow();
@@ -289,7 +378,7 @@ public final class SessionsViewModel {
     if (streams.isEmpty()) {
       return new SessionPlot("", List.of(), new double[0], new double[0][], bands);
     }
-    StreamInfo stream = streams.get(0);
+    StreamInfo stream = streams.get(Math.min(Math.max(0, streamIndex), streams.size() - 1));
     SampleBlock samples = store.readSamples(stream.id());
     int n = samples.size();
     int stride = Math.max(1, (n + SessionPlot.MAX_POINTS - 1) / SessionPlot.MAX_POINTS);
@@ -374,14 +463,32 @@ public final class SessionsViewModel {
                         classifier.classes(),
                         new ClassMapping(classifier.classes(), sameName, contract.restClass()),
                         StreamingEvaluation.Options.defaults());
+                List<String> skipped = new ArrayList<>();
                 for (int i = 0; i < streams.size(); i++) {
                   Recording recording = StoredRecordings.toRecording(store, streams.get(i).id());
-                  evaluation.add(recording, classifier, contract);
+                  // A stream the model cannot read (a Myo's EMG beside a wristband) is left out
+                  // and named, rather than failing the whole session.
+                  if (!recording.layout().containsAll(contract.channels())
+                      && !recording.layout().containsAll(ACCEL_GYRO)) {
+                    skipped.add(streams.get(i).name());
+                  } else {
+                    evaluation.add(recording, classifier, contract);
+                  }
                   double share = (i + 1.0) / streams.size();
                   ui.execute(() -> comparisonProgress.set(share));
                 }
+                if (skipped.size() == streams.size()) {
+                  throw new IllegalArgumentException(
+                      "no stream of session "
+                          + sessionId
+                          + " has the model's channels or accelerometer+gyroscope: "
+                          + skipped);
+                }
                 String text =
                     evaluation.pooled().text()
+                        + (skipped.isEmpty()
+                            ? ""
+                            : "left out (no channels the model can use): " + skipped + "\n")
                         + String.format(
                             Locale.ROOT,
                             "model %s (SHA-256 %s)%n",
@@ -402,11 +509,12 @@ public final class SessionsViewModel {
   }
 
   private CompletableFuture<Void> edit(SetEdit edit, String done) {
+    int plotted = plottedStream.get(); // an edit keeps the stream the user is looking at
     return run(
         store -> {
           long sessionId = edit.apply(store);
           List<SetRow> loaded = loadSets(store, sessionId);
-          SessionPlot drawn = loadPlot(store, sessionId, loaded);
+          SessionPlot drawn = loadPlot(store, sessionId, loaded, plotted);
           return () -> {
             selectedSession.set(sessionId);
             sets.setAll(loaded);
