@@ -100,6 +100,8 @@ public final class MainWindowViewModel {
     // Devices added from the Devices view classify like the one the dashboard starts with.
     devices.onDeviceAdded(MainWindowViewModel::classify);
     inspector.deviceProperty().bind(devices.selectedProperty());
+    // Sessions re-runs the model the user loaded in the Models view.
+    models.choiceProperty().addListener((obs, old, now) -> sessions.modelProperty().set(now));
     // A capture replayed from the Inspector joins the workspace like a connected device.
     inspector.onReplay(
         file ->
