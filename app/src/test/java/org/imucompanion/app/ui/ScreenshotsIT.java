@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -26,6 +30,9 @@ import org.imucompanion.app.ui.models.ModelLoader;
 import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.models.store.NewSession;
+import org.imucompanion.models.store.NewStream;
+import org.imucompanion.models.store.SampleBlock;
+import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionStore;
 import org.imucompanion.app.workspace.BluetoothStatus;
@@ -50,6 +57,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenshotsIT {
   private MainWindow window;
   private Scene scene;
+  private SessionsViewModel sessionsViewModel;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -94,13 +102,46 @@ class ScreenshotsIT {
               new NewSession(
                   Optional.of(ann), "wristband-v1", "", "wrist", "reps counted by hand: 8",
                   Instant.parse("2026-11-20T18:30:00Z"), 0L));
+      // 90 s of a wrist at 50 Hz: curls, a rest, squats; the sets labelled as the athlete did.
+      long stream =
+          store
+              .addStream(
+                  s.id(),
+                  new NewStream(
+                      "wrist",
+                      "wristband-v1",
+                      "02:00:00:00:00:01",
+                      List.of("accel_x", "accel_y", "accel_z", "gyro_x", "gyro_y", "gyro_z"),
+                      50))
+              .id();
+      SampleBlock block = new SampleBlock(6, 4500);
+      for (int i = 0; i < 4500; i++) {
+        double t = i / 50.0;
+        double curl = t >= 10 && t < 35 ? Math.sin(2 * Math.PI * t / 2.5) : 0;
+        double squat = t >= 50 && t < 80 ? Math.sin(2 * Math.PI * t / 2.5) : 0;
+        double noise = 0.02 * Math.sin(t * 37.0);
+        block.add(
+            i * 20_000_000L,
+            i * 20_000L,
+            new double[] {
+              0.1 + 0.6 * curl + noise, 0.3 * squat, 0.98 + 0.4 * squat - 0.3 * curl,
+              2.0 * Math.cos(2 * Math.PI * t / 2.5) * Math.abs(curl), noise, 0.5 * squat
+            });
+      }
+      store.appendSamples(stream, block);
+      store.addSegment(
+          new Segment(0, s.id(), "Bicep curl", 10_000_000_000L, OptionalLong.of(35_000_000_000L),
+              OptionalInt.of(10), false, ""));
+      store.addSegment(
+          new Segment(0, s.id(), "Squat", 50_000_000_000L, OptionalLong.of(80_000_000_000L),
+              OptionalInt.of(12), false, ""));
       store.finishSession(s.id(), Instant.parse("2026-11-20T18:45:00Z"));
     }
-    SessionsViewModel sessions =
+    sessionsViewModel =
         new SessionsViewModel(
             () -> SessionStore.open(storeFile), () -> "sessions.db", Runnable::run, Runnable::run);
-    sessions.refresh();
-    window = new MainWindow(new MainWindowViewModel(workspace, models, sessions));
+    sessionsViewModel.refresh();
+    window = new MainWindow(new MainWindowViewModel(workspace, models, sessionsViewModel));
     scene = new Scene(window.root(), 1100, 760);
     stage.setScene(scene);
     stage.show();
@@ -118,6 +159,13 @@ class ScreenshotsIT {
             5,
             TimeUnit.SECONDS,
             () -> window.liveView().accelerationDataSets().get(0).getDataCount() > 0);
+      }
+      if (id == ViewId.SESSIONS) {
+        // A selected session with its sets and plot, as a user sees it after one click.
+        TableView<?> sessionsTable = robot.lookup("#sessions-table").queryAs(TableView.class);
+        WaitForAsyncUtils.asyncFx(() -> sessionsTable.getSelectionModel().select(0)).get();
+        WaitForAsyncUtils.waitFor(
+            5, TimeUnit.SECONDS, () -> sessionsViewModel.plotProperty().get().seconds().length > 0);
       }
       // Let layout, the animation timers and the charts settle before taking the picture.
       for (int i = 0; i < 10; i++) {
