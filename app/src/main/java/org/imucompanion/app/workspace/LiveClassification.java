@@ -47,6 +47,7 @@ public final class LiveClassification implements AutoCloseable {
   private final AtomicReference<ExerciseEstimate> latest = new AtomicReference<>();
   private final Optional<RepCounter> reps;
   private final SetHistory history = new SetHistory();
+  private volatile ClassificationListener listener = ClassificationListener.NONE;
   private String currentLabel;
   /** The classifier's rest probability for the newest window (NaN: none yet or no rest class). */
   private double restProbability = Double.NaN;
@@ -96,7 +97,7 @@ public final class LiveClassification implements AutoCloseable {
 
               @Override
               public void onWindow(float[] window, double endTimeSeconds) {
-                classify(window);
+                classify(window, endTimeSeconds);
               }
 
               @Override
@@ -163,7 +164,17 @@ public final class LiveClassification implements AutoCloseable {
     return Optional.ofNullable(latest.get());
   }
 
-  private void classify(float[] window) {
+  /**
+   * Tells a listener what is shown from the next window on ({@link ClassificationListener#NONE}
+   * to stop); callable from any thread.
+   *
+   * @param listener who hears labels and repetitions
+   */
+  public void listen(ClassificationListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  private void classify(float[] window, double endTimeSeconds) {
     classifier.classify(window, probabilities);
     SmoothedLabel label = smoother.step(probabilities);
     currentLabel = label.className();
@@ -171,6 +182,11 @@ public final class LiveClassification implements AutoCloseable {
     restProbability = rest < 0 ? Double.NaN : probabilities[rest];
     windows++;
     publish(label.className(), label.confidence());
+    listener.onLabel(
+        Math.round(endTimeSeconds * 1e9),
+        label.className(),
+        label.confidence(),
+        classifier.contract().modelVersion());
   }
 
   private void countReps(double timeSeconds, double[] values) {
@@ -180,6 +196,7 @@ public final class LiveClassification implements AutoCloseable {
           reps.get().step(timeSeconds, values, currentLabel, restProbability);
       if (rep.isPresent()) {
         history.accept(rep.get());
+        listener.onRepetition(rep.get(), classifier.contract().modelVersion());
         ExerciseEstimate last = latest.get();
         if (last != null) {
           publish(last.exercise(), last.confidence());

@@ -47,6 +47,7 @@ public final class LiveDevice implements AutoCloseable {
   private final AtomicReference<String> problem = new AtomicReference<>();
   private final AtomicReference<StreamHealth> health = new AtomicReference<>();
   private final AtomicReference<LiveClassification> classification = new AtomicReference<>();
+  private volatile ClassificationListener classificationListener = ClassificationListener.NONE;
   private final AtomicReference<SampleSink> recording = new AtomicReference<>(SampleSink.NONE);
   private final NotificationLog notifications = new NotificationLog(4_096);
   private final AutoCloseable source;
@@ -266,8 +267,9 @@ public final class LiveDevice implements AutoCloseable {
    *
    * @param live the classification
    */
-  public void attachClassification(LiveClassification live) {
-    LiveClassification previous = classification.getAndSet(Objects.requireNonNull(live, "live"));
+  public synchronized void attachClassification(LiveClassification live) {
+    Objects.requireNonNull(live, "live").listen(classificationListener);
+    LiveClassification previous = classification.getAndSet(live);
     if (previous != null) {
       previous.close();
     }
@@ -289,6 +291,18 @@ public final class LiveDevice implements AutoCloseable {
    */
   public void recordInto(SampleSink sink) {
     recording.set(Objects.requireNonNull(sink, "sink"));
+  }
+
+  /**
+   * Starts or stops telling a listener what this device's classification shows (labels and
+   * repetitions), including a classification attached later (the model loads in the background);
+   * callable from any thread.
+   *
+   * @param listener who hears it ({@link ClassificationListener#NONE} to stop)
+   */
+  public synchronized void listenToClassification(ClassificationListener listener) {
+    classificationListener = Objects.requireNonNull(listener, "listener");
+    classification().ifPresent(c -> c.listen(listener));
   }
 
   /** Stops the source; the buffer keeps its last samples. */

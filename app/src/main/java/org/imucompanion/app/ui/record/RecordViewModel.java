@@ -18,12 +18,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.imucompanion.app.ui.sessions.SessionsViewModel.StoreOpener;
+import org.imucompanion.app.workspace.ClassificationListener;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.store.Athlete;
 import org.imucompanion.models.store.NewSession;
 import org.imucompanion.models.store.NewStream;
+import org.imucompanion.models.store.PredictedLabel;
+import org.imucompanion.models.store.RepEvent;
 import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionRecorder;
@@ -174,6 +177,7 @@ public final class RecordViewModel {
                         50));
             Recording r = new Recording(store, s, recorder, stream, recorded);
             recorded.recordInto(stream::offer);
+            recorded.listenToClassification(new ShownToStore(recorder));
             return () -> {
               current = r;
               sessionOpen.set(true);
@@ -238,6 +242,7 @@ public final class RecordViewModel {
     return background(
         () -> {
           r.device().recordInto(SampleSink.NONE);
+          r.device().listenToClassification(ClassificationListener.NONE);
           try (SessionStore store = r.store()) {
             if (stopSet) {
               stopSet(r, now, badForm);
@@ -266,6 +271,7 @@ public final class RecordViewModel {
     }
     current = null;
     r.device().recordInto(SampleSink.NONE);
+    r.device().listenToClassification(ClassificationListener.NONE);
     try (SessionStore store = r.store()) {
       if (setRunning.get()) {
         stopSet(r, System.nanoTime(), incorrectForm.get());
@@ -286,6 +292,38 @@ public final class RecordViewModel {
     Segment stopped = r.recorder().stopSet(hostNanos).join();
     if (incorrectForm) {
       r.store().updateSegment(stopped.withIncorrectForm(true));
+    }
+  }
+
+  /**
+   * Stores what the model showed while recording (each window's label, each repetition counted),
+   * so the athlete's own labels can be compared with what the coach saw. Runs on the device's
+   * delivery thread and only queues.
+   */
+  private static final class ShownToStore implements ClassificationListener {
+    private final SessionRecorder recorder;
+
+    ShownToStore(SessionRecorder recorder) {
+      this.recorder = recorder;
+    }
+
+    @Override
+    public void onLabel(long hostNanos, String label, double confidence, String model) {
+      try {
+        recorder.predicted(new PredictedLabel(hostNanos, label, confidence, model));
+      } catch (IllegalStateException closed) {
+        // A window that ended as the session closed: nothing left to store it in.
+      }
+    }
+
+    @Override
+    public void onRepetition(org.imucompanion.models.reps.RepEvent rep, String model) {
+      try {
+        // The counter's seconds are host nanoTime / 1e9 (what the feeds push): zero is 0 ns.
+        recorder.counted(RepEvent.fromCounter(rep, 0, "rep counter on " + model));
+      } catch (IllegalStateException closed) {
+        // As above.
+      }
     }
   }
 

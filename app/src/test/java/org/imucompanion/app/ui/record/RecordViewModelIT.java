@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.imucompanion.app.athlete.AthleteMotion;
+import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.WristbandFeed;
+import org.imucompanion.models.athlete.VirtualAthlete;
+import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.models.classifier.OnnxClassifier;
+import org.imucompanion.models.store.PredictedLabel;
+import org.imucompanion.models.store.RepEvent;
 import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionState;
@@ -63,6 +72,46 @@ class RecordViewModelIT {
       assertThat(store.isEdited(sets.get(1).id())).isFalse();
       long samples = store.sampleCount(store.streams(sessions.get(0).id()).get(0).id());
       assertThat(samples).isGreaterThan(50); // 50 Hz from session start to end
+    }
+  }
+
+  @Test
+  void whatTheModelShowedWhileRecordingIsStoredWithTheSession() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    VirtualAthlete athlete = AthleteMotion.demo().athlete();
+    LiveDevice band =
+        WristbandFeed.startVirtual(
+            WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", AthleteMotion.demo(),
+            SampleSink.NONE);
+    String model;
+    try {
+      RecordViewModel viewModel =
+          new RecordViewModel(() -> band, () -> SessionStore.open(file), DIRECT, DIRECT);
+      viewModel.athleteProperty().set("Dee");
+      viewModel.startSession().join();
+      // The model is attached after recording started, as when it loads in the background.
+      OnnxClassifier classifier = DefaultModel.open(ClassifierOptions.DEFAULT);
+      model = classifier.contract().modelVersion();
+      LiveClassification live = new LiveClassification(classifier, 50);
+      band.attachClassification(live);
+      // Real time: the warm-up rest, then the first set until a repetition is counted.
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (live.setHistory().sets().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      viewModel.endSession().join();
+    } finally {
+      band.close();
+    }
+    try (SessionStore store = SessionStore.open(file)) {
+      long session = store.sessions().get(0).id();
+      List<PredictedLabel> shown = store.predictions(session);
+      assertThat(shown).isNotEmpty().allMatch(p -> p.model().equals(model));
+      assertThat(shown).extracting(PredictedLabel::label).contains("Rest");
+      List<RepEvent> reps = store.repEvents(session);
+      assertThat(reps).as("labels stored: %s", shown).isNotEmpty();
+      assertThat(reps.get(0).exercise()).isEqualTo(athlete.sets().get(0).exercise());
+      assertThat(reps.get(0).repNumber()).isEqualTo(1);
     }
   }
 }
