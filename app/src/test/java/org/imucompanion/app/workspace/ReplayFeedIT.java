@@ -58,6 +58,27 @@ class ReplayFeedIT {
   }
 
   @Test
+  void aMyosCaptureReplaysItsImuAndEmgThroughTheMyoFeed() throws Exception {
+    Path file = dir.resolve("myo.btsnoop");
+    long captured = CaptureFiles.virtualMyoSession(file, "DE:AD:BE:EF:00:07", 1_000);
+    ReplayFeed feed = ReplayFeed.open(file, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE);
+    LiveDevice myo = feed.devices().get(0);
+    try {
+      assertThat(myo.kind()).isEqualTo("myo (replay)");
+      assertThat(myo.emgSamples()).isPresent();
+
+      CaptureReplay.Report report = feed.play().get(20, TimeUnit.SECONDS);
+
+      assertThat(report.delivered()).isEqualTo(captured);
+      assertThat(report.notDelivered()).isZero();
+      waitUntil(() -> myo.imuSamples().written() > 0 && myo.emgSamples().get().written() > 0);
+      assertThat(myo.problem()).isEmpty();
+    } finally {
+      myo.close();
+    }
+  }
+
+  @Test
   void aCaptureWithOnlyALegacyBandIsRefusedWithTheReason() throws Exception {
     Path file = dir.resolve("legacy.btsnoop");
     try (CaptureWriter writer = CaptureWriter.create(file)) {

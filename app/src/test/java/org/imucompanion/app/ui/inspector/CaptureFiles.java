@@ -10,7 +10,13 @@ import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureWriter;
 import org.imucompanion.ble.capture.LiveCapture;
+import org.imucompanion.ble.profile.EmgReading;
+import org.imucompanion.ble.profile.MyoListener;
+import org.imucompanion.ble.profile.MyoProfile;
+import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.profile.WristbandProfile;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
+import org.imucompanion.protocol.myo.MyoImuPacket;
 import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
@@ -48,6 +54,45 @@ public final class CaptureFiles {
                   .get(5, TimeUnit.SECONDS);
           WristbandProfile.Session session =
               WristbandProfile.start(connection, p -> {}, Optional.empty()).get(5, TimeUnit.SECONDS)) {
+        Thread.sleep(millis);
+      } finally {
+        connection.close();
+      }
+      writer.flush();
+      return writer.written();
+    }
+  }
+
+  /**
+   * Captures a virtual Myo's session: its IMU and four EMG characteristics, after the profile's
+   * set-mode command started them.
+   *
+   * @param file the btsnoop file to write
+   * @param address the Myo's address
+   * @param millis how long to capture
+   * @return how many notifications the capture holds
+   * @throws Exception if the virtual session fails
+   */
+  public static long virtualMyoSession(Path file, String address, long millis) throws Exception {
+    try (VirtualTransport transport = VirtualTransport.create();
+        CaptureWriter writer = CaptureWriter.create(file)) {
+      transport.addDevice(new VirtualMyo(address, "Test Myo", SyntheticWorkout.demo()));
+      BleConnection connection =
+          transport.connect(address, (s, c) -> {}, Runnable::run).get(5, TimeUnit.SECONDS);
+      MyoListener ignore =
+          new MyoListener() {
+            @Override
+            public void onImu(TimedPacket<MyoImuPacket> packet) {}
+
+            @Override
+            public void onEmg(EmgReading reading) {}
+          };
+      try (LiveCapture capture =
+              LiveCapture.start(writer, connection, Optional.of("Test Myo"), "myo", Set.of())
+                  .get(5, TimeUnit.SECONDS);
+          MyoProfile.Session session =
+              MyoProfile.start(connection, ignore, Optional.empty(), Optional.empty())
+                  .get(5, TimeUnit.SECONDS)) {
         Thread.sleep(millis);
       } finally {
         connection.close();
