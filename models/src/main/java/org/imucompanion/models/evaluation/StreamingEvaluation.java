@@ -187,9 +187,10 @@ public final class StreamingEvaluation {
     }
     ChannelLayout layout = ChannelLayout.of(settings.channels());
     Optional<RepCounter> byModel = counter(layout, settings, options.counter());
-    // The recording's own label has no delay: nothing to count retroactively.
+    // The recording's own label has no delay and names no false sets: nothing to count
+    // retroactively, no lone first repetition to wait on.
     Optional<RepCounter> byTruth = options.repsFromTrueLabel()
-        ? counter(layout, settings, options.counter().withRetroactiveSeconds(0))
+        ? counter(layout, settings, options.counter().forTrueLabel())
         : Optional.empty();
     int restIndex = contract.restClassIndex().orElse(-1);
     double[] restProbability = {Double.NaN};

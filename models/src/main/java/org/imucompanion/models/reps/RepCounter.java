@@ -48,6 +48,13 @@ import org.imucompanion.models.ChannelLayout;
  *       floor) into the fresh detector, and repetitions that completed at most {@link
  *       Settings#retroactiveSeconds()} before the label settled are emitted then, with their true
  *       completion times and {@link RepEvent#late()} set.
+ *   <li><b>First-repetition confirmation.</b> A set has at least two repetitions, but a label
+ *       that starts during rest or outlasts a set shows an exercise while someone stirs. With
+ *       {@link Settings#confirmFirst()} (and a rest probability given), a set's first repetition
+ *       is held until a second completes within the exercise's slowest repetition plus {@link
+ *       Settings#confirmPauseSeconds()}, then both are emitted (the first late, with its own
+ *       time); a lone one is dropped. A repetition the replay found too old to count confirms
+ *       the next one as well.
  * </ul>
  *
  * <p>One instance per stream; not thread-safe; no allocation per sample (an event is allocated
@@ -70,9 +77,20 @@ public final class RepCounter {
    * @param retroactiveSeconds how long before the label settled on an exercise a repetition may
    *     have completed and still be counted, late (0: none); about the label's own delay, so 0
    *     for a label without delay such as the recording's own
+   * @param confirmFirst whether a set's first repetition is held until a second one of the same
+   *     exercise completes, and dropped if none does (sets have at least two repetitions; a
+   *     lone movement under an exercise label is someone stirring at rest); a confirmed first
+   *     repetition is emitted late, with its own completion time, together with the second;
+   *     applies only when the caller passes the classifier's rest probability (without it the
+   *     label alone decides, as for a recording's own label); a repetition replayed by the
+   *     retroactive start, too old to count, confirms the next one too
+   * @param confirmPauseSeconds how much longer than the exercise's slowest repetition ({@link
+   *     RepProfile#maxPeriodSeconds()}) the second may complete after the first: the pause
+   *     between two repetitions
    */
   public record Settings(double tailSeconds, double restSeconds, double minExcursionShare,
-      double maxRestProbability, double retroactiveSeconds) {
+      double maxRestProbability, double retroactiveSeconds, boolean confirmFirst,
+      double confirmPauseSeconds) {
     /** Validates. */
     public Settings {
       if (!(tailSeconds >= 0) || !(restSeconds > tailSeconds) || Double.isInfinite(restSeconds)) {
@@ -91,22 +109,53 @@ public final class RepCounter {
         throw new IllegalArgumentException(
             "retroactive seconds must be >= 0: " + retroactiveSeconds);
       }
+      if (!(confirmPauseSeconds >= 0) || Double.isInfinite(confirmPauseSeconds)) {
+        throw new IllegalArgumentException(
+            "confirm pause seconds must be >= 0: " + confirmPauseSeconds);
+      }
+    }
+
+    /**
+     * Settings without first-repetition confirmation (every set's first repetition is emitted as
+     * it completes).
+     *
+     * @param tailSeconds see the record
+     * @param restSeconds see the record
+     * @param minExcursionShare see the record
+     * @param maxRestProbability see the record
+     * @param retroactiveSeconds see the record
+     */
+    public Settings(double tailSeconds, double restSeconds, double minExcursionShare,
+        double maxRestProbability, double retroactiveSeconds) {
+      this(tailSeconds, restSeconds, minExcursionShare, maxRestProbability, retroactiveSeconds,
+          false, 0);
     }
 
     /**
      * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the fastest
      * period, repetitions whose excursion the classifier calls rest with a mean probability above
      * {@value #DEFAULT_MAX_REST_PROBABILITY} not counted, and repetitions completed up to
-     * {@value #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late. The
-     * excursion share was chosen on Exermote data ({@link RepEvaluation#leaveOneSubjectOut}
-     * re-chooses it without the subject it reports); the model card says how the other two
-     * were chosen.
+     * {@value #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late, and a
+     * set's first repetition confirmed by a second within the slowest repetition plus
+     * {@value #DEFAULT_CONFIRM_PAUSE_SECONDS} s. The excursion share was chosen on Exermote
+     * data ({@link RepEvaluation#leaveOneSubjectOut} re-chooses it without the subject it
+     * reports); the model card says how the others were chosen.
      *
      * @return the settings
      */
     public static Settings defaults() {
       return new Settings(1.0, 4.0, 0.4, DEFAULT_MAX_REST_PROBABILITY,
-          DEFAULT_RETROACTIVE_SECONDS);
+          DEFAULT_RETROACTIVE_SECONDS, true, DEFAULT_CONFIRM_PAUSE_SECONDS);
+    }
+
+    /**
+     * A copy for a label without delay or false sets, such as a recording's own: no retroactive
+     * start and no first-repetition confirmation, both of which make up for a classifier's label.
+     *
+     * @return the copy
+     */
+    public Settings forTrueLabel() {
+      return withRetroactiveSeconds(0).withConfirmFirst(false, confirmPauseSeconds);
     }
 
     /**
@@ -117,7 +166,7 @@ public final class RepCounter {
      */
     public Settings withMinExcursionShare(double share) {
       return new Settings(tailSeconds, restSeconds, share, maxRestProbability,
-          retroactiveSeconds);
+          retroactiveSeconds, confirmFirst, confirmPauseSeconds);
     }
 
     /**
@@ -128,7 +177,7 @@ public final class RepCounter {
      */
     public Settings withMaxRestProbability(double probability) {
       return new Settings(tailSeconds, restSeconds, minExcursionShare, probability,
-          retroactiveSeconds);
+          retroactiveSeconds, confirmFirst, confirmPauseSeconds);
     }
 
     /**
@@ -139,7 +188,20 @@ public final class RepCounter {
      */
     public Settings withRetroactiveSeconds(double seconds) {
       return new Settings(tailSeconds, restSeconds, minExcursionShare, maxRestProbability,
-          seconds);
+          seconds, confirmFirst, confirmPauseSeconds);
+    }
+
+    /**
+     * A copy with first-repetition confirmation switched on or off.
+     *
+     * @param on whether a set's first repetition waits for its second
+     * @param pauseSeconds how much longer than the exercise's slowest repetition the second may
+     *     take to complete after the first (the pause between repetitions)
+     * @return the copy
+     */
+    public Settings withConfirmFirst(boolean on, double pauseSeconds) {
+      return new Settings(tailSeconds, restSeconds, minExcursionShare, maxRestProbability,
+          retroactiveSeconds, on, pauseSeconds);
     }
   }
 
@@ -147,6 +209,8 @@ public final class RepCounter {
   public static final double DEFAULT_MAX_REST_PROBABILITY = 0.6;
   /** {@link Settings#defaults()}'s retroactive start. */
   public static final double DEFAULT_RETROACTIVE_SECONDS = 1.5;
+  /** {@link Settings#defaults()}'s pause allowance for confirming a set's first repetition. */
+  public static final double DEFAULT_CONFIRM_PAUSE_SECONDS = 8.0;
 
   /**
    * Total variance of the signal window, as a share of the squared amplitude floor, below which
@@ -214,6 +278,12 @@ public final class RepCounter {
   private int setsWithReps;
   private double lastRange;
   private double lastTrace;
+  /** A set's first repetition, waiting for the second to confirm it. */
+  private boolean holding;
+  private double heldTime;
+  private double heldConfidence;
+  /** When a repetition too old to count completed in the replay (NaN: none this set). */
+  private double uncountedTime = Double.NaN;
 
   /**
    * A counter for one stream.
@@ -463,6 +533,8 @@ public final class RepCounter {
     repsInSet = 0;
     restSum = 0;
     restCount = 0;
+    holding = false;
+    uncountedTime = Double.NaN;
     axis.reset(dim);
   }
 
@@ -564,18 +636,55 @@ public final class RepCounter {
         && (exerciseLabelNow || t - lastExerciseTime <= settings.tailSeconds());
     // The first repetition of a set is exempt: it is what made the label settle, and its
     // excursion began while the classifier's window still held the rest before it. Later ones
-    // under a label held after the set ended are what the classifier calls rest.
+    // under a label held after the set ended are what the classifier calls rest. The second,
+    // which confirms the first, shares the exemption: a slow repetition (a burpee) is still
+    // within the classifier's window of the rest before the set, and without it a two-
+    // repetition set that the limit cuts to one would count nothing at all.
+    double confirmWindow = profile.maxPeriodSeconds() + settings.confirmPauseSeconds();
+    boolean confirming = settings.confirmFirst() && repsInSet == 0 && holding
+        && t - heldTime <= confirmWindow;
     boolean notRest = repsInSet == 0 || restCount == 0
         || restSum / restCount <= settings.maxRestProbability();
     double excursion = t - awaySince;
     boolean plausibleExcursion = excursion <= profile.maxPeriodSeconds()
         && excursion >= settings.minExcursionShare() * profile.minPeriodSeconds();
     boolean notTooSoon = !haveRep || t - lastRepTime >= profile.minPeriodSeconds();
+    if (replaying && plausibleExcursion) {
+      // Too old to count, but a repetition all the same: it confirms the next one.
+      uncountedTime = t;
+    }
     if (!(countable && notRest && plausibleExcursion && notTooSoon)) {
       return;
     }
     double period = haveRep ? t - lastRepTime : 0;
     double confidence = confidence(profile, period);
+    if (settings.confirmFirst() && repsInSet == 0) {
+      // A set has at least two repetitions: a lone one (someone stirring while the label still
+      // or already names an exercise) waits for a second, and is dropped if none comes in time.
+      // A repetition replayed from before the label settled, too old to count, confirms it too:
+      // the set began with it.
+      boolean confirmedByReplay = !Double.isNaN(uncountedTime)
+          && t - uncountedTime <= confirmWindow;
+      // Without the classifier's rest probability the label alone decides (as when it is the
+      // truth, which names no false sets): nothing to confirm.
+      boolean classifierLabel = restCount > 0;
+      if (classifierLabel && !confirming && !confirmedByReplay) {
+        holding = true;
+        heldTime = t;
+        heldConfidence = confidence;
+        haveRep = true;
+        lastRepTime = t;
+        lastPeriod = 0;
+        return;
+      }
+      if (confirming) {
+        holding = false;
+        setNumber = ++setsWithReps;
+        repsInSet = 1;
+        pending.add(new RepEvent(heldTime, profile.exercise(), setNumber, 1, heldConfidence,
+            emittedAt));
+      }
+    }
     if (repsInSet == 0) {
       setNumber = ++setsWithReps;
     }
@@ -614,6 +723,7 @@ public final class RepCounter {
     setNumber = 0;
     repsInSet = 0;
     haveRep = false;
+    holding = false;
     state = UNKNOWN;
   }
 

@@ -231,10 +231,11 @@ public final class RepEvaluation {
       PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings,
       int[] spurious) {
     List<ExerciseSet> truth = ExerciseSets.of(recording);
-    // The recording's own label has no delay: nothing to count retroactively.
+    // The recording's own label has no delay and names no false sets: nothing to count
+    // retroactively, no lone first repetition to wait on.
     RepCounter counter = new RepCounter(org.imucompanion.models.ChannelLayout.of(
         settings.channels()), settings.targetRateHz(), profiles,
-        counterSettings.withRetroactiveSeconds(0));
+        counterSettings.forTrueLabel());
     List<RepEvent> events = new ArrayList<>();
     RecordingReplay.replay(recording, device.channels(),
         settings.withInputRate(ExermoteReader.SAMPLE_RATE_HZ),

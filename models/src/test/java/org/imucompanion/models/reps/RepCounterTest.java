@@ -18,11 +18,18 @@ class RepCounterTest {
   private static final String SQUAT = "Squat";
   private static final String REST = "Rest";
 
-  /** A set with random tempo, amplitude, noise and mid-set pauses, under the exercise label. */
+  /**
+   * A set with random tempo, amplitude, noise and mid-set pauses, under the exercise label;
+   * with a classifier's (low) rest probability too for odd seeds, so that the first repetition
+   * waits for the second, whatever the pause between them.
+   */
   @Property(tries = 200)
   void countsEverySyntheticSetExactly(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 2, max = 12) int reps) {
     SyntheticSets s = new SyntheticSets(seed, 0.004 + (seed % 5) * 0.002);
+    if (seed % 2 == 1) {
+      s.classifierRest(0.1);
+    }
     s.rest(s.uniform(2, 10), REST);
     // A set's typical depth, 15 to 90 degrees; each repetition within +-25 % of it.
     double depth = s.uniform(15, 90);
@@ -191,6 +198,82 @@ class RepCounterTest {
     s.rest(6, REST);
 
     assertThat(s.count()).hasSize(3).noneMatch(RepEvent::late);
+  }
+
+  @Test
+  void aLoneMovementUnderAShownExerciseLabelIsNotCounted() {
+    // The classifier does not call the swing rest: it is dropped for want of a second one.
+    SyntheticSets s = new SyntheticSets(41, 0.005).classifierRest(0.1);
+    s.rest(5, REST);
+    // The label names the exercise (a classifier fooled by someone stepping forward), one
+    // repetition-like swing, then standing still until the label gives up.
+    s.rest(1, SQUAT).repetition(2.5, Math.toRadians(50), SQUAT).rest(20, SQUAT);
+    s.rest(8, REST);
+
+    assertThat(s.count()).isEmpty();
+    // Without confirmation the swing is a one-repetition set; so it is when no rest
+    // probability comes with the label (the label alone decides, as for the truth).
+    assertThat(s.count(RepCounter.Settings.defaults().withConfirmFirst(false, 0))).hasSize(1);
+    SyntheticSets truthLike = new SyntheticSets(41, 0.005);
+    truthLike.rest(5, REST);
+    truthLike.rest(1, SQUAT).repetition(2.5, Math.toRadians(50), SQUAT).rest(20, SQUAT);
+    truthLike.rest(8, REST);
+    assertThat(truthLike.count()).hasSize(1);
+  }
+
+  @Test
+  void aSetsFirstRepetitionIsEmittedLateOnceTheSecondCompletes() {
+    SyntheticSets s = new SyntheticSets(43, 0.005).classifierRest(0.1);
+    s.rest(5, REST);
+    s.repetition(2.5, Math.toRadians(50), SQUAT).rest(1.0, SQUAT);
+    s.repetition(2.5, Math.toRadians(50), SQUAT);
+    s.rest(8, REST);
+
+    RepCounter c = new RepCounter(SyntheticSets.LAYOUT, SyntheticSets.RATE_HZ,
+        RepProfiles.defaults(), RepCounter.Settings.defaults());
+    double[] times = s.timeArray();
+    double[][] samples = s.sampleArray();
+    String[] labels = s.labelArray();
+    double[] rest = s.restArray();
+    List<RepEvent> events = new ArrayList<>();
+    List<Double> emittedAt = new ArrayList<>();
+    for (int i = 0; i < times.length; i++) {
+      int k = i;
+      c.feed(times, samples, labels, rest, i, i + 1, e -> {
+        events.add(e);
+        emittedAt.add(times[k]);
+      });
+    }
+
+    // A two-repetition set counts two; both reach the caller at the second's completion.
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2);
+    assertThat(events).extracting(RepEvent::setNumber).containsExactly(1, 1);
+    RepEvent first = events.get(0);
+    RepEvent second = events.get(1);
+    assertThat(first.late()).isTrue();
+    assertThat(second.late()).isFalse();
+    assertThat(first.emittedSeconds()).isEqualTo(second.timeSeconds());
+    assertThat(emittedAt).containsExactly(second.timeSeconds(), second.timeSeconds());
+    // The first keeps its own completion time.
+    assertThat(Math.abs(first.timeSeconds() - s.repetitionEnds.get(0))).isLessThan(1.0);
+    assertThat(Math.abs(second.timeSeconds() - s.repetitionEnds.get(1))).isLessThan(1.0);
+  }
+
+  @Test
+  void anUnconfirmedMovementIsDroppedAndTheSetThatFollowsCountsFromOne() {
+    SyntheticSets s = new SyntheticSets(47, 0.005).classifierRest(0.1);
+    s.rest(5, REST);
+    // A lone swing, then longer still than the slowest squat plus the pause allowance, all
+    // under the label, then the set.
+    s.repetition(2.5, Math.toRadians(50), SQUAT).rest(16, SQUAT);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.5, SQUAT);
+    }
+    s.rest(8, REST);
+
+    List<RepEvent> events = s.count();
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3);
+    assertThat(events).allMatch(e -> e.timeSeconds() > s.repetitionEnds.get(0) + 10);
   }
 
   @Property(tries = 50)
