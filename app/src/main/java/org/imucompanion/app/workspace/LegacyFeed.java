@@ -1,12 +1,8 @@
 package org.imucompanion.app.workspace;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.health.NominalRate;
@@ -58,45 +54,23 @@ public final class LegacyFeed {
    */
   public static LiveDevice start(
       BleTransport transport, String address, String name, String kind, boolean ownsTransport) {
-    List<AutoCloseable> owned = Collections.synchronizedList(new ArrayList<>());
-    if (ownsTransport) {
-      owned.add(transport);
-    }
+    DeviceLink link = new DeviceLink(transport, ownsTransport);
     LiveDevice device =
         new LiveDevice(
             name,
             kind,
             new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY),
-            () -> {
-              List<AutoCloseable> newestFirst = new ArrayList<>(owned);
-              Collections.reverse(newestFirst);
-              for (AutoCloseable c : newestFirst) {
-                c.close();
-              }
-            });
-    Executor direct = Runnable::run;
+            link);
     SampleRingBuffer buffer = device.imuSamples();
-    transport
-        .connect(
-            address,
-            (state, cause) -> {
-              device.reportState(state);
-              cause.ifPresent(e -> device.reportProblem(e.getMessage()));
-            },
-            direct)
+    CompletableFuture<LegacyProfile.Session> started = link.connect(address, device)
         .thenCompose(
             connection -> {
-              owned.add(connection);
               StreamHealth health =
                   StreamHealth.withoutSequenceNumbers(
                       new StreamKey(address, LegacyUuids.DATA),
                       NominalRate.ofSamples(1e3 / POLL_INTERVAL.toMillis(), 1));
               device.attachHealth(health);
-              CompletableFuture<Void> unused =
-                  connection
-                      .battery()
-                      .thenAccept(p -> p.ifPresent(device::reportBattery))
-                      .exceptionally(e -> null);
+              DeviceLink.readBattery(connection, device);
               return LegacyProfile.start(
                   connection,
                   (TimedPacket<LegacyWristbandPacket> timed) -> {
@@ -106,16 +80,8 @@ public final class LegacyFeed {
                   },
                   Optional.of(health),
                   POLL_INTERVAL);
-            })
-        .whenComplete(
-            (session, failure) -> {
-              if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                device.reportProblem(cause.getMessage());
-              } else {
-                owned.add(session);
-              }
             });
+    link.keep(started, device);
     return device;
   }
 }

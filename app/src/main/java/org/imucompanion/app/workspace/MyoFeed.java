@@ -1,11 +1,7 @@
 package org.imucompanion.app.workspace;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.BleConnection;
@@ -86,36 +82,17 @@ public final class MyoFeed {
       String kind,
       boolean ownsTransport,
       SampleSink sink) {
-    List<AutoCloseable> owned = Collections.synchronizedList(new ArrayList<>());
-    if (ownsTransport) {
-      owned.add(transport);
-    }
+    DeviceLink link = new DeviceLink(transport, ownsTransport);
     LiveDevice device =
         new LiveDevice(
             name,
             kind,
             new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY),
             Optional.of(new SampleRingBuffer(LiveDevice.EMG_CHANNELS, LiveDevice.EMG_CAPACITY)),
-            () -> {
-              // Newest first: session, connection, transport.
-              List<AutoCloseable> newestFirst = new ArrayList<>(owned);
-              Collections.reverse(newestFirst);
-              for (AutoCloseable c : newestFirst) {
-                c.close();
-              }
-            });
-    Executor direct = Runnable::run;
-    transport
-        .connect(
-            address,
-            (state, cause) -> {
-              device.reportState(state);
-              cause.ifPresent(e -> device.reportProblem(e.getMessage()));
-            },
-            direct)
+            link);
+    CompletableFuture<MyoProfile.Session> started = link.connect(address, device)
         .thenCompose(
             connection -> {
-              owned.add(connection);
               // The Myo has no sequence numbers: its health is judged by rate and timing alone.
               StreamHealth imuHealth =
                   StreamHealth.withoutSequenceNumbers(
@@ -132,16 +109,8 @@ public final class MyoFeed {
                   new Appender(device, sink),
                   Optional.of(imuHealth),
                   Optional.of(emgHealth));
-            })
-        .whenComplete(
-            (session, failure) -> {
-              if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                device.reportProblem(cause.getMessage());
-              } else {
-                owned.add(session);
-              }
             });
+    link.keep(started, device);
     return device;
   }
 
@@ -158,9 +127,8 @@ public final class MyoFeed {
                     device.reportProblem("unreadable firmware version: " + e.getMessage());
                   }
                 })
-            .thenCompose(v -> connection.battery())
-            .thenAccept(p -> p.ifPresent(device::reportBattery))
-            .exceptionally(e -> null);
+            .exceptionally(e -> null)
+            .thenRun(() -> DeviceLink.readBattery(connection, device));
   }
 
   /** Writes IMU and EMG samples into the device's buffers and its classification. */

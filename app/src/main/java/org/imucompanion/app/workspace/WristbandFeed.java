@@ -1,14 +1,10 @@
 package org.imucompanion.app.workspace;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.buffer.SampleRingBuffer;
-import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
@@ -122,45 +118,14 @@ public final class WristbandFeed {
       String kind,
       boolean ownsTransport,
       SampleSink sink) {
-    List<AutoCloseable> owned = Collections.synchronizedList(new ArrayList<>());
-    if (ownsTransport) {
-      owned.add(transport);
-    }
+    DeviceLink link = new DeviceLink(transport, ownsTransport);
     SampleRingBuffer buffer =
         new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
-    // Closing releases what was acquired, newest first (session, connection, transport).
-    LiveDevice device =
-        new LiveDevice(
-            name,
-            kind,
-            buffer,
-            () -> {
-              List<AutoCloseable> newestFirst = new ArrayList<>(owned);
-              Collections.reverse(newestFirst);
-              for (AutoCloseable c : newestFirst) {
-                c.close();
-              }
-            });
-    // Callbacks run on the connection's own delivery thread: nothing here blocks.
-    Executor direct = Runnable::run;
-    CompletableFuture<BleConnection> connecting =
-        transport.connect(
-            address,
-            (state, cause) -> {
-              device.reportState(state);
-              cause.ifPresent(e -> device.reportProblem(e.getMessage()));
-            },
-            direct);
-    connecting
+    LiveDevice device = new LiveDevice(name, kind, buffer, link);
+    CompletableFuture<WristbandProfile.Session> started = link.connect(address, device)
         .thenCompose(
             connection -> {
-              owned.add(connection);
-              // Read once; a band without a battery service just shows none.
-              CompletableFuture<Void> unused =
-                  connection
-                      .battery()
-                      .thenAccept(p -> p.ifPresent(device::reportBattery))
-                      .exceptionally(e -> null);
+              DeviceLink.readBattery(connection, device);
               StreamHealth health =
                   StreamHealth.withSequenceNumbers(
                       new StreamKey(address, WristbandUuids.DATA),
@@ -174,7 +139,7 @@ public final class WristbandFeed {
                   .subscribe(WristbandUuids.DATA, device.notifications()::append)
                   .thenCompose(
                       raw -> {
-                        owned.add(raw);
+                        link.hold(raw);
                         return WristbandProfile.start(
                             connection, appender::onPacket, Optional.of(health));
                       })
@@ -183,16 +148,8 @@ public final class WristbandFeed {
                         appender.rateHz = session.config().outputDataRateHz();
                         return session;
                       });
-            })
-        .whenComplete(
-            (session, failure) -> {
-              if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                device.reportProblem(cause.getMessage());
-              } else {
-                owned.add(session);
-              }
             });
+    link.keep(started, device);
     return device;
   }
 
