@@ -3,18 +3,12 @@ package org.imucompanion.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.imucompanion.app.ui.models.ModelsViewModel;
-import org.imucompanion.app.ui.sessions.SessionsViewModel;
-import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.models.store.SessionStore;
@@ -32,34 +26,24 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardIT {
+  private TestDashboard dashboard;
   private Workspace workspace;
   private MainWindow window;
   private Path storeFile;
 
   @Start
   void start(Stage stage) throws IOException {
-    workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
+    dashboard = TestDashboard.show(stage, "dashboard");
+    workspace = dashboard.workspace;
+    window = dashboard.window;
+    storeFile = dashboard.storeFile;
     // The real in-process virtual wristband from ble-driver, decoded by its profile.
     workspace.add(WristbandFeed.startVirtual());
-    storeFile =
-        Files.createTempDirectory(
-                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "dashboard")
-            .resolve("sessions.db");
-    SessionsViewModel.StoreOpener store = () -> SessionStore.open(storeFile);
-    window =
-        new MainWindow(
-            new MainWindowViewModel(
-                workspace,
-                new ModelsViewModel(file -> {throw new AssertionError("not loaded here");}, Runnable::run, Runnable::run),
-                new SessionsViewModel(store, () -> "test store", Runnable::run, Platform::runLater),
-                store));
-    stage.setScene(new Scene(window.root(), 1100, 760));
-    stage.show();
   }
 
   @AfterEach
   void closeWorkspace() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> workspace.close()).get();
+    dashboard.close();
   }
 
   @Test

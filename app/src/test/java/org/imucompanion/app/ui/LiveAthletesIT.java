@@ -3,26 +3,18 @@ package org.imucompanion.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.ui.devices.VirtualDeviceChoice;
-import org.imucompanion.app.ui.models.ModelsViewModel;
-import org.imucompanion.app.ui.sessions.SessionsViewModel;
-import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.models.athlete.VirtualAthlete;
-import org.imucompanion.models.store.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,36 +30,20 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveAthletesIT {
+  private TestDashboard dashboard;
   private Workspace workspace;
   private MainWindow window;
 
   @Start
   void start(Stage stage) throws IOException {
-    workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
-    Path storeFile =
-        Files.createTempDirectory(
-                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "athletes")
-            .resolve("sessions.db");
-    SessionsViewModel.StoreOpener store = () -> SessionStore.open(storeFile);
-    window =
-        new MainWindow(
-            new MainWindowViewModel(
-                workspace,
-                new ModelsViewModel(
-                    file -> {
-                      throw new AssertionError("not loaded here");
-                    },
-                    Runnable::run,
-                    Runnable::run),
-                new SessionsViewModel(store, () -> "test store", Runnable::run, Platform::runLater),
-                store));
-    stage.setScene(new Scene(window.root(), 1100, 760));
-    stage.show();
+    dashboard = TestDashboard.show(stage, "athletes");
+    workspace = dashboard.workspace;
+    window = dashboard.window;
   }
 
   @AfterEach
   void closeWorkspace() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> workspace.close()).get();
+    dashboard.close();
   }
 
   @SuppressWarnings("unchecked")

@@ -2,22 +2,17 @@ package org.imucompanion.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.imucompanion.app.ui.inspector.CaptureFiles;
 import org.imucompanion.app.ui.inspector.PacketRow;
-import org.imucompanion.app.ui.models.ModelsViewModel;
-import org.imucompanion.app.ui.sessions.SessionsViewModel;
-import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
-import org.imucompanion.models.store.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,37 +31,22 @@ import org.testfx.util.WaitForAsyncUtils;
 class ReplayIntoDashboardIT {
   @TempDir Path dir;
 
+  private TestDashboard dashboard;
   private Workspace workspace;
   private MainWindow window;
   private MainWindowViewModel viewModel;
 
   @Start
-  void start(Stage stage) throws Exception {
-    workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
-    Path storeFile =
-        Files.createTempDirectory(
-                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "replay")
-            .resolve("sessions.db");
-    SessionsViewModel.StoreOpener store = () -> SessionStore.open(storeFile);
-    viewModel =
-        new MainWindowViewModel(
-            workspace,
-            new ModelsViewModel(
-                file -> {
-                  throw new AssertionError("not loaded here");
-                },
-                Runnable::run,
-                Runnable::run),
-            new SessionsViewModel(store, () -> "test store", Runnable::run, Platform::runLater),
-            store);
-    window = new MainWindow(viewModel);
-    stage.setScene(new Scene(window.root(), 1100, 760));
-    stage.show();
+  void start(Stage stage) throws IOException {
+    dashboard = TestDashboard.show(stage, "replay");
+    workspace = dashboard.workspace;
+    window = dashboard.window;
+    viewModel = dashboard.viewModel;
   }
 
   @AfterEach
   void closeWorkspace() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> workspace.close()).get();
+    dashboard.close();
   }
 
   @Test
@@ -91,8 +71,10 @@ class ReplayIntoDashboardIT {
     robot.clickOn("#" + ViewId.INSPECTOR.navigationId());
     TableView<PacketRow> table = robot.lookup("#inspector-table").queryTableView();
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 20);
-    assertThat(table.getItems()).allSatisfy(r -> assertThat(r.device()).isEqualTo(CaptureFiles.ADDRESS));
-    assertThat(table.getItems()).allSatisfy(r -> assertThat(r.malformed()).isFalse());
+    // The FX thread keeps adding rows while the replay plays: look at a copy made there.
+    List<PacketRow> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(table.getItems())).get();
+    assertThat(rows).allSatisfy(r -> assertThat(r.device()).isEqualTo(CaptureFiles.ADDRESS));
+    assertThat(rows).allSatisfy(r -> assertThat(r.malformed()).isFalse());
     // At the recorded pace the whole capture arrives, and in no less time than it took.
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> replayed.notifications().written() == captured);
