@@ -20,9 +20,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.buffer.SampleRingBuffer;
-import org.imucompanion.app.buffer.SampleWindow;
 import org.imucompanion.app.workspace.LiveClassification;
+import org.imucompanion.models.athlete.VirtualAthlete;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.app.ui.inspector.InspectorFixtures;
@@ -65,18 +66,22 @@ class ScreenshotsIT {
     Workspace workspace = new Workspace(BluetoothStatus.unavailable("no system bus"));
     SampleRingBuffer buffer =
         new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY);
-    new SyntheticArmMotion().fillHistory(buffer, 10, 100);
     LiveDevice device = new LiveDevice("Virtual wristband", "wristband v1", buffer, () -> {});
-    // The shipped model classifies the same samples, so the Live picture shows a real estimate.
+    // The demo's virtual athlete, two thirds into its first set, classified by the shipped model
+    // from the start of the workout, so the Live picture shows what a first run shows.
     LiveClassification live =
-        new LiveClassification(DefaultModel.open(ClassifierOptions.DEFAULT), 100);
-    SampleWindow history = buffer.latest(Long.MAX_VALUE);
+        new LiveClassification(DefaultModel.open(ClassifierOptions.DEFAULT), 50);
+    VirtualAthlete athlete = AthleteMotion.demo().athlete();
+    VirtualAthlete.PlannedSet first = athlete.sets().get(0);
+    double end = first.startSeconds() + 0.67 * (first.endSeconds() - first.startSeconds());
     double[] sample = new double[6];
-    for (int i = 0; i < history.count(); i++) {
-      for (int c = 0; c < 6; c++) {
-        sample[c] = history.values()[c][i];
-      }
-      live.push(history.secondsBeforeNewest()[i], sample);
+    for (int i = 0; i <= Math.round(end * 50); i++) {
+      double t = i / 50.0;
+      VirtualAthlete.Reading r = athlete.at(t);
+      System.arraycopy(r.accelG(), 0, sample, 0, 3);
+      System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+      buffer.append(Math.round(t * 1e9), sample);
+      live.push(t, sample);
     }
     device.attachClassification(live);
     // Packets for the Inspector picture, one of them malformed (it must stand out).
