@@ -116,8 +116,12 @@ final class EvaluateCommand implements Callable<Integer> {
         StreamingEvaluation.Options.defaults()
             .withRepsFromTrueLabel(repsTrueLabel)
             .withAccelGyroOnly(accelGyroOnly);
-    Progress progress =
-        new Progress(spec.commandLine().getErr(), bySubject.values().stream().mapToInt(List::size).sum());
+    ProgressBar progress =
+        new ProgressBar(
+            spec.commandLine().getErr(),
+            "evaluate",
+            bySubject.values().stream().mapToInt(List::size).sum(),
+            "recordings");
     StreamingEvaluation evaluation;
     try {
       evaluation = loso != null
@@ -164,7 +168,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private StreamingEvaluation oneModel(Map<String, List<Recording>> bySubject,
-      ClassMapping mapping, StreamingEvaluation.Options options, Progress progress,
+      ClassMapping mapping, StreamingEvaluation.Options options, ProgressBar progress,
       PrintWriter out) throws ModelLoadException {
     try (OnnxClassifier classifier = model == null
         ? DefaultModel.open(ClassifierOptions.DEFAULT)
@@ -193,7 +197,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private StreamingEvaluation leaveOneSubjectOut(Map<String, List<Recording>> bySubject,
-      ClassMapping mapping, StreamingEvaluation.Options options, Progress progress,
+      ClassMapping mapping, StreamingEvaluation.Options options, ProgressBar progress,
       PrintWriter out) throws ModelLoadException {
     if (!Files.isDirectory(loso)) {
       throw new CommandFailedException("no such directory: " + loso);
@@ -295,33 +299,5 @@ final class EvaluateCommand implements Callable<Integer> {
       out.println("figures as JSON: " + json);
     }
     out.flush();
-  }
-
-  /** A one-line progress bar on stderr: recordings done out of all. */
-  private static final class Progress {
-    private final PrintWriter err;
-    private final int total;
-    private int done;
-
-    Progress(PrintWriter err, int total) {
-      this.err = err;
-      this.total = total;
-    }
-
-    void step() {
-      done++;
-      int width = 30;
-      int filled = total == 0 ? width : done * width / total;
-      err.print("\revaluate [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done
-          + "/" + total + " recordings");
-      err.flush();
-    }
-
-    void done() {
-      if (done > 0) {
-        err.println();
-        err.flush();
-      }
-    }
   }
 }

@@ -56,13 +56,20 @@ final class ExportCommand implements Callable<Integer> {
         throw new CommandFailedException("no sessions in " + store.file());
       }
       Files.createDirectories(output);
-      for (long id : ids) {
-        if (store.findSession(id).isEmpty()) {
-          throw new CommandFailedException("no session " + id + " in " + store.file());
+      ProgressBar progress =
+          new ProgressBar(spec.commandLine().getErr(), "export", ids.size(), "sessions");
+      try {
+        for (long id : ids) {
+          if (store.findSession(id).isEmpty()) {
+            throw new CommandFailedException("no session " + id + " in " + store.file());
+          }
+          for (Path written : SessionCsv.exportSession(store, id, output)) {
+            out.println("wrote " + written);
+          }
+          progress.step();
         }
-        for (Path written : SessionCsv.exportSession(store, id, output)) {
-          out.println("wrote " + written);
-        }
+      } finally {
+        progress.done();
       }
     } catch (SessionStoreException e) {
       throw new CommandFailedException("session store: " + e.getMessage(), e);

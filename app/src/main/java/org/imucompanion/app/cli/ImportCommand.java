@@ -44,7 +44,10 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("read " + read.summary());
     try (SessionStore sessions = StoreArguments.open(store)) {
-      DatasetImport.Result result = DatasetImport.importDataset(sessions, read);
+      ProgressBar progress =
+          new ProgressBar(spec.commandLine().getErr(), "import", read.recordings().size(), "recordings");
+      DatasetImport.Result result = DatasetImport.importDataset(sessions, read, progress);
+      progress.done();
       out.printf(
           "imported %d sessions, %d sets, %d samples into %s (%d skipped)%n",
           result.sessionIds().size(), result.sets(), result.samples(), sessions.file(), result.skipped());

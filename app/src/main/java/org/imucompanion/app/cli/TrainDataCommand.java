@@ -49,7 +49,11 @@ final class TrainDataCommand implements Callable<Integer> {
     WindowExporter exporter =
         new WindowExporter(datasetFormat.defaultSettings(), datasetFormat.defaultMapping(read));
     try {
-      ExportSummary summary = exporter.export(read, output);
+      ProgressBar progress =
+          new ProgressBar(
+              spec.commandLine().getErr(), "train-data", read.recordings().size(), "recordings");
+      ExportSummary summary = exporter.export(read, output, progress);
+      progress.done();
       out.println(summary);
     } catch (IOException e) {
       throw new CommandFailedException("cannot write windows to " + output + ": " + e.getMessage(), e);

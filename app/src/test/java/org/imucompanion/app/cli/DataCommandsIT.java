@@ -63,13 +63,16 @@ class DataCommandsIT {
     int imported = run("import", dataset.toString(), "--format", "mpu9250-wristband", "--store", store.toString());
 
     assertThat(imported).as(err.toString()).isEqualTo(ExitStatus.OK);
-    assertThat(out.toString()).contains("imported 4 sessions");
+    assertThat(out.toString()).contains("imported 4 sessions").doesNotContain("[#");
+    // Progress goes to stderr, redrawn in place, so a script reading stdout sees results only.
+    assertThat(err.toString()).contains("\rimport [").endsWith("] 4/4 recordings" + System.lineSeparator());
     assertThat(store).exists();
 
     Path csvDir = dir.resolve("csv");
     assertThat(run("export", "--store", store.toString(), "-o", csvDir.toString()))
         .as(err.toString())
         .isEqualTo(ExitStatus.OK);
+    assertThat(err.toString()).endsWith("] 4/4 sessions" + System.lineSeparator());
     try (Stream<Path> files = Files.list(csvDir)) {
       List<Path> csv = files.toList();
       assertThat(csv).hasSizeGreaterThanOrEqualTo(4);
@@ -95,6 +98,7 @@ class DataCommandsIT {
     int status = run("train-data", "--dataset", dataset.toString(), "--format", "mpu9250-wristband", "-o", windows.toString());
 
     assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(err.toString()).contains("\rtrain-data [").contains("] 4/4 recordings");
     try (Stream<Path> files = Files.list(windows)) {
       assertThat(files.map(p -> p.getFileName().toString())).isNotEmpty();
     }

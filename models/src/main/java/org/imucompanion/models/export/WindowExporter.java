@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -85,6 +86,23 @@ public final class WindowExporter {
    *     the recordings' channels
    */
   public ExportSummary export(Dataset dataset, Path outputDirectory) throws IOException {
+    return export(dataset, outputDirectory, done -> {});
+  }
+
+  /**
+   * Exports a dataset, telling how far it got.
+   *
+   * @param dataset the sessions (from a {@link org.imucompanion.models.dataset.DatasetReader})
+   * @param outputDirectory created if missing; {@code windows.npz} and {@code meta.json} in it
+   *     are replaced
+   * @param recordingsDone hears the number of recordings replayed so far, after each one
+   * @return what was written
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if the pipeline cannot produce the requested channels from
+   *     the recordings' channels
+   */
+  public ExportSummary export(Dataset dataset, Path outputDirectory, IntConsumer recordingsDone)
+      throws IOException {
     Files.createDirectories(outputDirectory);
     PipelineSettings run = settings.withInputRate(dataset.sampleRateHz());
     int t = run.window();
@@ -115,6 +133,7 @@ public final class WindowExporter {
           s.put("windows", collector.windowsInSession);
           sessionMeta.add(s);
           sessionIndex++;
+          recordingsDone.accept(sessionIndex);
         }
       }
       writeNpz(outputDirectory.resolve("windows.npz"), xData, collector, t, c);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.RepPhase;
 import org.imucompanion.models.dataset.Dataset;
@@ -68,6 +69,22 @@ public final class DatasetImport {
    * @throws SessionStoreException on a store failure (recordings imported before stay)
    */
   public static Result importDataset(SessionStore store, Dataset dataset) throws SessionStoreException {
+    return importDataset(store, dataset, done -> {});
+  }
+
+  /**
+   * Imports every recording of a dataset, each in its own transaction, telling how far it got.
+   *
+   * @param store the store
+   * @param dataset the dataset
+   * @param recordingsDone hears the number of recordings handled so far (imported or skipped)
+   *     after each one
+   * @return what was imported
+   * @throws SessionStoreException on a store failure (recordings imported before stay)
+   */
+  public static Result importDataset(
+      SessionStore store, Dataset dataset, IntConsumer recordingsDone)
+      throws SessionStoreException {
     Map<String, Long> athletes = new HashMap<>();
     for (Athlete a : store.athletes()) {
       athletes.putIfAbsent(a.name(), a.id());
@@ -80,10 +97,12 @@ public final class DatasetImport {
     int skipped = 0;
     long samples = 0;
     long sets = 0;
+    int handled = 0;
     for (Recording r : dataset.recordings()) {
       String notes = "imported from dataset " + dataset.name() + ": " + r.source() + " / " + r.sessionId();
       if (existing.contains(notes)) {
         skipped++;
+        recordingsDone.accept(++handled);
         continue;
       }
       String athleteName = dataset.name() + " subject " + r.subject();
@@ -126,6 +145,7 @@ public final class DatasetImport {
       created.add(id);
       samples += r.size();
       sets += segs.size();
+      recordingsDone.accept(++handled);
     }
     return new Result(created, skipped, samples, sets);
   }
