@@ -38,10 +38,11 @@ import org.imucompanion.models.ChannelLayout;
  *
  * <ul>
  *   <li><b>Rest posterior.</b> Given the classifier's momentary probability of rest ({@link
- *       #step(double, double[], String, double)}), a repetition counts only if that probability,
- *       averaged over the repetition's excursion from home, is at most {@link
- *       Settings#maxRestProbability()}: moving about after a set, under a label still held, is
- *       what the classifier itself calls rest.
+ *       #step(double, double[], String, double)}), a repetition counts only if that probability
+ *       falls to {@link Settings#maxRestProbability()} or lower at least once during the
+ *       repetition's excursion from home: moving about after a set, under a label still held, is
+ *       what the classifier itself calls rest throughout, while a repetition after a long pause
+ *       starts with the pause still in the classifier's window (its mean would call it rest).
  *   <li><b>Retroactive start.</b> The last samples are kept (a bounded ring). When the label
  *       settles on an exercise after rest, they are replayed from the start of the current
  *       movement bout (the newest second in which the signal stayed within half the amplitude
@@ -54,7 +55,9 @@ import org.imucompanion.models.ChannelLayout;
  *       is held until a second completes within the exercise's slowest repetition plus {@link
  *       Settings#confirmPauseSeconds()}, then both are emitted (the first late, with its own
  *       time); a lone one is dropped. A repetition the replay found too old to count confirms
- *       the next one as well.
+ *       the next one as well. A lone one is still emitted, when the wait ends, if the classifier
+ *       called the set's movement exercise for at least {@link Settings#releaseSeconds()}: a
+ *       two-repetition set whose second the detector missed counts one, not nothing.
  * </ul>
  *
  * <p>One instance per stream; not thread-safe; no allocation per sample (an event is allocated
@@ -71,9 +74,9 @@ public final class RepCounter {
    *     of the profile's fastest period: a repetition at the fastest tempo spends about half its
    *     period past the middle, while a wobble before a set or a jolt at landing passes through
    *     in a fraction of that
-   * @param maxRestProbability highest mean probability of rest, over a repetition's excursion,
-   *     under which it still counts (1: the rest probability is ignored); applies only when the
-   *     caller passes one
+   * @param maxRestProbability a repetition counts only if the classifier's rest probability fell
+   *     to this or lower at least once during its excursion (1: the rest probability is
+   *     ignored); applies only when the caller passes one
    * @param retroactiveSeconds how long before the label settled on an exercise a repetition may
    *     have completed and still be counted, late (0: none); about the label's own delay, so 0
    *     for a label without delay such as the recording's own
@@ -87,10 +90,16 @@ public final class RepCounter {
    * @param confirmPauseSeconds how much longer than the exercise's slowest repetition ({@link
    *     RepProfile#maxPeriodSeconds()}) the second may complete after the first: the pause
    *     between two repetitions
+   * @param releaseSeconds a held first repetition that no second confirmed is still emitted
+   *     (late, when the wait ends) if, by then, the classifier had called the set's movement
+   *     exercise (rest less likely than not) under its label for at least this long; infinite:
+   *     a lone one is always dropped. A two-repetition set whose second the detector missed then
+   *     counts one, within one, where someone stirring under a label the classifier itself
+   *     doubts counts nothing
    */
   public record Settings(double tailSeconds, double restSeconds, double minExcursionShare,
       double maxRestProbability, double retroactiveSeconds, boolean confirmFirst,
-      double confirmPauseSeconds) {
+      double confirmPauseSeconds, double releaseSeconds) {
     /** Validates. */
     public Settings {
       if (!(tailSeconds >= 0) || !(restSeconds > tailSeconds) || Double.isInfinite(restSeconds)) {
@@ -113,6 +122,27 @@ public final class RepCounter {
         throw new IllegalArgumentException(
             "confirm pause seconds must be >= 0: " + confirmPauseSeconds);
       }
+      if (!(releaseSeconds >= 0)) {
+        throw new IllegalArgumentException("release seconds must be >= 0: " + releaseSeconds);
+      }
+    }
+
+    /**
+     * Settings whose held first repetitions, unconfirmed, are always dropped.
+     *
+     * @param tailSeconds see the record
+     * @param restSeconds see the record
+     * @param minExcursionShare see the record
+     * @param maxRestProbability see the record
+     * @param retroactiveSeconds see the record
+     * @param confirmFirst see the record
+     * @param confirmPauseSeconds see the record
+     */
+    public Settings(double tailSeconds, double restSeconds, double minExcursionShare,
+        double maxRestProbability, double retroactiveSeconds, boolean confirmFirst,
+        double confirmPauseSeconds) {
+      this(tailSeconds, restSeconds, minExcursionShare, maxRestProbability, retroactiveSeconds,
+          confirmFirst, confirmPauseSeconds, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -128,16 +158,17 @@ public final class RepCounter {
     public Settings(double tailSeconds, double restSeconds, double minExcursionShare,
         double maxRestProbability, double retroactiveSeconds) {
       this(tailSeconds, restSeconds, minExcursionShare, maxRestProbability, retroactiveSeconds,
-          false, 0);
+          false, 0, Double.POSITIVE_INFINITY);
     }
 
     /**
      * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the fastest
-     * period, repetitions whose excursion the classifier calls rest with a mean probability above
-     * {@value #DEFAULT_MAX_REST_PROBABILITY} not counted, and repetitions completed up to
+     * period, repetitions whose excursion the classifier never rates at most {@value
+     * #DEFAULT_MAX_REST_PROBABILITY} rest not counted, and repetitions completed up to
      * {@value #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late, and a
      * set's first repetition confirmed by a second within the slowest repetition plus
-     * {@value #DEFAULT_CONFIRM_PAUSE_SECONDS} s. The excursion share was chosen on Exermote
+     * {@value #DEFAULT_CONFIRM_PAUSE_SECONDS} s, or released unconfirmed after {@value
+     * #DEFAULT_RELEASE_SECONDS} s of the classifier calling the set exercise. The excursion share was chosen on Exermote
      * data ({@link RepEvaluation#leaveOneSubjectOut} re-chooses it without the subject it
      * reports); the model card says how the others were chosen.
      *
@@ -145,7 +176,8 @@ public final class RepCounter {
      */
     public static Settings defaults() {
       return new Settings(1.0, 4.0, 0.4, DEFAULT_MAX_REST_PROBABILITY,
-          DEFAULT_RETROACTIVE_SECONDS, true, DEFAULT_CONFIRM_PAUSE_SECONDS);
+          DEFAULT_RETROACTIVE_SECONDS, true, DEFAULT_CONFIRM_PAUSE_SECONDS,
+          DEFAULT_RELEASE_SECONDS);
     }
 
     /**
@@ -166,7 +198,7 @@ public final class RepCounter {
      */
     public Settings withMinExcursionShare(double share) {
       return new Settings(tailSeconds, restSeconds, share, maxRestProbability,
-          retroactiveSeconds, confirmFirst, confirmPauseSeconds);
+          retroactiveSeconds, confirmFirst, confirmPauseSeconds, releaseSeconds);
     }
 
     /**
@@ -177,7 +209,7 @@ public final class RepCounter {
      */
     public Settings withMaxRestProbability(double probability) {
       return new Settings(tailSeconds, restSeconds, minExcursionShare, probability,
-          retroactiveSeconds, confirmFirst, confirmPauseSeconds);
+          retroactiveSeconds, confirmFirst, confirmPauseSeconds, releaseSeconds);
     }
 
     /**
@@ -188,7 +220,7 @@ public final class RepCounter {
      */
     public Settings withRetroactiveSeconds(double seconds) {
       return new Settings(tailSeconds, restSeconds, minExcursionShare, maxRestProbability,
-          seconds, confirmFirst, confirmPauseSeconds);
+          seconds, confirmFirst, confirmPauseSeconds, releaseSeconds);
     }
 
     /**
@@ -201,16 +233,33 @@ public final class RepCounter {
      */
     public Settings withConfirmFirst(boolean on, double pauseSeconds) {
       return new Settings(tailSeconds, restSeconds, minExcursionShare, maxRestProbability,
-          retroactiveSeconds, on, pauseSeconds);
+          retroactiveSeconds, on, pauseSeconds, releaseSeconds);
+    }
+
+    /**
+     * A copy with another release of unconfirmed first repetitions.
+     *
+     * @param seconds how long the classifier must have called the set exercise for a held first
+     *     repetition to be emitted unconfirmed (infinite: never)
+     * @return the copy
+     */
+    public Settings withReleaseSeconds(double seconds) {
+      return new Settings(tailSeconds, restSeconds, minExcursionShare, maxRestProbability,
+          retroactiveSeconds, confirmFirst, confirmPauseSeconds, seconds);
     }
   }
 
   /** {@link Settings#defaults()}'s rest-probability limit. */
-  public static final double DEFAULT_MAX_REST_PROBABILITY = 0.6;
+  public static final double DEFAULT_MAX_REST_PROBABILITY = 0.3;
   /** {@link Settings#defaults()}'s retroactive start. */
   public static final double DEFAULT_RETROACTIVE_SECONDS = 1.5;
   /** {@link Settings#defaults()}'s pause allowance for confirming a set's first repetition. */
   public static final double DEFAULT_CONFIRM_PAUSE_SECONDS = 8.0;
+  /**
+   * {@link Settings#defaults()}'s release of an unconfirmed first repetition: one window of the
+   * shipped models (4 s), the classifier calling the movement exercise on a whole window of it.
+   */
+  public static final double DEFAULT_RELEASE_SECONDS = 4.0;
 
   /**
    * Total variance of the signal window, as a share of the squared amplitude floor, below which
@@ -225,6 +274,12 @@ public final class RepCounter {
    */
   static final double BOUT_STILL_SHARE = 0.5;
   static final double BOUT_STILL_SECONDS = 1.0;
+
+  /**
+   * Rest probability below which the classifier counts as calling the movement exercise, for
+   * {@link Settings#releaseSeconds()}: rest less likely than not.
+   */
+  static final double SURE_REST_PROBABILITY = 0.5;
 
   private static final int UNKNOWN = 0;
   private static final int HIGH = 1;
@@ -255,8 +310,11 @@ public final class RepCounter {
   private final ArrayDeque<RepEvent> pending = new ArrayDeque<>();
   /** Replaying samples too old to count: the detector learns home from them, nothing counts. */
   private boolean replaying;
-  private double restSum;
   private int restCount;
+  private double restMin = Double.POSITIVE_INFINITY;
+  /** Seconds of the set so far in which the classifier did not call the movement rest. */
+  private double sureSeconds;
+  private double lastStepTime = Double.NaN;
   private final double[] ring;
   private final double[] mean;
   private final double[] cov;
@@ -363,6 +421,15 @@ public final class RepCounter {
     remember(timeSeconds, values, restProbability);
     Prepared p = label == null ? null : prepared.get(label);
     boolean replayed = false;
+    double dt = Double.isNaN(lastStepTime) ? 0 : timeSeconds - lastStepTime;
+    lastStepTime = timeSeconds;
+    if (current != null && p == current && restProbability < SURE_REST_PROBABILITY) {
+      sureSeconds += dt;
+    }
+    if (holding && ((p != null && p != current) || timeSeconds - heldTime
+        > current.profile.maxPeriodSeconds() + settings.confirmPauseSeconds())) {
+      releaseHeld(timeSeconds);
+    }
     if (p != null) {
       if (p != current) {
         // Before its first repetition a set is the label still settling (it often names
@@ -375,6 +442,7 @@ public final class RepCounter {
       }
       lastExerciseTime = timeSeconds;
     } else if (current != null && timeSeconds - lastExerciseTime > settings.restSeconds()) {
+      releaseHeld(timeSeconds);
       current = null;
     }
     if (current != null && !replayed) {
@@ -419,6 +487,23 @@ public final class RepCounter {
     for (int i = from; i < to; i++) {
       step(timesSeconds[i], samples[i], labels[i], restProbabilities[i]).ifPresent(sink);
       drain(sink);
+    }
+  }
+
+  /**
+   * A held first repetition that no second confirmed: emitted if the classifier called the set
+   * an exercise (not rest) long enough, else dropped.
+   */
+  private void releaseHeld(double now) {
+    if (!holding) {
+      return;
+    }
+    holding = false;
+    if (sureSeconds >= settings.releaseSeconds()) {
+      setNumber = ++setsWithReps;
+      repsInSet = 1;
+      pending.add(new RepEvent(heldTime, current.profile.exercise(), setNumber, 1,
+          heldConfidence, now));
     }
   }
 
@@ -510,15 +595,15 @@ public final class RepCounter {
       if (previous == UNKNOWN || next == away) {
         away = next;
         awaySince = t;
-        restSum = 0;
         restCount = 0;
+        restMin = Double.POSITIVE_INFINITY;
       } else {
         completeRepetition(t, exerciseLabelNow, emittedAt);
       }
     }
     if (!Double.isNaN(restProbability)) {
-      restSum += restProbability;
       restCount++;
+      restMin = Math.min(restMin, restProbability);
     }
   }
 
@@ -531,8 +616,9 @@ public final class RepCounter {
     haveRep = false;
     lastPeriod = 0;
     repsInSet = 0;
-    restSum = 0;
     restCount = 0;
+    restMin = Double.POSITIVE_INFINITY;
+    sureSeconds = 0;
     holding = false;
     uncountedTime = Double.NaN;
     axis.reset(dim);
@@ -643,8 +729,11 @@ public final class RepCounter {
     double confirmWindow = profile.maxPeriodSeconds() + settings.confirmPauseSeconds();
     boolean confirming = settings.confirmFirst() && repsInSet == 0 && holding
         && t - heldTime <= confirmWindow;
+    // The least rest-like moment, not the mean: the classifier's newest window still holds the
+    // pause before a repetition for most of its excursion, so a repetition after a long pause
+    // averages as rest; moving about after a set is rest throughout.
     boolean notRest = repsInSet == 0 || restCount == 0
-        || restSum / restCount <= settings.maxRestProbability();
+        || restMin <= settings.maxRestProbability();
     double excursion = t - awaySince;
     boolean plausibleExcursion = excursion <= profile.maxPeriodSeconds()
         && excursion >= settings.minExcursionShare() * profile.minPeriodSeconds();
@@ -717,13 +806,17 @@ public final class RepCounter {
     pending.clear();
     historyFilled = 0;
     historyHead = 0;
-    restSum = 0;
     restCount = 0;
+    restMin = Double.POSITIVE_INFINITY;
+    sureSeconds = 0;
+    lastStepTime = Double.NaN;
     setsWithReps = 0;
     setNumber = 0;
     repsInSet = 0;
     haveRep = false;
     holding = false;
+    sureSeconds = 0;
+    lastStepTime = Double.NaN;
     state = UNKNOWN;
   }
 

@@ -104,6 +104,8 @@ class VirtualAthleteIT {
       LabelSmoother smoother = LabelSmoother.forContract(classifier.contract());
       float[] probabilities = new float[classifier.classes().size()];
       String[] current = new String[1];
+      double[] restProbability = {Double.NaN};
+      int rest = classifier.contract().restClassIndex().orElseThrow();
       List<RepEvent> events = new ArrayList<>();
       Map<String, double[]> perClass = new LinkedHashMap<>();
       RepCounter[] reps = new RepCounter[1];
@@ -117,7 +119,9 @@ class VirtualAthleteIT {
               if (current[0] == null) {
                 return;
               }
-              reps[0].step(timeSeconds, values, current[0]).ifPresent(events::add);
+              // As the app's LiveClassification: the label and the newest window's rest probability.
+              reps[0].step(timeSeconds, values, current[0], restProbability[0])
+                  .ifPresent(events::add);
               boolean strictRight = athlete.truthAt(timeSeconds).label().equals(current[0]);
               String truth = setLevelTruth(athlete, timeSeconds);
               boolean right = truth.equals(current[0]);
@@ -139,6 +143,7 @@ class VirtualAthleteIT {
             public void onWindow(float[] window, double endTimeSeconds) {
               classifier.classify(window, probabilities);
               current[0] = smoother.step(probabilities).className();
+              restProbability[0] = probabilities[rest];
             }
 
             @Override

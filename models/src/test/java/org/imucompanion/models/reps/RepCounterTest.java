@@ -2,6 +2,7 @@ package org.imucompanion.models.reps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -206,8 +207,10 @@ class RepCounterTest {
     SyntheticSets s = new SyntheticSets(41, 0.005).classifierRest(0.1);
     s.rest(5, REST);
     // The label names the exercise (a classifier fooled by someone stepping forward), one
-    // repetition-like swing, then standing still until the label gives up.
-    s.rest(1, SQUAT).repetition(2.5, Math.toRadians(50), SQUAT).rest(20, SQUAT);
+    // repetition-like swing, then standing still, which the classifier calls rest, until the
+    // label gives up.
+    s.rest(1, SQUAT).repetition(2.5, Math.toRadians(50), SQUAT);
+    s.classifierRest(0.9).rest(20, SQUAT);
     s.rest(8, REST);
 
     assertThat(s.count()).isEmpty();
@@ -219,6 +222,31 @@ class RepCounterTest {
     truthLike.rest(1, SQUAT).repetition(2.5, Math.toRadians(50), SQUAT).rest(20, SQUAT);
     truthLike.rest(8, REST);
     assertThat(truthLike.count()).hasSize(1);
+  }
+
+  @Test
+  void aLoneRepetitionTheClassifierCallsExerciseLongEnoughIsReleasedWhenTheWaitEnds() {
+    // A two-repetition set whose second the detector misses (too shallow to pass the middle):
+    // the classifier calls it all exercise, so the first is emitted once no second can come.
+    SyntheticSets s = new SyntheticSets(53, 0.005).classifierRest(0.1);
+    s.rest(5, REST);
+    s.rest(1, SQUAT).repetition(2.5, Math.toRadians(50), SQUAT).rest(1.0, SQUAT);
+    s.repetition(2.5, Math.toRadians(5), SQUAT).rest(20, SQUAT);
+    s.rest(8, REST);
+
+    List<RepEvent> events = s.count();
+    assertThat(events).hasSize(1);
+    RepEvent only = events.get(0);
+    assertThat(only.indexInSet()).isEqualTo(1);
+    assertThat(only.late()).isTrue();
+    assertThat(Math.abs(only.timeSeconds() - s.repetitionEnds.get(0))).isLessThan(1.0);
+    // Emitted when the wait for a second ended: the slowest squat plus the pause allowance.
+    RepProfile squat = RepProfiles.defaults().forExercise(SQUAT).orElseThrow();
+    assertThat(only.emittedSeconds() - only.timeSeconds()).isCloseTo(
+        squat.maxPeriodSeconds() + RepCounter.DEFAULT_CONFIRM_PAUSE_SECONDS, within(0.1));
+    // Never released: dropped, as before.
+    assertThat(s.count(RepCounter.Settings.defaults()
+        .withReleaseSeconds(Double.POSITIVE_INFINITY))).isEmpty();
   }
 
   @Test
@@ -264,8 +292,9 @@ class RepCounterTest {
     SyntheticSets s = new SyntheticSets(47, 0.005).classifierRest(0.1);
     s.rest(5, REST);
     // A lone swing, then longer still than the slowest squat plus the pause allowance, all
-    // under the label, then the set.
-    s.repetition(2.5, Math.toRadians(50), SQUAT).rest(16, SQUAT);
+    // under the label, which the classifier calls rest, then the set.
+    s.repetition(2.5, Math.toRadians(50), SQUAT);
+    s.classifierRest(0.9).rest(16, SQUAT).classifierRest(0.1);
     for (int i = 0; i < 3; i++) {
       s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.5, SQUAT);
     }
