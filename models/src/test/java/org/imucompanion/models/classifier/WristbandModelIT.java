@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -66,30 +65,10 @@ class WristbandModelIT {
 
   @Test
   void javaMatchesPyTorchOnTheShippedModel() throws Exception {
-    List<float[]> in = new ArrayList<>();
-    List<float[]> out = new ArrayList<>();
-    Path ref = Path.of(WristbandModelIT.class.getResource("mpu9250-cnn-lstm_reference.txt").toURI());
-    for (String line : Files.readAllLines(ref)) {
-      if (line.startsWith("in ") || line.startsWith("out ")) {
-        String[] parts = line.substring(line.indexOf(' ') + 1).trim().split(" ");
-        float[] f = new float[parts.length];
-        for (int i = 0; i < f.length; i++) {
-          f[i] = Float.parseFloat(parts[i]);
-        }
-        (line.startsWith("in ") ? in : out).add(f);
-      }
-    }
-    assertThat(in).hasSize(8).hasSameSizeAs(out);
+    PyTorchReference reference = PyTorchReference.read("mpu9250-cnn-lstm_reference.txt");
+    assertThat(reference.windows()).isEqualTo(8);
     try (OnnxClassifier c = DefaultModel.wristband(ClassifierOptions.DEFAULT)) {
-      float[][] batch = c.classifyBatch(in);
-      for (int i = 0; i < in.size(); i++) {
-        float[] single = c.classify(in.get(i));
-        assertThat(single).hasSize(7);
-        for (int k = 0; k < single.length; k++) {
-          assertThat((double) single[k]).isCloseTo(out.get(i)[k], within(1e-5));
-          assertThat((double) batch[i][k]).isCloseTo(out.get(i)[k], within(1e-5));
-        }
-      }
+      reference.assertMatches(c, 7);
     }
   }
 
