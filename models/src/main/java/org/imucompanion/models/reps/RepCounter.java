@@ -204,7 +204,8 @@ public final class RepCounter {
     /**
      * A copy with another rest-probability limit.
      *
-     * @param probability the highest mean rest probability a repetition may have (1: ignore)
+     * @param probability the rest probability a repetition's excursion must fall to at least once
+     *     (1: ignore)
      * @return the copy
      */
     public Settings withMaxRestProbability(double probability) {
