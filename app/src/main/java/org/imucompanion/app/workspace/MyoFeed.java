@@ -2,6 +2,7 @@ package org.imucompanion.app.workspace;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.BleConnection;
@@ -104,11 +105,23 @@ public final class MyoFeed {
                       NominalRate.ofSamples(EmgReading.RATE_HZ, 2));
               device.attachHealth(imuHealth);
               readInfo(connection, device);
-              return MyoProfile.start(
-                  connection,
-                  new Appender(device, sink),
-                  Optional.of(imuHealth),
-                  Optional.of(emgHealth));
+              // Raw subscriptions for the Inspector, which must see every value as it came.
+              CompletableFuture<?>[] raw =
+                  Stream.concat(Stream.of(MyoUuids.IMU_DATA), MyoUuids.EMG_DATA.stream())
+                      .map(
+                          c ->
+                              connection
+                                  .subscribe(c, device.notifications()::append)
+                                  .thenAccept(link::hold))
+                      .toArray(CompletableFuture<?>[]::new);
+              return CompletableFuture.allOf(raw)
+                  .thenCompose(
+                      subscribed ->
+                          MyoProfile.start(
+                              connection,
+                              new Appender(device, sink),
+                              Optional.of(imuHealth),
+                              Optional.of(emgHealth)));
             });
     link.keep(started, device);
     return device;

@@ -11,6 +11,9 @@ import org.imucompanion.ble.ConnectionState;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
+import java.util.List;
+import org.imucompanion.ble.Notification;
+import org.imucompanion.protocol.myo.MyoUuids;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +56,11 @@ class MyoFeedIT {
         assertThat(values.getMax()).as(channel).isLessThanOrEqualTo(127.0);
         assertThat(values.getMax()).as(channel).isGreaterThan(values.getMin());
       }
+      // The Inspector sees every IMU and EMG value as it came, all four EMG characteristics.
+      List<Notification> raw = device.notifications().since(0);
+      assertThat(raw).extracting(Notification::characteristic)
+          .contains(MyoUuids.IMU_DATA)
+          .containsAll(MyoUuids.EMG_DATA);
       // The health of the IMU stream is the one the Devices view shows.
       assertThat(device.health().orElseThrow().snapshot(System.nanoTime()).cumulative().packets())
           .isGreaterThan(50);

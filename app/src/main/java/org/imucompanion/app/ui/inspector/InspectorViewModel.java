@@ -33,12 +33,22 @@ import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.health.StreamHealthSnapshot;
 import org.imucompanion.protocol.ProtocolException;
+import org.imucompanion.protocol.Quaternion;
 import org.imucompanion.protocol.Vector3;
+import org.imucompanion.protocol.legacy.LegacyCodec;
+import org.imucompanion.protocol.legacy.LegacyUuids;
+import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
+import org.imucompanion.protocol.myo.EmgSample;
+import org.imucompanion.protocol.myo.MyoCodec;
+import org.imucompanion.protocol.myo.MyoEmgPacket;
+import org.imucompanion.protocol.myo.MyoImuPacket;
+import org.imucompanion.protocol.myo.MyoUuids;
 import org.imucompanion.protocol.stream.SequenceTracker;
 import org.imucompanion.protocol.wristband.WristbandCodec;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
 import org.imucompanion.protocol.wristband.WristbandSample;
+import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
  * State of the Inspector. {@link #refresh(long)} runs once per frame on the UI thread: it takes
@@ -241,7 +251,7 @@ public final class InspectorViewModel {
       PacketRow row = decode(n, originNanos, WristbandConfig.DEFAULT);
       if (row.malformed()) {
         malformed.set(malformed.get() + 1);
-      } else {
+      } else if (!row.sequence().isEmpty()) {
         // Sequences are followed per characteristic, even for rows filtered out, so a gap is
         // reported where it happened rather than where the filter lets the next row through.
         SequenceTracker tracker =
@@ -422,17 +432,33 @@ public final class InspectorViewModel {
   }
 
   /**
-   * Decodes one notification into a table row.
+   * Decodes one notification into a table row, by its characteristic: our wristband's data
+   * (with its sequence number), the Myo's IMU and EMG, the legacy band's data; bytes of any other
+   * characteristic are shown raw, not called malformed.
    *
    * @param n the notification
    * @param originNanos host time shown as 0
-   * @param config the device's configuration (layout of the samples)
+   * @param config the wristband's configuration (layout of its samples)
    * @return the row, malformed ones with reason and offset
    */
   static PacketRow decode(Notification n, long originNanos, WristbandConfig config) {
     byte[] value = n.value();
     String time = String.format(Locale.ROOT, "%.1f", (n.hostTimeNanos() - originNanos) / 1e6);
     String hex = HexFormat.ofDelimiter(" ").formatHex(value);
+    UUID characteristic = n.characteristic();
+    if (!characteristic.equals(WristbandUuids.DATA)) {
+      String text;
+      boolean malformed = false;
+      try {
+        text = decodeOther(characteristic, value);
+      } catch (ProtocolException e) {
+        text = "MALFORMED " + e.getMessage();
+        malformed = true;
+      }
+      return new PacketRow(
+          time, n.deviceAddress(), shortUuid(n), "", value.length, hex, ascii(value), text,
+          malformed, "");
+    }
     try {
       WristbandDataPacket p = WristbandCodec.decode(value, config);
       StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "t %d µs", p.deviceTimeMicros()));
@@ -463,6 +489,34 @@ public final class InspectorViewModel {
           true,
           "");
     }
+  }
+
+  /** The decoded fields of a characteristic without sequence numbers. */
+  private static String decodeOther(UUID characteristic, byte[] value) throws ProtocolException {
+    if (characteristic.equals(MyoUuids.IMU_DATA)) {
+      MyoImuPacket p = MyoCodec.decodeImu(value);
+      Quaternion q = p.orientation();
+      return String.format(Locale.ROOT, "q (%+.3f %+.3f %+.3f %+.3f)", q.w(), q.x(), q.y(), q.z())
+          + "  a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS());
+    }
+    if (MyoUuids.EMG_DATA.contains(characteristic)) {
+      MyoEmgPacket p = MyoCodec.decodeEmg(value);
+      return "emg " + channels(p.first()) + " " + channels(p.second());
+    }
+    if (characteristic.equals(LegacyUuids.DATA)) {
+      LegacyWristbandPacket p = LegacyCodec.decode(value);
+      return "a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS()) + "  m "
+          + vector(p.magMicroTesla()) + " µT";
+    }
+    return "not decoded here (characteristic " + characteristic + ")";
+  }
+
+  private static String channels(EmgSample s) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < EmgSample.CHANNELS; i++) {
+      out.append(i == 0 ? "" : " ").append(s.channel(i));
+    }
+    return out.append(']').toString();
   }
 
   static String note(SequenceTracker tracker, int sequence) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureDevice;
@@ -133,7 +132,11 @@ public record OpenedCapture(
             malformed++;
           }
         } else {
-          row = undecoded(n, devices.get(c.deviceAddress()));
+          // The Myo's and the legacy band's values decode without sequence numbers.
+          row = InspectorViewModel.decode(n, 0, WristbandConfig.DEFAULT);
+          if (row.malformed()) {
+            malformed++;
+          }
         }
         if (rows.size() < MAX_ROWS) {
           rows.add(row);
@@ -170,24 +173,5 @@ public record OpenedCapture(
       throw new CaptureFormatException(
           d.address() + ": the configuration read while capturing does not decode: " + e.getMessage(), e);
     }
-  }
-
-  private static PacketRow undecoded(Notification n, CaptureDevice device) {
-    UUID c = n.characteristic();
-    String kind = device == null ? "unknown" : device.kind();
-    PacketRow decoded = InspectorViewModel.decode(n, 0, WristbandConfig.DEFAULT);
-    // Only the wristband's data characteristic has a decoder here; other bytes are shown raw
-    // rather than called malformed.
-    return new PacketRow(
-        decoded.hostMillis(),
-        decoded.device(),
-        decoded.characteristic(),
-        "",
-        decoded.length(),
-        decoded.hex(),
-        decoded.ascii(),
-        "not decoded here (" + kind + " characteristic " + c + ")",
-        false,
-        "");
   }
 }

@@ -7,7 +7,16 @@ import java.util.Optional;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.ble.Notification;
+import org.imucompanion.protocol.Quaternion;
 import org.imucompanion.protocol.Vector3;
+import org.imucompanion.protocol.legacy.LegacyCodec;
+import org.imucompanion.protocol.legacy.LegacyUuids;
+import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
+import org.imucompanion.protocol.myo.EmgSample;
+import org.imucompanion.protocol.myo.MyoCodec;
+import org.imucompanion.protocol.myo.MyoEmgPacket;
+import org.imucompanion.protocol.myo.MyoImuPacket;
+import org.imucompanion.protocol.myo.MyoUuids;
 import org.imucompanion.protocol.wristband.WristbandCodec;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
@@ -38,6 +47,41 @@ class InspectorViewModelTest {
 
   static Notification garbage(long hostNanos) {
     return new Notification(hostNanos, "02:00:00:00:00:01", WristbandUuids.DATA, 0x12, new byte[] {0x7f, 0, 1});
+  }
+
+  @Test
+  void myoAndLegacyValuesAreDecodedByTheirCharacteristicWithoutSequenceNumbers() {
+    String myo = "02:00:00:00:00:02";
+    viewModel.deviceProperty().set(device);
+    viewModel.refresh(0);
+    device.notifications().append(new Notification(10 * MS, myo, MyoUuids.IMU_DATA, 0x1c,
+        MyoCodec.encodeImu(new MyoImuPacket(new Quaternion(1, 0, 0, 0), new Vector3(0, 0, 1),
+            new Vector3(0.5, 0, 0)))));
+    device.notifications().append(new Notification(20 * MS, myo, MyoUuids.EMG_DATA_2, 0x2b,
+        MyoCodec.encodeEmg(new MyoEmgPacket(new EmgSample(1, -2, 3, -4, 5, -6, 7, -8),
+            new EmgSample(0, 0, 0, 0, 0, 0, 0, 127)))));
+    device.notifications().append(new Notification(30 * MS, myo, MyoUuids.EMG_DATA_0, 0x23,
+        new byte[] {1, 2, 3}));
+    device.notifications().append(new Notification(40 * MS, "02:00:00:00:00:03", LegacyUuids.DATA,
+        0x0e, LegacyCodec.encode(new LegacyWristbandPacket(new Vector3(0, 0, 1),
+            new Vector3(0, 0, 0), new Vector3(20, 0, -44)))));
+    device.notifications().append(new Notification(50 * MS, myo, MyoUuids.BATTERY_LEVEL, 0x11,
+        new byte[] {80}));
+
+    viewModel.refresh(100 * MS);
+
+    List<PacketRow> rows = viewModel.rows();
+    assertThat(rows).extracting(PacketRow::sequence).containsOnly("");
+    assertThat(rows).extracting(PacketRow::sequenceNote).containsOnly("");
+    assertThat(rows.get(0).decoded())
+        .isEqualTo("q (+1.000 +0.000 +0.000 +0.000)  a (+0.00 +0.00 +1.00) g  ω (+0.50 +0.00 +0.00)");
+    assertThat(rows.get(1).decoded()).isEqualTo("emg [1 -2 3 -4 5 -6 7 -8] [0 0 0 0 0 0 0 127]");
+    assertThat(rows.get(2).malformed()).isTrue();
+    assertThat(rows.get(2).decoded()).startsWith("MALFORMED");
+    assertThat(rows.get(3).decoded()).startsWith("a (+0.00 +0.00 +1.00) g").endsWith(" µT");
+    assertThat(rows.get(4).malformed()).isFalse();
+    assertThat(rows.get(4).decoded()).startsWith("not decoded here");
+    assertThat(viewModel.malformedProperty().get()).isEqualTo(1);
   }
 
   @Test
