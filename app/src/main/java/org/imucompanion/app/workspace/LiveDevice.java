@@ -40,6 +40,7 @@ public final class LiveDevice implements AutoCloseable {
   private final SampleRingBuffer imuSamples;
   private final Optional<SampleRingBuffer> emgSamples;
   private final AtomicInteger batteryPercent = new AtomicInteger(-1);
+  private final AtomicInteger rssi = new AtomicInteger(Integer.MIN_VALUE);
   private final AtomicReference<String> firmwareVersion = new AtomicReference<>();
   private final AtomicReference<String> athlete = new AtomicReference<>("");
   private final AtomicReference<ConnectionState> state =
@@ -120,6 +121,26 @@ public final class LiveDevice implements AutoCloseable {
    */
   public void nameAthlete(String name) {
     athlete.set(Objects.requireNonNull(name, "name").strip());
+  }
+
+  /**
+   * Returns the signal strength last heard, in dBm. BlueZ reports RSSI only while discovering, so
+   * for a connected device it is the strength its scan heard.
+   *
+   * @return the RSSI, empty if never heard (virtual devices, replays)
+   */
+  public OptionalInt rssi() {
+    int dbm = rssi.get();
+    return dbm == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(dbm);
+  }
+
+  /**
+   * Records a signal strength heard for this device; callable from any thread.
+   *
+   * @param dbm the RSSI in dBm
+   */
+  public void reportRssi(int dbm) {
+    rssi.set(dbm);
   }
 
   /**

@@ -55,7 +55,9 @@ public enum DeviceKind {
 
   /**
    * Guesses the kind from an advertisement, to show in a device picker before connecting. The
-   * legacy wristband advertises nothing distinctive, so it is only recognised after connecting.
+   * legacy wristband advertises only the Simblee module's service, which every Simblee device
+   * does: it is offered as a legacy wristband, and connecting confirms it by its data
+   * characteristic ({@link #fromCharacteristics}).
    *
    * @param device what a scan saw
    * @return the kind, if the advertised services say
@@ -67,6 +69,9 @@ public enum DeviceKind {
     }
     if (s.contains(MyoUuids.CONTROL_SERVICE)) {
       return Optional.of(MYO);
+    }
+    if (s.contains(LegacyUuids.SIMBLEE_SERVICE)) {
+      return Optional.of(LEGACY);
     }
     return Optional.empty();
   }

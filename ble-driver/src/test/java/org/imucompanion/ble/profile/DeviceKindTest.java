@@ -37,10 +37,12 @@ class DeviceKindTest {
   }
 
   @Test
-  void advertisementsTellWristbandAndMyoButNotLegacy() {
+  void advertisementsTellWristbandMyoAndASimbleeThatMayBeTheLegacyBand() {
     assertThat(DeviceKind.fromAdvertisement(advertising(WristbandUuids.SERVICE))).contains(DeviceKind.WRISTBAND_V1);
     assertThat(DeviceKind.fromAdvertisement(advertising(MyoUuids.CONTROL_SERVICE))).contains(DeviceKind.MYO);
+    assertThat(DeviceKind.fromAdvertisement(advertising(LegacyUuids.SIMBLEE_SERVICE))).contains(DeviceKind.LEGACY);
     assertThat(DeviceKind.fromAdvertisement(advertising())).isEmpty();
+    assertThat(DeviceKind.fromAdvertisement(advertising(UUID.randomUUID()))).isEmpty();
   }
 
   @Test

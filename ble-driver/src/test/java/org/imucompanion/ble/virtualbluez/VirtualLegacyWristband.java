@@ -18,7 +18,7 @@ import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
 public final class VirtualLegacyWristband {
 
   /** The service the legacy firmware puts its characteristic in (Simblee's default). */
-  public static final UUID SERVICE = UUID.fromString("0000fe84-0000-1000-8000-00805f9b34fb");
+  public static final UUID SERVICE = LegacyUuids.SIMBLEE_SERVICE;
 
   private final VirtualPeripheral peripheral;
   private final List<LegacyWristbandPacket> generated = new ArrayList<>();

@@ -20,6 +20,7 @@ public final class DeviceRow {
   private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper athlete = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper battery = new ReadOnlyStringWrapper("—");
+  private final ReadOnlyStringWrapper rssi = new ReadOnlyStringWrapper("—");
   private final ReadOnlyStringWrapper firmware = new ReadOnlyStringWrapper("—");
 
   /**
@@ -70,6 +71,15 @@ public final class DeviceRow {
   }
 
   /**
+   * The signal strength its scan heard, e.g. {@code -60 dBm}, or a dash (virtual devices).
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty rssiProperty() {
+    return rssi.getReadOnlyProperty();
+  }
+
+  /**
    * The battery level, e.g. {@code 64 %}, or a dash until read.
    *
    * @return the property
@@ -114,6 +124,7 @@ public final class DeviceRow {
     athlete.set(device.athlete());
     battery.set(
         device.batteryPercent().isPresent() ? device.batteryPercent().getAsInt() + " %" : "—");
+    rssi.set(device.rssi().isPresent() ? device.rssi().getAsInt() + " dBm" : "—");
     firmware.set(device.firmwareVersion().orElse("—"));
     String stateText = device.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     state.set(device.problem().map(p -> stateText + " — " + p).orElse(stateText));

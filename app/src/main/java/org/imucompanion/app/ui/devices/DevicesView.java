@@ -53,6 +53,7 @@ public final class DevicesView {
     table.getColumns().add(column("Kind", DeviceRow::kindProperty, 140));
     table.getColumns().add(column("Athlete", DeviceRow::athleteProperty, 120));
     table.getColumns().add(column("State", DeviceRow::stateProperty, 160));
+    table.getColumns().add(column("RSSI", DeviceRow::rssiProperty, 80));
     table.getColumns().add(column("Battery", DeviceRow::batteryProperty, 70));
     table.getColumns().add(column("Firmware", DeviceRow::firmwareProperty, 130));
     table.getColumns().add(column("Stream health", DeviceRow::healthProperty, 260));
@@ -89,7 +90,8 @@ public final class DevicesView {
                             + "  "
                             + d.name().orElse("(no name)")
                             + "  "
-                            + DeviceKind.fromAdvertisement(d).map(DeviceKind::id).orElse("?"));
+                            + DeviceKind.fromAdvertisement(d).map(DeviceKind::id).orElse("?")
+                            + (d.rssi().isPresent() ? "  " + d.rssi().getAsInt() + " dBm" : ""));
               }
             });
     Button connect = new Button("Connect");

@@ -186,6 +186,11 @@ public final class DevicesViewModel {
                             seen.put(d.address(), d);
                           }
                         }
+
+                        @Override
+                        public void onUpdated(DiscoveredDevice d) {
+                          onAppeared(d); // the newest RSSI
+                        }
                       },
                       Runnable::run)
                   .get(10, TimeUnit.SECONDS)) {
@@ -212,17 +217,16 @@ public final class DevicesViewModel {
   }
 
   /**
-   * Connects a found device and adds it to the workspace (protocol-v1 wristbands for now).
+   * Connects a found device (wristband, legacy wristband or Myo) and adds it to the workspace,
+   * with the signal strength its scan heard.
    *
    * @param device a device from {@link #found()}
    * @return completes when the result is published
    */
   public CompletableFuture<Void> connect(DiscoveredDevice device) {
     DeviceKind kind = DeviceKind.fromAdvertisement(device).orElse(null);
-    if (kind != DeviceKind.WRISTBAND_V1 && kind != DeviceKind.MYO) {
-      scanStatus.set(
-          "Only protocol-v1 wristbands and Myo armbands can be connected from the dashboard so"
-              + " far.");
+    if (kind == null) {
+      scanStatus.set(device.address() + " is not a supported device.");
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<Void> published = new CompletableFuture<>();
@@ -232,11 +236,15 @@ public final class DevicesViewModel {
           try {
             String name = device.name().orElse(device.address());
             LiveDevice live =
-                kind == DeviceKind.MYO
-                    ? MyoFeed.start(
-                        workspace.bluez(), device.address(), name, "myo", false, SampleSink.NONE)
-                    : WristbandFeed.start(
-                        workspace.bluez(), device.address(), name, "wristband v1", false);
+                switch (kind) {
+                  case MYO -> MyoFeed.start(
+                      workspace.bluez(), device.address(), name, "myo", false, SampleSink.NONE);
+                  case LEGACY -> LegacyFeed.start(
+                      workspace.bluez(), device.address(), name, "legacy wristband", false);
+                  case WRISTBAND_V1 -> WristbandFeed.start(
+                      workspace.bluez(), device.address(), name, "wristband v1", false);
+                };
+            device.rssi().ifPresent(live::reportRssi);
             publish = () -> {
               workspace.add(live);
               onAdded.accept(live);
