@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -101,6 +102,12 @@ public final class DevicesView {
     Label scanStatus = new Label();
     scanStatus.setId("devices-scan-status");
     scanStatus.textProperty().bind(viewModel.scanStatusProperty());
+    // Scanning takes seconds: show that it is under way, not only a disabled button.
+    ProgressIndicator scanning = new ProgressIndicator();
+    scanning.setId("devices-scanning");
+    scanning.setPrefSize(18, 18);
+    scanning.visibleProperty().bind(viewModel.scanningProperty());
+    scanning.managedProperty().bind(viewModel.scanningProperty());
     ChoiceBox<VirtualDeviceChoice> virtualKind =
         new ChoiceBox<>(FXCollections.observableArrayList(VirtualDeviceChoice.values()));
     virtualKind.setId("devices-virtual-kind");
@@ -137,7 +144,7 @@ public final class DevicesView {
             bluetooth,
             table,
             deviceActions,
-            new HBox(8, scan, connect, scanStatus),
+            new HBox(8, scan, connect, scanning, scanStatus),
             found);
     root.setId("devices-view");
 

@@ -2,6 +2,8 @@ package org.imucompanion.app.ui.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.imucompanion.app.workspace.BluetoothStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.Workspace;
@@ -30,8 +32,12 @@ class DevicesScanIT {
       try {
         DevicesViewModel viewModel = new DevicesViewModel(workspace);
 
+        List<Boolean> scanning = new ArrayList<>();
+        viewModel.scanningProperty().addListener((o, was, is) -> scanning.add(is));
+
         viewModel.scan(1.0).join();
 
+        assertThat(scanning).as("the view shows a scan under way, then its end").containsExactly(true, false);
         assertThat(viewModel.scanStatusProperty().get()).isEqualTo("Found 1 supported device(s).");
         assertThat(viewModel.found()).extracting(d -> d.address()).containsExactly(BAND);
 
