@@ -140,7 +140,7 @@ public final class DevicePanelModel {
     } else if (estimate.get() != lastEstimate) {
       ExerciseEstimate e = estimate.get();
       lastEstimate = e;
-      exercise.set(String.format(Locale.ROOT, "%s  %.0f %%", e.exercise(), 100 * e.confidence()));
+      exercise.set(labelLine(e));
       repetitions.set(live.get().countsRepetitions() ? "reps " + e.repetitionsInSet() : "");
       probabilities.set(probabilityLine(e));
       shown.shown(device, e.sourceHostNanos(), nowNanos);
@@ -189,6 +189,22 @@ public final class DevicePanelModel {
     return Optional.of(emg.latest(spanNanos));
   }
 
+  /**
+   * The label as the coach reads it: the exercise and how sure the smoother is.
+   *
+   * @param e the estimate
+   * @return e.g. {@code Squat  87 %}
+   */
+  static String labelLine(ExerciseEstimate e) {
+    return String.format(Locale.ROOT, "%s  %.0f %%", e.exercise(), 100 * e.confidence());
+  }
+
+  /**
+   * Every class's probability on one line, in the model's class order.
+   *
+   * @param e the estimate
+   * @return e.g. {@code Burpee 3 %   Squat 87 %   Situp 1 %   Rest 9 %}
+   */
   static String probabilityLine(ExerciseEstimate e) {
     float[] p = e.probabilities();
     StringBuilder text = new StringBuilder();

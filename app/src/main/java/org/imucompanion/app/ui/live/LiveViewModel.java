@@ -232,17 +232,11 @@ public final class LiveViewModel {
     } else {
       ExerciseEstimate e = estimate.get();
       exercise.set(
-          String.format(Locale.ROOT, "%s  %.0f %%", e.exercise(), 100 * e.confidence())
+          DevicePanelModel.labelLine(e)
               + (shown.classification().get().countsRepetitions()
                   ? "   ·   reps " + e.repetitionsInSet()
                   : ""));
-      float[] p = e.probabilities();
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < p.length; i++) {
-        text.append(i == 0 ? "" : "   ")
-            .append(String.format(Locale.ROOT, "%s %.0f %%", e.classes().get(i), 100 * p[i]));
-      }
-      probabilities.set(text.toString());
+      probabilities.set(DevicePanelModel.probabilityLine(e));
     }
   }
 
