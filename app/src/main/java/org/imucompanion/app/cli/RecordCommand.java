@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.imucompanion.app.workspace.LiveDevice;
@@ -51,7 +52,7 @@ final class RecordCommand implements Callable<Integer> {
   @Option(names = "--exercise", required = true, description = "The exercise being done (label).")
   String exercise;
 
-  @Option(names = "--reps", description = "Repetitions done, if counted by hand (kept in the notes).")
+  @Option(names = "--reps", description = "Repetitions done, if counted by hand (stored with the set).")
   Integer reps;
 
   @Option(names = "--incorrect-form", description = "Mark the set as done with incorrect form.")
@@ -118,7 +119,12 @@ final class RecordCommand implements Callable<Integer> {
               throw new CommandFailedException(device + ": " + live.problem().get());
             }
           }
-          recorder.stopSet(System.nanoTime()).get(10, TimeUnit.SECONDS);
+          recorder
+              .stopSet(
+                  System.nanoTime(),
+                  reps == null ? OptionalInt.empty() : OptionalInt.of(reps),
+                  incorrectForm)
+              .get(10, TimeUnit.SECONDS);
         } finally {
           live.close();
         }

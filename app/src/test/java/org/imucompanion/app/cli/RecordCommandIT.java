@@ -27,7 +27,7 @@ class RecordCommandIT {
         Cli.execute(
             new String[] {
               "record", "virtual:wristband", "--athlete", "Ann", "--exercise", "Squat",
-              "--reps", "8", "--store", file.toString(), "-d", "2"
+              "--reps", "8", "--incorrect-form", "--store", file.toString(), "-d", "2"
             },
             o -> {throw new AssertionError("no dashboard");},
             new PrintWriter(out),
@@ -46,6 +46,10 @@ class RecordCommandIT {
       assertThat(store.sampleCount(streams.get(0).id())).isBetween(60L, 140L); // 50 Hz for 2 s
       List<Segment> sets = store.segments(session.id());
       assertThat(sets).extracting(Segment::exercise).containsExactly("Squat");
+      // What the athlete noted is the set's own data, not only free text.
+      assertThat(sets.get(0).repCount()).hasValue(8);
+      assertThat(sets.get(0).incorrectForm()).isTrue();
+      assertThat(store.isEdited(sets.get(0).id())).isFalse();
     }
   }
 }

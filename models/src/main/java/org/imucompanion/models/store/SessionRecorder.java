@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -159,9 +160,25 @@ public final class SessionRecorder implements AutoCloseable {
    * @return completes with the stored segment, or exceptionally if no set is running
    */
   public CompletableFuture<Segment> stopSet(long hostNanos) {
+    return stopSet(hostNanos, OptionalInt.empty(), false);
+  }
+
+  /**
+   * Ends the running set with what the athlete noted about it while recording: the repetitions
+   * counted by hand and whether the form was incorrect. They are the set's own fields, stored in
+   * the same step as its end (not an edit afterwards).
+   *
+   * @param hostNanos when the set ended
+   * @param repCount repetitions counted by hand, if any
+   * @param incorrectForm whether the set was done with incorrect form
+   * @return completes with the stored segment, or exceptionally if no set is running
+   */
+  public CompletableFuture<Segment> stopSet(
+      long hostNanos, OptionalInt repCount, boolean incorrectForm) {
     checkOpen();
+    Objects.requireNonNull(repCount, "repCount");
     CompletableFuture<Segment> f = new CompletableFuture<>();
-    events.add(new Event.StopSet(hostNanos, f));
+    events.add(new Event.StopSet(hostNanos, repCount, incorrectForm, f));
     return f;
   }
 
@@ -478,6 +495,11 @@ public final class SessionRecorder implements AutoCloseable {
     } else if (e instanceof Event.StopSet s) {
       Segment cur = openSet.orElseThrow(() -> store.invalid("no set is running in session " + sessionId));
       Segment ended = store.endSegment(cur.id(), Math.max(cur.startHostNanos(), s.hostNanos));
+      if (s.repCount.isPresent() || s.incorrectForm) {
+        Segment noted = ended.withIncorrectForm(s.incorrectForm);
+        ended = store.updateSegment(
+            s.repCount.isPresent() ? noted.withRepCount(s.repCount.getAsInt()) : noted);
+      }
       openSet = Optional.empty();
       s.done.complete(ended);
     }
@@ -655,7 +677,9 @@ public final class SessionRecorder implements AutoCloseable {
       }
     }
 
-    record StopSet(long hostNanos, CompletableFuture<Segment> done) implements Event {
+    record StopSet(
+        long hostNanos, OptionalInt repCount, boolean incorrectForm, CompletableFuture<Segment> done)
+        implements Event {
       @Override
       public void fail(SessionStoreException e) {
         done.completeExceptionally(e);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -27,11 +28,9 @@ import org.imucompanion.models.store.NewSession;
 import org.imucompanion.models.store.NewStream;
 import org.imucompanion.models.store.PredictedLabel;
 import org.imucompanion.models.store.RepEvent;
-import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionRecorder;
 import org.imucompanion.models.store.SessionStore;
-import org.imucompanion.models.store.SessionStoreException;
 
 /**
  * State of the Record view and the recording it runs. Store work (open, create session, close)
@@ -283,16 +282,9 @@ public final class RecordViewModel {
     }
   }
 
-  /**
-   * Ends the running set and stores the athlete's form note with it. The note is part of what
-   * was recorded, not a later edit, so it is written as the set's own field.
-   */
-  private static void stopSet(Recording r, long hostNanos, boolean incorrectForm)
-      throws SessionStoreException {
-    Segment stopped = r.recorder().stopSet(hostNanos).join();
-    if (incorrectForm) {
-      r.store().updateSegment(stopped.withIncorrectForm(true));
-    }
+  /** Ends the running set with the athlete's form note, as the set's own field. */
+  private static void stopSet(Recording r, long hostNanos, boolean incorrectForm) {
+    r.recorder().stopSet(hostNanos, OptionalInt.empty(), incorrectForm).join();
   }
 
   /**
