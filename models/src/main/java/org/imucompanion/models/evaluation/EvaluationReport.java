@@ -120,7 +120,8 @@ public record EvaluationReport(String description, ClassificationReport steps,
           + number(row.withinOneShare()) + ",\"mae\":" + number(row.meanAbsoluteError())
           + ",\"median_timing_error_s\":" + number(row.medianTimingErrorSeconds()) + "}");
     }
-    return "{\"rows\":[" + String.join(",", rows) + "],\"spurious\":" + r.spuriousEvents() + "}";
+    return "{\"rows\":[" + String.join(",", rows) + "],\"false_set_reps\":" + r.spuriousEvents()
+        + ",\"stray_reps\":" + r.strayEvents() + "}";
   }
 
   private static String number(double v) {

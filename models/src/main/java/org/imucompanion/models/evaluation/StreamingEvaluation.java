@@ -95,9 +95,9 @@ public final class StreamingEvaluation {
     long skipped;
     final List<SetOutcome> sets = new ArrayList<>();
     final List<RepEvaluation.SetResult> repsModel = new ArrayList<>();
-    final int[] spuriousModel = new int[1];
+    final int[] spuriousModel = new int[2];
     final List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
-    final int[] spuriousTrue = new int[1];
+    final int[] spuriousTrue = new int[2];
     boolean counted;
   }
 
@@ -368,8 +368,8 @@ public final class StreamingEvaluation {
     List<SetOutcome> sets = new ArrayList<>();
     List<RepEvaluation.SetResult> repsModel = new ArrayList<>();
     List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
-    int spuriousModel = 0;
-    int spuriousTrue = 0;
+    int[] spuriousModel = new int[2];
+    int[] spuriousTrue = new int[2];
     boolean counted = false;
     for (Tally t : tallies) {
       steps.addAll(t.steps);
@@ -378,17 +378,19 @@ public final class StreamingEvaluation {
       sets.addAll(t.sets);
       repsModel.addAll(t.repsModel);
       repsTrue.addAll(t.repsTrue);
-      spuriousModel += t.spuriousModel[0];
-      spuriousTrue += t.spuriousTrue[0];
+      for (int i = 0; i < 2; i++) {
+        spuriousModel[i] += t.spuriousModel[i];
+        spuriousTrue[i] += t.spuriousTrue[i];
+      }
       counted |= t.counted;
     }
     Optional<RepEvaluation.Report> byModel = counted
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = model's smoothed label",
-            repsModel, spuriousModel))
+            repsModel, spuriousModel[0], spuriousModel[1]))
         : Optional.empty();
     Optional<RepEvaluation.Report> byTruth = options.repsFromTrueLabel() && counted
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = true label", repsTrue,
-            spuriousTrue))
+            spuriousTrue[0], spuriousTrue[1]))
         : Optional.empty();
     return new EvaluationReport(description, steps, shown, skipped, new SetReport(sets), byModel,
         byTruth);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +27,10 @@ import org.imucompanion.models.pipeline.RecordingReplay;
  * counter's retroactive start is off and there is no rest probability), and its events are
  * compared set by set with {@link ExerciseSets}.
  *
- * <p>An event belongs to a true set if it falls between the set's first labelled sample and
- * {@link #SET_END_MARGIN_SECONDS} after its last (the counter may complete the last repetition
- * just after the label ends); events outside every set are counted as spurious. The timing error
- * of an event is its distance to the nearest true repetition end of its set.
+ * <p>Counts are read as a coach reads them, by the counter's sets ({@link #score}): a set's count
+ * is the final count of the counter set matched to it, repetitions counted during the rest
+ * around it included; a counter set matching no true set is a false set. The timing error of
+ * an event is its distance to the nearest true repetition end of its set.
  */
 public final class RepEvaluation {
   /** How long after a set's last labelled sample an event still belongs to it. */
@@ -123,12 +124,27 @@ public final class RepEvaluation {
    *
    * @param description what was evaluated (dataset, device channels, labels)
    * @param sets every true set
-   * @param spuriousEvents events outside every true set
+   * @param spuriousEvents events of the counter's false sets (sets matching no true set)
+   * @param strayEvents events counted into a true set's count though they completed before it
+   *     began or more than {@link #SET_END_MARGIN_SECONDS} after it ended (already in the sets'
+   *     errors; shown apart because they are counting during rest)
    */
-  public record Report(String description, List<SetResult> sets, int spuriousEvents) {
+  public record Report(String description, List<SetResult> sets, int spuriousEvents,
+      int strayEvents) {
     /** Copies the list. */
     public Report {
       sets = List.copyOf(sets);
+    }
+
+    /**
+     * A report without stray events.
+     *
+     * @param description see the record
+     * @param sets see the record
+     * @param spuriousEvents see the record
+     */
+    public Report(String description, List<SetResult> sets, int spuriousEvents) {
+      this(description, sets, spuriousEvents, 0);
     }
 
     /**
@@ -172,7 +188,9 @@ public final class RepEvaluation {
             r.meanAbsoluteError(), r.medianTimingErrorSeconds(),
             r.medianSignedTimingErrorSeconds()));
       }
-      b.append("spurious repetitions outside sets: ").append(spuriousEvents).append('\n');
+      b.append("repetitions in false sets: ").append(spuriousEvents)
+          .append(", counted into a set outside it (rest before or after): ").append(strayEvents)
+          .append('\n');
       return b.toString();
     }
 
@@ -224,7 +242,7 @@ public final class RepEvaluation {
    * @param settings pipeline settings; their channels must include every profile's signal
    * @param profiles the rep profiles
    * @param counterSettings the counter's stream-level settings
-   * @param spurious receives the number of events outside every set (index 0 is incremented)
+   * @param spurious receives counts as in {@link #score}
    * @return one result per true set
    */
   public static List<SetResult> evaluate(Recording recording, DeviceChannels device,
@@ -254,34 +272,55 @@ public final class RepEvaluation {
   /**
    * Compares a counter's events with a recording's true sets, whatever drove the counter's live
    * label (the recording's own label here, a model's smoothed label in {@code
-   * org.imucompanion.models.evaluation.StreamingEvaluation}).
+   * org.imucompanion.models.evaluation.StreamingEvaluation}), as a coach reads the counter: by
+   * its sets. Each of the counter's sets ({@link RepEvent#setNumber()}) is matched to the true
+   * set of its exercise holding most of its events (an event is in a true set between the set's first labelled
+   * sample and {@link #SET_END_MARGIN_SECONDS} after its last); the true set's count is the
+   * final count of the counter's sets matched to it, including repetitions counted before the
+   * set began or after it ended (the coach saw them in that set's count). A counter set with no
+   * event in a true set of its exercise is a false set: its events count as spurious.
    *
    * @param recording the recording (for its subject and session)
    * @param truth its sets ({@link ExerciseSets#of(Recording)})
    * @param events the counter's events, in time order
-   * @param spurious receives the number of events outside every set (index 0 is incremented)
+   * @param spurious receives counts: index 0 the events of false sets, index 1 (if the array
+   *     has one) the events counted into a matched set though they completed outside it
    * @return one result per true set
    */
   public static List<SetResult> score(Recording recording, List<ExerciseSet> truth,
       List<RepEvent> events, int[] spurious) {
+    Map<Integer, int[]> votes = new HashMap<>();
+    for (RepEvent e : events) {
+      int owner = owner(truth, e.timeSeconds());
+      int[] v = votes.computeIfAbsent(e.setNumber(), k -> new int[truth.size()]);
+      // Only a set of the same exercise: "Squat x3" shown during a burpee set is not its count.
+      if (owner >= 0 && truth.get(owner).exercise().equals(e.exercise())) {
+        v[owner]++;
+      }
+    }
+    Map<Integer, Integer> matched = new HashMap<>();
+    votes.forEach((set, v) -> {
+      int best = -1;
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] > 0 && (best < 0 || v[i] > v[best])) {
+          best = i;
+        }
+      }
+      matched.put(set, best);
+    });
     List<List<Double>> times = new ArrayList<>();
     for (int i = 0; i < truth.size(); i++) {
       times.add(new ArrayList<>());
     }
     for (RepEvent e : events) {
-      int owner = -1;
-      for (int i = 0; i < truth.size(); i++) {
-        ExerciseSet s = truth.get(i);
-        if (e.timeSeconds() >= s.startSeconds()
-            && e.timeSeconds() <= s.endSeconds() + SET_END_MARGIN_SECONDS) {
-          owner = i;
-          break;
-        }
-      }
-      if (owner < 0) {
+      int m = matched.get(e.setNumber());
+      if (m < 0) {
         spurious[0]++;
-      } else {
-        times.get(owner).add(e.timeSeconds());
+        continue;
+      }
+      times.get(m).add(e.timeSeconds());
+      if (owner(truth, e.timeSeconds()) != m && spurious.length > 1) {
+        spurious[1]++;
       }
     }
     List<SetResult> out = new ArrayList<>();
@@ -303,6 +342,17 @@ public final class RepEvaluation {
     return out;
   }
 
+  /** The true set whose span (plus the end margin) holds this time, or -1. */
+  private static int owner(List<ExerciseSet> truth, double t) {
+    for (int i = 0; i < truth.size(); i++) {
+      ExerciseSet s = truth.get(i);
+      if (t >= s.startSeconds() && t <= s.endSeconds() + SET_END_MARGIN_SECONDS) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * Evaluates every recording of a dataset.
    *
@@ -316,12 +366,12 @@ public final class RepEvaluation {
   public static Report evaluate(Dataset dataset, DeviceChannels device,
       PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings) {
     List<SetResult> all = new ArrayList<>();
-    int[] spurious = new int[1];
+    int[] spurious = new int[2];
     for (Recording r : dataset.recordings()) {
       all.addAll(evaluate(r, device, settings, profiles, counterSettings, spurious));
     }
     return new Report(dataset.name() + ", " + dataset.recordings().size() + " sessions, device "
-        + device.description() + ", live label = true label", all, spurious[0]);
+        + device.description() + ", live label = true label", all, spurious[0], spurious[1]);
   }
 
   /**

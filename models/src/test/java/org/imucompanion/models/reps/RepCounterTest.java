@@ -32,11 +32,16 @@ class RepCounterTest {
       s.classifierRest(0.1);
     }
     s.rest(s.uniform(2, 10), REST);
-    // A set's typical depth, 15 to 90 degrees; each repetition within +-25 % of it.
+    // A set's typical depth, 15 to 90 degrees, drifting by up to 10 % over the set; each
+    // repetition within +-6 % of it. Real sets are that regular: in the Exermote recordings 99 %
+    // of consecutive repetitions are within 15 % of each other in amplitude (95 % within 7 %),
+    // and a set's last repetition is within 6 % of its first in 80 % of sets.
     double depth = s.uniform(15, 90);
+    double drift = s.uniform(-0.1, 0.1) / reps;
     for (int i = 0; i < reps; i++) {
       // Tempo inside the squat profile's range (1 to 6 s).
-      s.repetition(s.uniform(1.2, 4.5), Math.toRadians(depth * s.uniform(0.75, 1.25)), SQUAT);
+      double amplitude = depth * (1 + drift * i) * s.uniform(0.94, 1.06);
+      s.repetition(s.uniform(1.2, 4.5), Math.toRadians(amplitude), SQUAT);
       double pause = s.uniform(0, 1) < 0.3 ? s.uniform(0.5, 8) : s.uniform(0, 0.8);
       s.rest(pause, SQUAT);
     }
@@ -137,6 +142,26 @@ class RepCounterTest {
     s.rest(8, SQUAT).rest(5, REST);
 
     assertThat(s.count()).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void settlingBackAfterASetUnderTheHeldLabelIsNotARepetition() {
+    // After the set the label still shows the exercise and the classifier still calls it
+    // exercise (its window holds the set), and the athlete shifts halfway back and forth: past
+    // the middle of the set's range, short of its far end.
+    SyntheticSets s = new SyntheticSets(35, 0.005);
+    s.rest(3, REST).classifierRest(0.9);
+    s.rest(1, SQUAT).classifierRest(0.05);
+    for (int i = 0; i < 5; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.8, SQUAT);
+    }
+    s.rest(0.5, SQUAT).repetition(2.0, Math.toRadians(32), SQUAT);
+    s.rest(1.0, SQUAT).rest(6, REST);
+
+    assertThat(s.count()).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5);
+    // Without the depth rule the shift counts as a sixth repetition.
+    assertThat(s.count(RepCounter.Settings.defaults().withMinDepthShare(0)))
+        .extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.RepPhase;
+import org.imucompanion.models.dataset.ExerciseSet;
 import org.imucompanion.models.dataset.ExermoteReader;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,38 @@ class RepEvaluationTest {
     assertThat(report.rows()).extracting(RepEvaluation.Row::exercise)
         .containsExactly("Squat", RepEvaluation.ALL);
     assertThat(report.miscounts()).isEmpty();
+  }
+
+  @Test
+  void countsAsTheCoachReadsTheCounterSetBySet() {
+    Recording.Builder b = Recording.builder("7", "gen", "generated", ExermoteReader.LAYOUT);
+    b.add(0, new double[ExermoteReader.LAYOUT.size()], "setBreak", RepPhase.NONE);
+    Recording recording = b.build();
+    List<ExerciseSet> truth = List.of(
+        new ExerciseSet("Squat", 10, 20, List.of(13.0, 16.5, 20.0)),
+        new ExerciseSet("Burpee", 40, 50, List.of(45.0, 50.0)));
+    List<RepEvent> events = List.of(
+        // Counter set 1: the three squats, then one more 4 s after the set ended, under the
+        // label the classifier still held: the coach read 4.
+        new RepEvent(13.1, "Squat", 1, 1, 1),
+        new RepEvent(16.4, "Squat", 1, 2, 1),
+        new RepEvent(19.9, "Squat", 1, 3, 1),
+        new RepEvent(24.0, "Squat", 1, 4, 1),
+        // Counter set 2: "Squat" shown during the rest and into the burpee set: a false set,
+        // not the burpees' count.
+        new RepEvent(33.0, "Squat", 2, 1, 1),
+        new RepEvent(41.0, "Squat", 2, 2, 1),
+        // Counter set 3: the burpees, one missed.
+        new RepEvent(49.8, "Burpee", 3, 1, 1));
+    int[] tally = new int[2];
+
+    List<RepEvaluation.SetResult> sets = RepEvaluation.score(recording, truth, events, tally);
+
+    assertThat(sets).extracting(RepEvaluation.SetResult::counted).containsExactly(4, 1);
+    assertThat(sets).extracting(RepEvaluation.SetResult::error).containsExactly(1, -1);
+    assertThat(tally[0]).as("repetitions in false sets").isEqualTo(2);
+    assertThat(tally[1]).as("counted into a set outside it").isEqualTo(1);
+    assertThat(sets.get(0).timingErrorsSeconds()).hasSize(4);
   }
 
   @Test
