@@ -95,9 +95,9 @@ public final class StreamingEvaluation {
     long skipped;
     final List<SetOutcome> sets = new ArrayList<>();
     final List<RepEvaluation.SetResult> repsModel = new ArrayList<>();
-    final int[] spuriousModel = new int[2];
+    final RepEvaluation.Extras extrasModel = new RepEvaluation.Extras();
     final List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
-    final int[] spuriousTrue = new int[2];
+    final RepEvaluation.Extras extrasTrue = new RepEvaluation.Extras();
     boolean counted;
   }
 
@@ -238,10 +238,10 @@ public final class StreamingEvaluation {
     if (byModel.isPresent()) {
       tally.counted = true;
       tally.repsModel.addAll(
-          RepEvaluation.score(recording, truth, modelEvents, tally.spuriousModel));
+          RepEvaluation.score(recording, truth, modelEvents, tally.extrasModel));
     }
     if (byTruth.isPresent()) {
-      tally.repsTrue.addAll(RepEvaluation.score(recording, truth, trueEvents, tally.spuriousTrue));
+      tally.repsTrue.addAll(RepEvaluation.score(recording, truth, trueEvents, tally.extrasTrue));
     }
   }
 
@@ -368,8 +368,8 @@ public final class StreamingEvaluation {
     List<SetOutcome> sets = new ArrayList<>();
     List<RepEvaluation.SetResult> repsModel = new ArrayList<>();
     List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
-    int[] spuriousModel = new int[2];
-    int[] spuriousTrue = new int[2];
+    RepEvaluation.Extras extrasModel = new RepEvaluation.Extras();
+    RepEvaluation.Extras extrasTrue = new RepEvaluation.Extras();
     boolean counted = false;
     for (Tally t : tallies) {
       steps.addAll(t.steps);
@@ -378,19 +378,17 @@ public final class StreamingEvaluation {
       sets.addAll(t.sets);
       repsModel.addAll(t.repsModel);
       repsTrue.addAll(t.repsTrue);
-      for (int i = 0; i < 2; i++) {
-        spuriousModel[i] += t.spuriousModel[i];
-        spuriousTrue[i] += t.spuriousTrue[i];
-      }
+      extrasModel.add(t.extrasModel);
+      extrasTrue.add(t.extrasTrue);
       counted |= t.counted;
     }
     Optional<RepEvaluation.Report> byModel = counted
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = model's smoothed label",
-            repsModel, spuriousModel[0], spuriousModel[1]))
+            repsModel, extrasModel))
         : Optional.empty();
     Optional<RepEvaluation.Report> byTruth = options.repsFromTrueLabel() && counted
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = true label", repsTrue,
-            spuriousTrue[0], spuriousTrue[1]))
+            extrasTrue))
         : Optional.empty();
     return new EvaluationReport(description, steps, shown, skipped, new SetReport(sets), byModel,
         byTruth);

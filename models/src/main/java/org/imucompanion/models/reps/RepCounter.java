@@ -138,8 +138,9 @@ public final class RepCounter {
 
     /**
      * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the fastest
-     * period reaching {@value #DEFAULT_MIN_DEPTH_SHARE} of the range, repetitions whose excursion the classifier never rates at most {@value
-     * #DEFAULT_MAX_REST_PROBABILITY} rest not counted, and repetitions completed up to
+     * period reaching {@value #DEFAULT_MIN_DEPTH_SHARE} of the range, repetitions whose
+     * excursion the classifier never rates at most {@value #DEFAULT_MAX_REST_PROBABILITY} rest
+     * not counted, and repetitions completed up to
      * {@value #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late, and a
      * set's first repetition confirmed by a second within the slowest repetition plus
      * {@value #DEFAULT_CONFIRM_PAUSE_SECONDS} s, or released unconfirmed after {@value

@@ -120,14 +120,53 @@ public final class RepEvaluation {
       double medianSignedTimingErrorSeconds) {}
 
   /**
+   * Repetitions the counter showed that belong to no true set's count as it should be, summed
+   * over recordings by {@link #score}: those of false sets, and those counted into a true set
+   * though they completed in the rest before or after it.
+   */
+  public static final class Extras {
+    private int inFalseSets;
+    private int outsideTheirSet;
+
+    /**
+     * Repetitions of the counter's false sets (sets matching no true set).
+     *
+     * @return the count
+     */
+    public int inFalseSets() {
+      return inFalseSets;
+    }
+
+    /**
+     * Repetitions counted into a true set's count though they completed outside it.
+     *
+     * @return the count
+     */
+    public int outsideTheirSet() {
+      return outsideTheirSet;
+    }
+
+    /**
+     * Adds another tally to this one.
+     *
+     * @param other the tally to add
+     */
+    public void add(Extras other) {
+      inFalseSets += other.inFalseSets;
+      outsideTheirSet += other.outsideTheirSet;
+    }
+  }
+
+  /**
    * A whole evaluation.
    *
    * @param description what was evaluated (dataset, device channels, labels)
    * @param sets every true set
-   * @param spuriousEvents events of the counter's false sets (sets matching no true set)
+   * @param spuriousEvents events of the counter's false sets ({@link Extras#inFalseSets()})
    * @param strayEvents events counted into a true set's count though they completed before it
-   *     began or more than {@link #SET_END_MARGIN_SECONDS} after it ended (already in the sets'
-   *     errors; shown apart because they are counting during rest)
+   *     began or more than {@link #SET_END_MARGIN_SECONDS} after it ended ({@link
+   *     Extras#outsideTheirSet()}; already in the sets' errors, shown apart because they are
+   *     counting during rest)
    */
   public record Report(String description, List<SetResult> sets, int spuriousEvents,
       int strayEvents) {
@@ -137,14 +176,14 @@ public final class RepEvaluation {
     }
 
     /**
-     * A report without stray events.
+     * A report with the extras a scoring summed.
      *
      * @param description see the record
      * @param sets see the record
-     * @param spuriousEvents see the record
+     * @param extras the extra repetitions
      */
-    public Report(String description, List<SetResult> sets, int spuriousEvents) {
-      this(description, sets, spuriousEvents, 0);
+    public Report(String description, List<SetResult> sets, Extras extras) {
+      this(description, sets, extras.inFalseSets(), extras.outsideTheirSet());
     }
 
     /**
@@ -242,12 +281,12 @@ public final class RepEvaluation {
    * @param settings pipeline settings; their channels must include every profile's signal
    * @param profiles the rep profiles
    * @param counterSettings the counter's stream-level settings
-   * @param spurious receives counts as in {@link #score}
+   * @param extras receives the extra repetitions, as in {@link #score}
    * @return one result per true set
    */
   public static List<SetResult> evaluate(Recording recording, DeviceChannels device,
       PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings,
-      int[] spurious) {
+      Extras extras) {
     List<ExerciseSet> truth = ExerciseSets.of(recording);
     // The recording's own label has no delay and names no false sets: nothing to count
     // retroactively, no lone first repetition to wait on.
@@ -266,7 +305,7 @@ public final class RepEvaluation {
             counter.step(t, values, label).ifPresent(events::add);
           }
         });
-    return score(recording, truth, events, spurious);
+    return score(recording, truth, events, extras);
   }
 
   /**
@@ -274,21 +313,21 @@ public final class RepEvaluation {
    * label (the recording's own label here, a model's smoothed label in {@code
    * org.imucompanion.models.evaluation.StreamingEvaluation}), as a coach reads the counter: by
    * its sets. Each of the counter's sets ({@link RepEvent#setNumber()}) is matched to the true
-   * set of its exercise holding most of its events (an event is in a true set between the set's first labelled
-   * sample and {@link #SET_END_MARGIN_SECONDS} after its last); the true set's count is the
-   * final count of the counter's sets matched to it, including repetitions counted before the
-   * set began or after it ended (the coach saw them in that set's count). A counter set with no
-   * event in a true set of its exercise is a false set: its events count as spurious.
+   * set of its exercise holding most of its events (an event is in a true set between the set's
+   * first labelled sample and {@link #SET_END_MARGIN_SECONDS} after its last); the true set's
+   * count is the final count of the counter's sets matched to it, including repetitions counted
+   * before the set began or after it ended (the coach saw them in that set's count). A counter
+   * set with no event in a true set of its exercise is a false set.
    *
    * @param recording the recording (for its subject and session)
    * @param truth its sets ({@link ExerciseSets#of(Recording)})
    * @param events the counter's events, in time order
-   * @param spurious receives counts: index 0 the events of false sets, index 1 (if the array
-   *     has one) the events counted into a matched set though they completed outside it
+   * @param extras receives the events of false sets and those counted into a matched set
+   *     though they completed outside it
    * @return one result per true set
    */
   public static List<SetResult> score(Recording recording, List<ExerciseSet> truth,
-      List<RepEvent> events, int[] spurious) {
+      List<RepEvent> events, Extras extras) {
     Map<Integer, int[]> votes = new HashMap<>();
     for (RepEvent e : events) {
       int owner = owner(truth, e.timeSeconds());
@@ -315,12 +354,12 @@ public final class RepEvaluation {
     for (RepEvent e : events) {
       int m = matched.get(e.setNumber());
       if (m < 0) {
-        spurious[0]++;
+        extras.inFalseSets++;
         continue;
       }
       times.get(m).add(e.timeSeconds());
-      if (owner(truth, e.timeSeconds()) != m && spurious.length > 1) {
-        spurious[1]++;
+      if (owner(truth, e.timeSeconds()) != m) {
+        extras.outsideTheirSet++;
       }
     }
     List<SetResult> out = new ArrayList<>();
@@ -366,12 +405,12 @@ public final class RepEvaluation {
   public static Report evaluate(Dataset dataset, DeviceChannels device,
       PipelineSettings settings, RepProfiles profiles, RepCounter.Settings counterSettings) {
     List<SetResult> all = new ArrayList<>();
-    int[] spurious = new int[2];
+    Extras extras = new Extras();
     for (Recording r : dataset.recordings()) {
-      all.addAll(evaluate(r, device, settings, profiles, counterSettings, spurious));
+      all.addAll(evaluate(r, device, settings, profiles, counterSettings, extras));
     }
     return new Report(dataset.name() + ", " + dataset.recordings().size() + " sessions, device "
-        + device.description() + ", live label = true label", all, spurious[0], spurious[1]);
+        + device.description() + ", live label = true label", all, extras);
   }
 
   /**
@@ -403,7 +442,7 @@ public final class RepEvaluation {
 
   /**
    * Leave-one-subject-out: for each subject, picks the grid point that counts the most sets
-   * exactly (then within one, then fewest spurious repetitions) on the other subjects, and
+   * exactly (then within one, then fewest extra repetitions) on the other subjects, and
    * reports that subject's sets counted with it. The pooled held-out figures are what a new
    * person can expect from parameters tuned on these recordings.
    *
@@ -421,27 +460,25 @@ public final class RepEvaluation {
     if (grid.isEmpty()) {
       throw new IllegalArgumentException("empty tuning grid");
     }
-    // results[candidate] -> subject -> sets, spurious[candidate] -> subject -> count
+    // results[candidate] -> subject -> sets, extras[candidate] -> subject -> extra repetitions
     List<Map<String, List<SetResult>>> results = new ArrayList<>();
-    List<Map<String, Integer>> spurious = new ArrayList<>();
+    List<Map<String, Extras>> extras = new ArrayList<>();
     for (Candidate c : grid) {
       RepProfiles p = RepProfiles.of(profiles.profiles().stream()
           .map(x -> x.withHysteresis(c.hysteresis())).toList());
       RepCounter.Settings s = counterSettings.withMinExcursionShare(c.minExcursionShare());
       Map<String, List<SetResult>> bySubject = new TreeMap<>();
-      Map<String, Integer> spuriousBySubject = new TreeMap<>();
+      Map<String, Extras> extrasBySubject = new TreeMap<>();
       for (Recording r : dataset.recordings()) {
-        int[] sp = new int[1];
-        bySubject.computeIfAbsent(r.subject(), k -> new ArrayList<>())
-            .addAll(evaluate(r, device, settings, p, s, sp));
-        spuriousBySubject.merge(r.subject(), sp[0], Integer::sum);
+        bySubject.computeIfAbsent(r.subject(), k -> new ArrayList<>()).addAll(evaluate(r, device,
+            settings, p, s, extrasBySubject.computeIfAbsent(r.subject(), k -> new Extras())));
       }
       results.add(bySubject);
-      spurious.add(spuriousBySubject);
+      extras.add(extrasBySubject);
     }
     List<String> subjects = new ArrayList<>(results.get(0).keySet());
     List<SetResult> heldOut = new ArrayList<>();
-    int heldOutSpurious = 0;
+    Extras heldOutExtras = new Extras();
     Map<String, Candidate> chosen = new TreeMap<>();
     for (String subject : subjects) {
       int best = -1;
@@ -458,7 +495,8 @@ public final class RepEvaluation {
             exact += r.error() == 0 ? 1 : 0;
             within += Math.abs(r.error()) <= 1 ? 1 : 0;
           }
-          spur += spurious.get(c).get(other);
+          Extras x = extras.get(c).get(other);
+          spur += x.inFalseSets() + x.outsideTheirSet();
         }
         long score = exact * 1_000_000 + within * 1_000 - spur;
         if (score > bestScore) {
@@ -468,11 +506,11 @@ public final class RepEvaluation {
       }
       chosen.put(subject, grid.get(best));
       heldOut.addAll(results.get(best).get(subject));
-      heldOutSpurious += spurious.get(best).get(subject);
+      heldOutExtras.add(extras.get(best).get(subject));
     }
     return new SubjectWiseResult(new Report(dataset.name() + ", leave-one-subject-out over "
         + subjects + ", device " + device.description() + ", live label = true label", heldOut,
-        heldOutSpurious), chosen);
+        heldOutExtras), chosen);
   }
 
   /**

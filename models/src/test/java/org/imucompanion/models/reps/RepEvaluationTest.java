@@ -49,15 +49,16 @@ class RepEvaluationTest {
       }
       b.add(s.times.get(i), row, label, phase);
     }
-    int[] spurious = new int[1];
+    RepEvaluation.Extras extras = new RepEvaluation.Extras();
     List<RepEvaluation.SetResult> sets = RepEvaluation.evaluate(b.build(),
         RepEvaluation.DeviceChannels.exermotePhone(), PipelineSettings.exermoteDefault(),
-        RepProfiles.defaults(), RepCounter.Settings.defaults(), spurious);
+        RepProfiles.defaults(), RepCounter.Settings.defaults(), extras);
 
     assertThat(sets).extracting(RepEvaluation.SetResult::trueCount).containsExactly(5, 3);
     assertThat(sets).extracting(RepEvaluation.SetResult::counted).containsExactly(5, 3);
-    assertThat(spurious[0]).isZero();
-    RepEvaluation.Report report = new RepEvaluation.Report("gen", sets, 0);
+    assertThat(extras.inFalseSets()).isZero();
+    assertThat(extras.outsideTheirSet()).isZero();
+    RepEvaluation.Report report = new RepEvaluation.Report("gen", sets, extras);
     RepEvaluation.Row all = report.overall();
     assertThat(all.exactShare()).isEqualTo(1.0);
     assertThat(all.meanAbsoluteError()).isZero();
@@ -88,14 +89,14 @@ class RepEvaluationTest {
         new RepEvent(41.0, "Squat", 2, 2, 1),
         // Counter set 3: the burpees, one missed.
         new RepEvent(49.8, "Burpee", 3, 1, 1));
-    int[] tally = new int[2];
+    RepEvaluation.Extras extras = new RepEvaluation.Extras();
 
-    List<RepEvaluation.SetResult> sets = RepEvaluation.score(recording, truth, events, tally);
+    List<RepEvaluation.SetResult> sets = RepEvaluation.score(recording, truth, events, extras);
 
     assertThat(sets).extracting(RepEvaluation.SetResult::counted).containsExactly(4, 1);
     assertThat(sets).extracting(RepEvaluation.SetResult::error).containsExactly(1, -1);
-    assertThat(tally[0]).as("repetitions in false sets").isEqualTo(2);
-    assertThat(tally[1]).as("counted into a set outside it").isEqualTo(1);
+    assertThat(extras.inFalseSets()).isEqualTo(2);
+    assertThat(extras.outsideTheirSet()).isEqualTo(1);
     assertThat(sets.get(0).timingErrorsSeconds()).hasSize(4);
   }
 
@@ -104,7 +105,7 @@ class RepEvaluationTest {
     RepEvaluation.Report r = new RepEvaluation.Report("x", List.of(
         new RepEvaluation.SetResult("1", "a", "Squat", 0, 5, 5, List.of(0.2, -0.4)),
         new RepEvaluation.SetResult("1", "a", "Squat", 30, 5, 6, List.of(1.0)),
-        new RepEvaluation.SetResult("2", "b", "Situp", 0, 4, 2, List.of())), 1);
+        new RepEvaluation.SetResult("2", "b", "Situp", 0, 4, 2, List.of())), 1, 0);
     RepEvaluation.Row squat = r.rows().get(1);
     assertThat(squat.exercise()).isEqualTo("Squat");
     assertThat(squat.exactShare()).isEqualTo(0.5);
