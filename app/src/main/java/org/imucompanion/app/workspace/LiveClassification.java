@@ -12,6 +12,7 @@ import org.imucompanion.models.classifier.SmoothedLabel;
 import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.StreamingPipeline;
+import org.imucompanion.models.reps.CountingLabel;
 import org.imucompanion.models.reps.RepCounter;
 import org.imucompanion.models.reps.RepEvent;
 import org.imucompanion.models.reps.RepProfiles;
@@ -43,14 +44,13 @@ public final class LiveClassification implements AutoCloseable {
   private final OnnxClassifier classifier;
   private final StreamingPipeline pipeline;
   private final LabelSmoother smoother;
+  /** The label the rep counter counts under: quicker to rest than the one shown. */
+  private final CountingLabel counting;
   private final float[] probabilities;
   private final AtomicReference<ExerciseEstimate> latest = new AtomicReference<>();
   private final Optional<RepCounter> reps;
   private final SetHistory history = new SetHistory();
   private volatile ClassificationListener listener = ClassificationListener.NONE;
-  private String currentLabel;
-  /** The classifier's rest probability for the newest window (NaN: none yet or no rest class). */
-  private double restProbability = Double.NaN;
   private long sourceHostNanos;
   private long windows;
   private boolean closed;
@@ -84,6 +84,7 @@ public final class LiveClassification implements AutoCloseable {
         PipelineSettings.fromMetadata(classifier.contract().pipelineSettings())
             .withInputRate(deviceRateHz);
     this.smoother = LabelSmoother.forContract(classifier.contract());
+    this.counting = CountingLabel.forContract(classifier.contract());
     this.probabilities = new float[classifier.classes().size()];
     this.pipeline =
         new StreamingPipeline(
@@ -103,6 +104,7 @@ public final class LiveClassification implements AutoCloseable {
               @Override
               public void onGap(double lastTimeSeconds, double resumeTimeSeconds) {
                 smoother.reset();
+                counting.reset();
               }
             });
     this.reps = repCounter(pipeline, settings);
@@ -177,9 +179,7 @@ public final class LiveClassification implements AutoCloseable {
   private void classify(float[] window, double endTimeSeconds) {
     classifier.classify(window, probabilities);
     SmoothedLabel label = smoother.step(probabilities);
-    currentLabel = label.className();
-    int rest = classifier.contract().restClassIndex().orElse(-1);
-    restProbability = rest < 0 ? Double.NaN : probabilities[rest];
+    counting.step(probabilities);
     windows++;
     publish(label.className(), label.confidence());
     listener.onLabel(
@@ -190,10 +190,10 @@ public final class LiveClassification implements AutoCloseable {
   }
 
   private void countReps(double timeSeconds, double[] values) {
-    if (reps.isPresent() && currentLabel != null) {
+    if (reps.isPresent() && counting.label() != null) {
       // Only re-publish when a repetition is counted: the label changes with windows anyway.
-      Optional<RepEvent> rep =
-          reps.get().step(timeSeconds, values, currentLabel, restProbability);
+      Optional<RepEvent> rep = reps.get().step(
+          timeSeconds, values, counting.label(), counting.restProbability());
       if (rep.isPresent()) {
         history.accept(rep.get());
         listener.onRepetition(rep.get(), classifier.contract().modelVersion());

@@ -105,6 +105,21 @@ public final class LabelSmoother {
           minConfidence);
     }
 
+    /**
+     * A copy with another dwell before rest is shown.
+     *
+     * @param restSeconds the dwell
+     * @param stepSeconds time between windows
+     * @return the copy
+     */
+    public Settings withRestSeconds(double restSeconds, double stepSeconds) {
+      if (!(stepSeconds > 0)) {
+        throw new IllegalArgumentException("stepSeconds must be > 0, got " + stepSeconds);
+      }
+      return new Settings(newestWeight, enterSteps, switchSteps, steps(restSeconds, stepSeconds),
+          margin, minConfidence);
+    }
+
     private static int steps(double seconds, double stepSeconds) {
       return Math.max(1, (int) Math.round(seconds / stepSeconds));
     }

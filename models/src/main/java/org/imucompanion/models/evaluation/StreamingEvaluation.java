@@ -21,6 +21,7 @@ import org.imucompanion.models.dataset.ExerciseSets;
 import org.imucompanion.models.export.ClassMapping;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.RecordingReplay;
+import org.imucompanion.models.reps.CountingLabel;
 import org.imucompanion.models.reps.RepCounter;
 import org.imucompanion.models.reps.RepEvaluation;
 import org.imucompanion.models.reps.RepEvent;
@@ -192,15 +193,13 @@ public final class StreamingEvaluation {
     Optional<RepCounter> byTruth = options.repsFromTrueLabel()
         ? counter(layout, settings, options.counter().forTrueLabel())
         : Optional.empty();
-    int restIndex = contract.restClassIndex().orElse(-1);
-    double[] restProbability = {Double.NaN};
     LabelSmoother smoother = LabelSmoother.forContract(contract);
+    CountingLabel counting = CountingLabel.forContract(contract);
     List<RepEvent> modelEvents = new ArrayList<>();
     List<RepEvent> trueEvents = new ArrayList<>();
     List<Double> windowEnds = new ArrayList<>();
     List<Integer> shownIndex = new ArrayList<>();
     float[] p = new float[classes.size()];
-    String[] shownName = {null};
     List<String> device = options.accelGyroOnly()
         ? accelGyro(recording)
         : deviceChannels(recording, classifier.channels());
@@ -210,8 +209,7 @@ public final class StreamingEvaluation {
           public void onWindow(float[] window, double end, String label, RepPhase phase) {
             classifier.classify(window, p);
             SmoothedLabel shown = smoother.step(p);
-            shownName[0] = shown.className();
-            restProbability[0] = restIndex < 0 ? Double.NaN : p[restIndex];
+            counting.step(p);
             windowEnds.add(end);
             shownIndex.add(shown.classIndex());
             String trueClass = mapping.labelToClass().get(label);
@@ -226,10 +224,10 @@ public final class StreamingEvaluation {
 
           @Override
           public void onSample(double t, double[] values, String label, RepPhase phase) {
-            // Until the first window the live view shows no label: the counter sees rest. The
-            // classifier's newest rest probability goes with the label, as in the live view.
-            byModel.ifPresent(c -> c.step(t, values, shownName[0], restProbability[0])
-                .ifPresent(modelEvents::add));
+            // Until the first window there is no label: the counter sees rest. As in the live
+            // view, the counter's own label and the newest rest probability.
+            byModel.ifPresent(c -> c.step(t, values, counting.label(),
+                counting.restProbability()).ifPresent(modelEvents::add));
             byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
           }
         });

@@ -31,7 +31,13 @@ import org.imucompanion.models.ChannelLayout;
  * the filtered signal lags it. A non-exercise label held longer than {@link
  * Settings#restSeconds()} ends the set; the next exercise label starts a new one, and so does a
  * label naming another exercise, with a fresh detector, so a label change never completes a
- * repetition.
+ * repetition. A repetition that completes later under a non-exercise label, while the set is
+ * still open, is held: it counts (late, with its own time) if the label comes back to the set's
+ * exercise before the set ends, and is dropped if the set ends. A label that calls the pause
+ * between two repetitions rest (the classifier's, or a recording's own {@code Break}) then
+ * loses no repetition that completes in the pause; moving about after a set, under a label that
+ * stays rest, still counts nothing. At most one repetition is held per pause: a second under the
+ * same rest label would be a repetition without a pause, which the label would not call rest.
  *
  * <p>A classifier's smoothed label lags the movement both ways: it settles about a second after
  * a set starts, and it holds the exercise for seconds after the set ends (so that a pause
@@ -70,7 +76,8 @@ public final class RepCounter {
    *
    * @param tailSeconds how long after its exercise label ended a repetition may still complete
    * @param restSeconds how long a non-exercise label must last to end the set; longer than the
-   *     pause between two repetitions (up to 3 s in the Exermote recordings)
+   *     pause between two repetitions (up to 3 s in the Exermote recordings), plus what a
+   *     classifier's label may call rest inside a set (a repetition it mistakes for rest)
    * @param minExcursionShare shortest excursion from home that can be a repetition, as a share
    *     of the profile's fastest period: a repetition at the fastest tempo spends about half its
    *     period past the middle, while a wobble before a set or a jolt at landing passes through
@@ -137,23 +144,23 @@ public final class RepCounter {
     }
 
     /**
-     * Defaults: a 1 s tail, 4 s of rest to end a set, excursions of at least 0.4 of the fastest
-     * period reaching {@value #DEFAULT_MIN_DEPTH_SHARE} of the range, repetitions whose
-     * excursion the classifier never rates at most {@value #DEFAULT_MAX_REST_PROBABILITY} rest
-     * not counted, and repetitions completed up to
-     * {@value #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late, and a
-     * set's first repetition confirmed by a second within the slowest repetition plus
-     * {@value #DEFAULT_CONFIRM_PAUSE_SECONDS} s, or released unconfirmed after {@value
-     * #DEFAULT_RELEASE_SECONDS} s of the classifier calling the set exercise. The excursion share was chosen on Exermote
-     * data ({@link RepEvaluation#leaveOneSubjectOut} re-chooses it without the subject it
-     * reports); the model card says how the others were chosen.
+     * Defaults: a 1 s tail, {@value #DEFAULT_REST_SECONDS} s of rest to end a set, excursions of
+     * at least 0.4 of the fastest period reaching {@value #DEFAULT_MIN_DEPTH_SHARE} of the range,
+     * repetitions whose excursion the classifier never rates at most {@value
+     * #DEFAULT_MAX_REST_PROBABILITY} rest not counted, repetitions completed up to {@value
+     * #DEFAULT_RETROACTIVE_SECONDS} s before the label settled counted late, and a set's first
+     * repetition confirmed by a second within the slowest repetition plus {@value
+     * #DEFAULT_CONFIRM_PAUSE_SECONDS} s, or released unconfirmed after {@value
+     * #DEFAULT_RELEASE_SECONDS} s of the classifier calling the set exercise. The excursion share
+     * was chosen on Exermote data ({@link RepEvaluation#leaveOneSubjectOut} re-chooses it without
+     * the subject it reports); the model card says how the others were chosen.
      *
      * @return the settings
      */
     public static Settings defaults() {
-      return new Settings(1.0, 4.0, 0.4, DEFAULT_MIN_DEPTH_SHARE, DEFAULT_MAX_REST_PROBABILITY,
-          DEFAULT_RETROACTIVE_SECONDS, true, DEFAULT_CONFIRM_PAUSE_SECONDS,
-          DEFAULT_RELEASE_SECONDS);
+      return new Settings(1.0, DEFAULT_REST_SECONDS, 0.4, DEFAULT_MIN_DEPTH_SHARE,
+          DEFAULT_MAX_REST_PROBABILITY, DEFAULT_RETROACTIVE_SECONDS, true,
+          DEFAULT_CONFIRM_PAUSE_SECONDS, DEFAULT_RELEASE_SECONDS);
     }
 
     /**
@@ -245,6 +252,15 @@ public final class RepCounter {
    * recordings and leaves room for a set that tires (see the model card).
    */
   public static final double DEFAULT_MIN_DEPTH_SHARE = 0.8;
+  /**
+   * {@link Settings#defaults()}'s rest before a set ends. The counter counts under a label that
+   * turns to rest after {@value CountingLabel#REST_SECONDS} s ({@link CountingLabel}), so within a
+   * set it shows rest in the pauses and, now and then, for a repetition the classifier mistakes
+   * for rest: the shipped model does that for the virtual athlete's slow sit-ups, up to 6.4 s of
+   * rest label inside a set, and with 4 s the set ended there and lost two repetitions. On the
+   * Exermote recordings a shorter wait counts slightly better (model card).
+   */
+  public static final double DEFAULT_REST_SECONDS = 7.0;
   /** {@link Settings#defaults()}'s rest-probability limit. */
   public static final double DEFAULT_MAX_REST_PROBABILITY = 0.3;
   /** {@link Settings#defaults()}'s retroactive start. */
@@ -340,6 +356,13 @@ public final class RepCounter {
   private double heldConfidence;
   /** When a repetition too old to count completed in the replay (NaN: none this set). */
   private double uncountedTime = Double.NaN;
+  /**
+   * A repetition that completed while the label called a pause within the set rest (NaN: none),
+   * counted if the label returns to the set's exercise before the set ends.
+   */
+  private double deferredTime = Double.NaN;
+  private double deferredConfidence;
+  private boolean deferredByClassifier;
 
   /**
    * A counter for one stream.
@@ -428,6 +451,11 @@ public final class RepCounter {
         > current.profile.maxPeriodSeconds() + settings.confirmPauseSeconds())) {
       releaseHeld(timeSeconds);
     }
+    if (p != null && p == current && !Double.isNaN(deferredTime)) {
+      double t = deferredTime;
+      deferredTime = Double.NaN;
+      count(t, deferredConfidence, deferredByClassifier, timeSeconds);
+    }
     if (p != null) {
       if (p != current) {
         // Before its first repetition a set is the label still settling (it often names
@@ -442,6 +470,7 @@ public final class RepCounter {
     } else if (current != null && timeSeconds - lastExerciseTime > settings.restSeconds()) {
       releaseHeld(timeSeconds);
       current = null;
+      deferredTime = Double.NaN;
     }
     if (current != null && !replayed) {
       advance(timeSeconds, values, 0, restProbability, p == current, timeSeconds);
@@ -620,6 +649,7 @@ public final class RepCounter {
     sureSeconds = 0;
     holding = false;
     uncountedTime = Double.NaN;
+    deferredTime = Double.NaN;
     axis.reset(dim);
   }
 
@@ -719,20 +749,15 @@ public final class RepCounter {
 
   private void completeRepetition(double t, boolean exerciseLabelNow, double emittedAt) {
     RepProfile profile = current.profile;
-    boolean countable = !replaying
-        && (exerciseLabelNow || t - lastExerciseTime <= settings.tailSeconds());
-    // The first repetition of a set is exempt: it is what made the label settle, and its
-    // excursion began while the classifier's window still held the rest before it. Later ones
-    // under a label held after the set ended are what the classifier calls rest. The second,
-    // which confirms the first, shares the exemption: a slow repetition (a burpee) is still
-    // within the classifier's window of the rest before the set, and without it a two-
-    // repetition set that the limit cuts to one would count nothing at all.
-    double confirmWindow = profile.maxPeriodSeconds() + settings.confirmPauseSeconds();
-    boolean confirming = settings.confirmFirst() && repsInSet == 0 && holding
-        && t - heldTime <= confirmWindow;
+    boolean labelled = exerciseLabelNow || t - lastExerciseTime <= settings.tailSeconds();
     // The least rest-like moment, not the mean: the classifier's newest window still holds the
     // pause before a repetition for most of its excursion, so a repetition after a long pause
-    // averages as rest; moving about after a set is rest throughout.
+    // averages as rest; moving about after a set is rest throughout. The first repetition of a
+    // set is exempt: it is what made the label settle, and its excursion began while the
+    // classifier's window still held the rest before it. The second, which confirms the first,
+    // shares the exemption (repsInSet is still 0 while the first is held): a slow repetition (a
+    // burpee) is still within the classifier's window of the rest before the set, and without it
+    // a two-repetition set that the limit cuts to one would count nothing at all.
     boolean notRest = repsInSet == 0 || restCount == 0
         || restMin <= settings.maxRestProbability();
     double excursion = t - awaySince;
@@ -744,11 +769,33 @@ public final class RepCounter {
       // Too old to count, but a repetition all the same: it confirms the next one.
       uncountedTime = t;
     }
-    if (!(countable && notRest && plausibleExcursion && notTooSoon)) {
+    if (replaying || !(notRest && plausibleExcursion && notTooSoon)) {
       return;
     }
+    double confidence = confidence(profile, haveRep ? t - lastRepTime : 0);
+    // Without the classifier's rest probability the label alone decides (as when it is the
+    // truth, which names no false sets): nothing to confirm.
+    boolean classifierLabel = restCount > 0;
+    if (!labelled) {
+      // The label called a pause rest, but the set is still open: the repetition counts if the
+      // label comes back to the set's exercise before the set ends (see step).
+      if (Double.isNaN(deferredTime)) {
+        deferredTime = t;
+        deferredConfidence = confidence;
+        deferredByClassifier = classifierLabel;
+      }
+      return;
+    }
+    count(t, confidence, classifierLabel, emittedAt);
+  }
+
+  /** Counts a repetition that completed at {@code t} and passed the detector's checks. */
+  private void count(double t, double confidence, boolean classifierLabel, double emittedAt) {
+    RepProfile profile = current.profile;
+    double confirmWindow = profile.maxPeriodSeconds() + settings.confirmPauseSeconds();
+    boolean confirming = settings.confirmFirst() && repsInSet == 0 && holding
+        && t - heldTime <= confirmWindow;
     double period = haveRep ? t - lastRepTime : 0;
-    double confidence = confidence(profile, period);
     if (settings.confirmFirst() && repsInSet == 0) {
       // A set has at least two repetitions: a lone one (someone stirring while the label still
       // or already names an exercise) waits for a second, and is dropped if none comes in time.
@@ -756,9 +803,6 @@ public final class RepCounter {
       // the set began with it.
       boolean confirmedByReplay = !Double.isNaN(uncountedTime)
           && t - uncountedTime <= confirmWindow;
-      // Without the classifier's rest probability the label alone decides (as when it is the
-      // truth, which names no false sets): nothing to confirm.
-      boolean classifierLabel = restCount > 0;
       if (classifierLabel && !confirming && !confirmedByReplay) {
         holding = true;
         heldTime = t;
@@ -805,6 +849,7 @@ public final class RepCounter {
   /** Forgets the stream: the current set, the signal window and the set numbering. */
   public void reset() {
     current = null;
+    deferredTime = Double.NaN;
     pending.clear();
     historyFilled = 0;
     historyHead = 0;

@@ -16,6 +16,7 @@ import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.StreamingPipeline;
+import org.imucompanion.models.reps.CountingLabel;
 import org.imucompanion.models.reps.RepCounter;
 import org.imucompanion.models.reps.RepEvent;
 import org.imucompanion.models.reps.RepProfiles;
@@ -104,8 +105,7 @@ class VirtualAthleteIT {
       LabelSmoother smoother = LabelSmoother.forContract(classifier.contract());
       float[] probabilities = new float[classifier.classes().size()];
       String[] current = new String[1];
-      double[] restProbability = {Double.NaN};
-      int rest = classifier.contract().restClassIndex().orElseThrow();
+      CountingLabel counting = CountingLabel.forContract(classifier.contract());
       List<RepEvent> events = new ArrayList<>();
       Map<String, double[]> perClass = new LinkedHashMap<>();
       RepCounter[] reps = new RepCounter[1];
@@ -119,8 +119,9 @@ class VirtualAthleteIT {
               if (current[0] == null) {
                 return;
               }
-              // As the app's LiveClassification: the label and the newest window's rest probability.
-              reps[0].step(timeSeconds, values, current[0], restProbability[0])
+              // As the app's LiveClassification: the counting label and the newest window's
+              // rest probability.
+              reps[0].step(timeSeconds, values, counting.label(), counting.restProbability())
                   .ifPresent(events::add);
               boolean strictRight = athlete.truthAt(timeSeconds).label().equals(current[0]);
               String truth = setLevelTruth(athlete, timeSeconds);
@@ -143,12 +144,13 @@ class VirtualAthleteIT {
             public void onWindow(float[] window, double endTimeSeconds) {
               classifier.classify(window, probabilities);
               current[0] = smoother.step(probabilities).className();
-              restProbability[0] = probabilities[rest];
+              counting.step(probabilities);
             }
 
             @Override
             public void onGap(double lastTimeSeconds, double resumeTimeSeconds) {
               smoother.reset();
+              counting.reset();
             }
           });
       reps[0] = new RepCounter(pipeline.outputLayout(), settings.targetRateHz(),

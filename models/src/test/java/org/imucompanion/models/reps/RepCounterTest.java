@@ -111,6 +111,35 @@ class RepCounterTest {
   }
 
   @Test
+  void aRepetitionTheLabelCallsRestCountsOnceTheLabelComesBackBeforeTheSetEnds() {
+    // A quick label may call a slow repetition inside a set rest, as the counting label does
+    // for the virtual athlete's slow sit-ups. The set is still open, so the repetition counts,
+    // late and with its own time, when the label comes back to the set's exercise. Called rest
+    // at the end of the set, with the rest going on until the set ends, it is not counted.
+    SyntheticSets s = new SyntheticSets(41, 0.005);
+    s.rest(3, REST);
+    for (int i = 0; i < 3; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.5, SQUAT);
+    }
+    s.repetition(3.0, Math.toRadians(50), REST).rest(0.5, REST);
+    for (int i = 0; i < 2; i++) {
+      s.repetition(2.5, Math.toRadians(50), SQUAT).rest(0.5, SQUAT);
+    }
+    s.repetition(3.0, Math.toRadians(50), REST).rest(RepCounter.DEFAULT_REST_SECONDS + 2, REST);
+
+    List<RepEvent> events = s.count();
+
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(events).extracting(RepEvent::setNumber).containsOnly(1);
+    RepEvent fourth = events.get(3);
+    assertThat(fourth.late()).isTrue();
+    assertThat(fourth.timeSeconds()).isCloseTo(s.repetitionEnds.get(3), within(1.0));
+    assertThat(fourth.emittedSeconds()).isGreaterThan(s.repetitionEnds.get(3) + 0.5);
+    // The others were counted as they completed.
+    assertThat(events.stream().filter(RepEvent::late)).containsExactly(fourth);
+  }
+
+  @Test
   void aLabelChangeStartsAFreshSetWithoutCountingTheChange() {
     SyntheticSets s = new SyntheticSets(9, 0.005);
     s.rest(3, REST);
