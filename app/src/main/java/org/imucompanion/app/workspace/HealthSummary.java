@@ -17,13 +17,7 @@ public final class HealthSummary {
    */
   public static String oneLine(StreamHealthSnapshot s) {
     HealthWindow live = s.live();
-    String jitter =
-        live.interArrival()
-            .map(
-                ia ->
-                    String.format(
-                        Locale.ROOT, "jitter p99 %.1f ms", ia.jitterP99().toNanos() / 1e6))
-            .orElse("jitter n/a");
+    String jitter = jitter(live);
     return String.format(
         Locale.ROOT,
         "%.0f/%.0f Hz · loss %.1f %%%s · %s · %d malformed",
@@ -44,13 +38,7 @@ public final class HealthSummary {
    */
   public static String cumulative(StreamHealthSnapshot s) {
     HealthWindow all = s.cumulative();
-    String jitter =
-        all.interArrival()
-            .map(
-                ia ->
-                    String.format(
-                        Locale.ROOT, "jitter p99 %.1f ms", ia.jitterP99().toNanos() / 1e6))
-            .orElse("jitter n/a");
+    String jitter = jitter(all);
     return String.format(
         Locale.ROOT,
         "%.1f/%.0f Hz over %.1f s · loss %.1f %%%s · %s · %d malformed",
@@ -61,5 +49,11 @@ public final class HealthSummary {
         s.lossInferred() ? " (inferred)" : "",
         jitter,
         all.malformed());
+  }
+
+  private static String jitter(HealthWindow w) {
+    return w.interArrival()
+        .map(ia -> String.format(Locale.ROOT, "jitter p99 %.1f ms", ia.jitterP99().toNanos() / 1e6))
+        .orElse("jitter n/a");
   }
 }

@@ -862,8 +862,6 @@ public final class RepCounter {
     repsInSet = 0;
     haveRep = false;
     holding = false;
-    sureSeconds = 0;
-    lastStepTime = Double.NaN;
     state = UNKNOWN;
   }
 

@@ -16,7 +16,7 @@ class CountingLabelTest {
       ModelContract.Output.PROBABILITIES, Map.of(), "test");
 
   @Test
-  void turnsToRestAfterASecondWhileTheDisplayStillHoldsTheExercise() {
+  void turnsToRestWhileTheDisplayStillHoldsTheExercise() {
     CountingLabel counting = CountingLabel.forContract(CONTRACT);
     LabelSmoother display = LabelSmoother.forContract(CONTRACT);
     float[] squat = {0.95f, 0.05f};
@@ -30,8 +30,8 @@ class CountingLabelTest {
     assertThat(counting.label()).isEqualTo("Squat");
     assertThat(counting.restProbability()).isEqualTo(0.05f);
 
-    // Rest leads from now on: the counting label follows after about a second (a few windows of
-    // averaging and dwell), the display keeps the exercise through a pause up to 3.5 s.
+    // Rest leads from now on: the counting label follows after its dwell (plus a window or two of
+    // averaging), the display keeps the exercise through a pause up to 3.5 s.
     int countingAfter = -1;
     String displayAtThatTime = null;
     for (int i = 1; i <= 6 && countingAfter < 0; i++) {
