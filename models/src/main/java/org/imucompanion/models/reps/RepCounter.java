@@ -719,6 +719,14 @@ public final class RepCounter {
     lastRange = range;
     lastTrace = trace;
     if (!(range >= p.profile.minAmplitude())) {
+      // Nothing has moved by the amplitude floor for a whole slowest repetition, so no
+      // repetition is under way (a real one spans the floor within the window): an excursion
+      // still open is abandoned, back home without counting. Otherwise noise over the last trace
+      // of a repetition sliding out of the window, which can pass its shrunken middle, would
+      // stay "away" through a long pause and make the next repetition's excursion too long.
+      if (state != UNKNOWN && state == away) {
+        state = -away;
+      }
       return state;
     }
     double s = project((head - 1 + p.window) % p.window);
