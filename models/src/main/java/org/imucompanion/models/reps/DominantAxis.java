@@ -16,6 +16,8 @@ final class DominantAxis {
 
   private final double[] axis;
   private final double[] next;
+  private final double[] lean;
+  private final double[] best;
   private int dimension;
   private boolean known;
   private double eigenvalue;
@@ -23,6 +25,8 @@ final class DominantAxis {
   DominantAxis(int maxDimension) {
     axis = new double[maxDimension];
     next = new double[maxDimension];
+    lean = new double[maxDimension];
+    best = new double[maxDimension];
   }
 
   /** Forgets the axis; the next {@link #update} starts from scratch. */
@@ -40,26 +44,72 @@ final class DominantAxis {
    */
   boolean update(double[] cov) {
     int d = dimension;
-    if (!known) {
-      // Start off every axis so no eigenvector is orthogonal to the start, leaning to the
-      // channel with most variance.
-      int widest = 0;
-      for (int i = 1; i < d; i++) {
-        if (cov[i * d + i] > cov[widest * d + widest]) {
-          widest = i;
-        }
+    if (known) {
+      if (!iterate(cov, axis)) {
+        return false;
       }
-      for (int i = 0; i < d; i++) {
-        axis[i] = i == widest ? 1.0 : 0.3;
-      }
-      normalize(axis, d);
+      eigenvalue = rayleigh(cov, axis);
+      return true;
     }
+    // Cold start. The first start leans to the channel with most variance. Any one start can be
+    // orthogonal to the top eigenvector, and then the iteration settles on a lesser one: a
+    // covariance with two mirror channels has (1, -1, 0) on top, orthogonal to (0.3, 0.3, 1).
+    // So the basis vectors are tried too: the top eigenvector has a component of at least
+    // 1 / sqrt(d) on one of them. The start whose axis has the largest variance wins.
+    int widest = 0;
+    for (int i = 1; i < d; i++) {
+      if (cov[i * d + i] > cov[widest * d + widest]) {
+        widest = i;
+      }
+    }
+    for (int i = 0; i < d; i++) {
+      lean[i] = i == widest ? 1.0 : 0.3;
+    }
+    normalize(lean, d);
+    boolean found = false;
+    double bestValue = 0;
+    for (int start = -1; start < d; start++) {
+      for (int i = 0; i < d; i++) {
+        axis[i] = start < 0 ? lean[i] : i == start ? 1.0 : 0.0;
+      }
+      if (!iterate(cov, axis)) {
+        continue;
+      }
+      double value = rayleigh(cov, axis);
+      // Another start only wins by more than rounding, so a well-posed matrix keeps the
+      // leaning start's axis to the last digit.
+      if (!found || value > bestValue + 1e-9 * Math.abs(bestValue)) {
+        found = true;
+        bestValue = value;
+        System.arraycopy(axis, 0, best, 0, d);
+      }
+    }
+    if (!found) {
+      return false;
+    }
+    // Point the axis the way the leaning start does, as a single start from it would.
+    double side = 0;
+    for (int i = 0; i < d; i++) {
+      side += best[i] * lean[i];
+    }
+    double sign = side < 0 ? -1 : 1;
+    for (int i = 0; i < d; i++) {
+      axis[i] = sign * best[i];
+    }
+    eigenvalue = bestValue;
+    known = true;
+    return true;
+  }
+
+  /** Power iteration from {@code v}, in place; false if the matrix sends {@code v} to zero. */
+  private boolean iterate(double[] cov, double[] v) {
+    int d = dimension;
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       double norm = 0;
       for (int i = 0; i < d; i++) {
         double s = 0;
         for (int j = 0; j < d; j++) {
-          s += cov[i * d + j] * axis[j];
+          s += cov[i * d + j] * v[j];
         }
         next[i] = s;
         norm += s * s;
@@ -71,24 +121,28 @@ final class DominantAxis {
       double change = 0;
       for (int i = 0; i < d; i++) {
         next[i] /= norm;
-        change += (next[i] - axis[i]) * (next[i] - axis[i]);
-        axis[i] = next[i];
+        change += (next[i] - v[i]) * (next[i] - v[i]);
+        v[i] = next[i];
       }
       if (change < TOLERANCE) {
         break;
       }
     }
-    double rayleigh = 0;
+    return true;
+  }
+
+  /** The variance along the unit vector {@code v}. */
+  private double rayleigh(double[] cov, double[] v) {
+    int d = dimension;
+    double r = 0;
     for (int i = 0; i < d; i++) {
       double s = 0;
       for (int j = 0; j < d; j++) {
-        s += cov[i * d + j] * axis[j];
+        s += cov[i * d + j] * v[j];
       }
-      rayleigh += axis[i] * s;
+      r += v[i] * s;
     }
-    eigenvalue = rayleigh;
-    known = true;
-    return true;
+    return r;
   }
 
   /** Whether an axis has been found since the last reset. */

@@ -69,6 +69,22 @@ class DominantAxisTest {
     assertThat(Math.signum(axis.component(0))).isEqualTo(sign);
   }
 
+  /**
+   * Two mirror channels: their difference (1, -1, 0) has the most variance, and it is orthogonal
+   * to a start leaning to the third channel, whose own variance is the largest on the diagonal.
+   * A single power iteration from that start settles on the third channel's 0.06.
+   */
+  @org.junit.jupiter.api.Test
+  void findsTheTopAxisWhenTheFirstStartIsOrthogonalToIt() {
+    DominantAxis axis = new DominantAxis(3);
+    axis.reset(3);
+    assertThat(axis.update(new double[] {0.05, -0.03, 0, -0.03, 0.05, 0, 0, 0, 0.06})).isTrue();
+    assertThat(axis.eigenvalue()).isCloseTo(0.08, within(1e-12));
+    double half = Math.sqrt(0.5);
+    double dot = half * axis.component(0) - half * axis.component(1);
+    assertThat(Math.abs(dot)).isCloseTo(1.0, within(1e-9));
+  }
+
   @org.junit.jupiter.api.Test
   void zeroMatrixLeavesTheAxisUnknown() {
     DominantAxis axis = new DominantAxis(3);
