@@ -18,6 +18,8 @@ final class DominantAxis {
   private final double[] next;
   private final double[] lean;
   private final double[] best;
+  private final double[] side;
+  private boolean sided;
   private int dimension;
   private boolean known;
   private double eigenvalue;
@@ -27,13 +29,26 @@ final class DominantAxis {
     next = new double[maxDimension];
     lean = new double[maxDimension];
     best = new double[maxDimension];
+    side = new double[maxDimension];
   }
 
   /** Forgets the axis; the next {@link #update} starts from scratch. */
   void reset(int dimension) {
     this.dimension = dimension;
     known = false;
+    sided = false;
     eigenvalue = 0;
+  }
+
+  /**
+   * Remembers which way the axis points now; later updates point the same way. A warm start
+   * keeps the sign only while the matrix changes little: an update from a window of noise can
+   * turn the axis anywhere, and the next movement then pulls it onto the line pointing the other
+   * way, which swaps home and away for the rep counter.
+   */
+  void holdSide() {
+    System.arraycopy(axis, 0, side, 0, dimension);
+    sided = true;
   }
 
   /**
@@ -49,6 +64,7 @@ final class DominantAxis {
         return false;
       }
       eigenvalue = rayleigh(cov, axis);
+      keepSide();
       return true;
     }
     // Cold start. The first start leans to the channel with most variance. Any one start can be
@@ -98,7 +114,23 @@ final class DominantAxis {
     }
     eigenvalue = bestValue;
     known = true;
+    keepSide();
     return true;
+  }
+
+  private void keepSide() {
+    if (!sided) {
+      return;
+    }
+    double dot = 0;
+    for (int i = 0; i < dimension; i++) {
+      dot += axis[i] * side[i];
+    }
+    if (dot < 0) {
+      for (int i = 0; i < dimension; i++) {
+        axis[i] = -axis[i];
+      }
+    }
   }
 
   /** Power iteration from {@code v}, in place; false if the matrix sends {@code v} to zero. */

@@ -85,6 +85,32 @@ class DominantAxisTest {
     assertThat(Math.abs(dot)).isCloseTo(1.0, within(1e-9));
   }
 
+  /**
+   * Windows of noise turn the axis by 60 degrees, then by 120: each warm start keeps the sign
+   * from the step before, so on its own the axis ends nearer -x than +x, and the next movement
+   * along x would point it the other way. A held side makes it point the way it did before.
+   */
+  @org.junit.jupiter.api.Test
+  void aHeldSideSurvivesUpdatesFromNoise() {
+    DominantAxis axis = new DominantAxis(3);
+    axis.reset(3);
+    axis.update(lineAt(0));
+    double sign = Math.signum(axis.component(0));
+    axis.holdSide();
+    axis.update(lineAt(60));
+    axis.update(lineAt(120));
+    axis.update(lineAt(0));
+    assertThat(Math.signum(axis.component(0))).isEqualTo(sign);
+    assertThat(Math.abs(axis.component(0))).isCloseTo(1.0, within(1e-6));
+  }
+
+  /** Covariance of movement along a line in the x-y plane at {@code degrees}, plus noise. */
+  private static double[] lineAt(double degrees) {
+    double x = Math.cos(Math.toRadians(degrees));
+    double y = Math.sin(Math.toRadians(degrees));
+    return new double[] {x * x + 0.1, x * y, 0, x * y, y * y + 0.1, 0, 0, 0, 0.1};
+  }
+
   @org.junit.jupiter.api.Test
   void zeroMatrixLeavesTheAxisUnknown() {
     DominantAxis axis = new DominantAxis(3);

@@ -73,6 +73,14 @@ class RepCounterTest {
   }
 
   @Test
+  void aPauseOfNoiseDoesNotTurnTheAxisAround() {
+    // A case the property found: during a 6.5 s pause, noise near the still threshold
+    // re-estimated the axis from pure noise; the next repetition then pulled it onto its line
+    // pointing the other way, home read as away, and the fourth repetition was never counted.
+    countsEverySyntheticSetExactly(22254, 4);
+  }
+
+  @Test
   void restLabelNeverCountsEvenWhenTheArmMoves() {
     SyntheticSets s = new SyntheticSets(7, 0.005);
     for (int i = 0; i < 10; i++) {
