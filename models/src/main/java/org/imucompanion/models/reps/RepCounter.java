@@ -718,10 +718,6 @@ public final class RepCounter {
     double range = max - min;
     lastRange = range;
     lastTrace = trace;
-    if (range >= p.profile.minAmplitude()) {
-      // The window moves: this is the set's side of the line, kept through the next still spell.
-      axis.holdSide();
-    }
     if (!(range >= p.profile.minAmplitude())) {
       // Nothing has moved by the amplitude floor for a whole slowest repetition, so no
       // repetition is under way (a real one spans the floor within the window): an excursion
@@ -733,6 +729,8 @@ public final class RepCounter {
       }
       return state;
     }
+    // The window moves: this is the set's side of the line, kept through the next still spell.
+    axis.holdSide();
     double s = project((head - 1 + p.window) % p.window);
     double band = p.profile.hysteresis() * range;
     if (state == UNKNOWN) {
