@@ -104,11 +104,11 @@ final class DominantAxis {
       return false;
     }
     // Point the axis the way the leaning start does, as a single start from it would.
-    double side = 0;
+    double alongLean = 0;
     for (int i = 0; i < d; i++) {
-      side += best[i] * lean[i];
+      alongLean += best[i] * lean[i];
     }
-    double sign = side < 0 ? -1 : 1;
+    double sign = alongLean < 0 ? -1 : 1;
     for (int i = 0; i < d; i++) {
       axis[i] = sign * best[i];
     }
