@@ -94,6 +94,12 @@ public record ModelContract(
   public static final String PIPELINE_PREFIX = KEY_PREFIX + "pipeline.";
   /** Metadata key: comma-separated subject ids of the training data (optional). */
   public static final String KEY_TRAINING_SUBJECTS = KEY_PREFIX + "training.subjects";
+  /**
+   * Metadata key: how many seconds before its window's last sample the moment the model labels
+   * is (optional, default 0; {@code train.py --label-lag}). Only 0 is accepted: see {@link
+   * #fromMetadata(Map)}.
+   */
+  public static final String KEY_LABEL_DELAY_S = KEY_PREFIX + "label_delay_s";
 
   /** What the graph's output vector holds. */
   public enum Output {
@@ -230,9 +236,15 @@ public record ModelContract(
    *
    * @param metadata the model's custom metadata (key to value)
    * @return the contract
+   * <p>A model trained with a look-ahead ({@value #KEY_LABEL_DELAY_S} above 0) is refused: the
+   * live view, the rep counter and {@code evaluate} take every label as the state at its window's
+   * last sample, so such a model's labels would be shown late as if they were current, and
+   * scored against the wrong moment.
+   *
    * @throws ModelLoadException {@link Reason#MISSING_CONTRACT} if no contract key is present at
    *     all; {@link Reason#INVALID_CONTRACT} naming the key if one is missing or malformed or the
-   *     values contradict each other
+   *     values contradict each other; {@link Reason#UNSUPPORTED_LABEL_DELAY} for a label delay
+   *     above 0
    */
   public static ModelContract fromMetadata(Map<String, String> metadata) throws ModelLoadException {
     Objects.requireNonNull(metadata, "metadata");
@@ -254,6 +266,7 @@ public record ModelContract(
       }
     });
     Output output = r.output();
+    r.requireNoLabelDelay();
     try {
       return new ModelContract(
           version,
@@ -450,6 +463,25 @@ public record ModelContract(
     List<String> names(String key) throws ModelLoadException {
       String v = text(key);
       return v.isEmpty() ? List.of() : List.of(v.split(",", -1));
+    }
+
+    /** Refuses a look-ahead model (see {@link ModelContract#fromMetadata(Map)}). */
+    void requireNoLabelDelay() throws ModelLoadException {
+      String v = metadata.get(KEY_LABEL_DELAY_S);
+      if (v == null) {
+        return;
+      }
+      double delay = decimal(KEY_LABEL_DELAY_S);
+      if (!(delay >= 0) || Double.isInfinite(delay)) {
+        throw invalid(KEY_LABEL_DELAY_S, v, "a number of seconds >= 0");
+      }
+      if (delay > 0) {
+        throw new ModelLoadException(Reason.UNSUPPORTED_LABEL_DELAY, "model labels the moment "
+            + v.strip() + " s before its window's last sample (" + KEY_LABEL_DELAY_S + " = "
+            + v.strip() + ", trained with a look-ahead); this build shows and scores every label"
+            + " as of its window's last sample, so it would show this model's labels "
+            + v.strip() + " s late as if they were current");
+      }
     }
 
     List<String> optionalNames(String key) {

@@ -23,7 +23,12 @@ public final class ModelLoadException extends Exception {
     /** The contract disagrees with the graph's input or output shapes or types. */
     SHAPE_MISMATCH,
     /** The model needs channels the streaming pipeline cannot produce. */
-    UNSUPPORTED_CHANNELS
+    UNSUPPORTED_CHANNELS,
+    /**
+     * The model labels a moment before its window's end (a look-ahead), which this build would
+     * show and score as if it were the window's end.
+     */
+    UNSUPPORTED_LABEL_DELAY
   }
 
   private final Reason reason;

@@ -170,6 +170,31 @@ class ModelContractTest {
     assertRefused(m, Reason.INVALID_CONTRACT, "imu.output should be 'probabilities' or 'logits'");
   }
 
+  @Test
+  void aLabelDelayOfZeroIsAccepted() throws Exception {
+    Map<String, String> m = validMetadata();
+    m.put("imu.label_delay_s", "0.0");
+    assertThat(ModelContract.fromMetadata(m)).isEqualTo(ModelContract.fromMetadata(validMetadata()));
+  }
+
+  @Test
+  void aLookAheadModelIsRefusedWithItsDelay() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.label_delay_s", "0.5");
+    assertRefused(m, Reason.UNSUPPORTED_LABEL_DELAY,
+        "model labels the moment 0.5 s before its window's last sample (imu.label_delay_s = 0.5");
+  }
+
+  @Test
+  void aMalformedLabelDelayIsNamedWithItsValue() {
+    for (String bad : new String[] {"-0.5", "NaN", "Infinity", "soon"}) {
+      Map<String, String> m = validMetadata();
+      m.put("imu.label_delay_s", bad);
+      assertRefused(m, Reason.INVALID_CONTRACT,
+          "contract key imu.label_delay_s should be a number");
+    }
+  }
+
   private static void assertRefused(Map<String, String> m, Reason reason, String message) {
     assertThatThrownBy(() -> ModelContract.fromMetadata(m))
         .isInstanceOf(ModelLoadException.class)

@@ -228,6 +228,12 @@ class OnnxClassifierIT {
   }
 
   @Test
+  void lookAheadModelIsRefused() throws Exception {
+    assertRefused("tiny_label_delay.onnx", ClassifierOptions.DEFAULT,
+        Reason.UNSUPPORTED_LABEL_DELAY, "imu.label_delay_s = 0.5");
+  }
+
+  @Test
   void corruptFileIsRefused() throws Exception {
     assertRefused("corrupt.onnx", ClassifierOptions.DEFAULT, Reason.INVALID_MODEL,
         "is not a usable ONNX model");

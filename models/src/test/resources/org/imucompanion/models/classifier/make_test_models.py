@@ -17,6 +17,7 @@ the recipe ships. The outputs are committed next to this script:
   tiny_wrong_classes.onnx   network returns 5 classes, contract lists 4
   tiny_no_metadata.onnx     valid network, no contract at all
   tiny_bad_metadata.onnx    contract with 5 norm_std values for 6 channels
+  tiny_label_delay.onnx     valid contract of a look-ahead model (imu.label_delay_s 0.5)
   corrupt.onnx              the first half of tiny_good.onnx
 """
 
@@ -96,6 +97,8 @@ def main():
     bad = metadata()
     bad["imu.norm_std"] = ",".join(repr(s) for s in STD[:5])
     export_onnx(good, path("tiny_bad_metadata.onnx"), WINDOW, len(CHANNELS), bad)
+    export_onnx(good, path("tiny_label_delay.onnx"), WINDOW, len(CHANNELS),
+                metadata(label_delay_s=0.5))
 
     with open(path("tiny_good.onnx"), "rb") as f:
         data = f.read()
