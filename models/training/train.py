@@ -261,8 +261,8 @@ def cmd_loso(w, args):
     subjects = sorted(set(w.subject.tolist()))
     if len(subjects) < 2:
         sys.exit("leave-one-subject-out needs at least 2 subjects")
-    if args.fold_models and (args.arch in CLASSICAL or args.label_lag):
-        sys.exit("--fold-models exports causal networks only (no rf, no --label-lag)")
+    if args.fold_models and args.arch in CLASSICAL:
+        sys.exit("--fold-models exports networks only (no rf)")
     if args.hold_out:
         subjects = [s for s in subjects if s in args.hold_out]  # quick experiments: some folds only
     os.makedirs(args.out, exist_ok=True)
@@ -310,8 +310,9 @@ def cmd_loso(w, args):
                              + (" (recorded channels and the same sessions through the second"
                                 " export)" if extra is not None else "")
                              + f" (stride {args.train_stride}); arch {args.arch}; {args.epochs}"
-                             f" epochs; seed {args.seed + s}",
-                             trained_on, args.seed + s, reference=False)
+                             f" epochs; seed {args.seed + s}" + lag_note(args.label_lag, w),
+                             trained_on, args.seed + s, reference=False,
+                             label_delay_s=label_delay_seconds(args.label_lag, w))
         for name, ev, _ in evaluations:
             # Rows are reported at the time they label (window i - lag), scored against its truth.
             esrc, edst = lagged(ev, args.label_lag)
@@ -345,7 +346,7 @@ def cmd_loso(w, args):
             "epochs": args.epochs if args.arch not in CLASSICAL else None,
             "rotate_deg": args.rotate_deg, "seed": args.seed, "train_stride": args.train_stride,
             "label_lag_windows": args.label_lag,
-            "label_delay_s": args.label_lag * w.hop / w.sample_rate_hz,
+            "label_delay_s": label_delay_seconds(args.label_lag, w),
             "classes": w.classes, "channels": w.channels, "windows": int(len(ev.y)),
             "subjects": subjects, "pooled": pooled, "folds": folds[name],
             "mean_fold_macro_f1": float(np.mean(fold_f1)),
@@ -389,13 +390,26 @@ def cmd_final(w, args):
     description = (f"{w.description}; subjects {subjects}; {len(yraw)} training windows{extra_note}"
                    f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
-    delay = args.label_lag * w.hop / w.sample_rate_hz
-    if args.label_lag:
-        description += (f"; label lag {args.label_lag} hops: the label is for the moment {delay} s"
-                        f" before the window's end (look-ahead = label delay)")
+    description += lag_note(args.label_lag, w)
     return export_model(net, w, mean, std, args.out, args.name,
                         args.model_version or f"{args.name}-{time.strftime('%Y%m%d')}",
-                        description, subjects, args.seed, label_delay_s=delay)
+                        description, subjects, args.seed,
+                        label_delay_s=label_delay_seconds(args.label_lag, w))
+
+
+def label_delay_seconds(label_lag, w):
+    """How long before its window's end the moment a network trained with `label_lag` labels is
+    (the contract's imu.label_delay_s)."""
+    return label_lag * w.hop / w.sample_rate_hz
+
+
+def lag_note(label_lag, w):
+    """The model description's words for a label lag (empty without one)."""
+    if not label_lag:
+        return ""
+    return (f"; label lag {label_lag} hops: the label is for the moment"
+            f" {label_delay_seconds(label_lag, w)} s before the window's end"
+            f" (look-ahead = label delay)")
 
 
 def export_model(net, w, mean, std, out_dir, name, model_version, description, subjects, seed,
