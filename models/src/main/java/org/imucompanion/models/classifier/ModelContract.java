@@ -234,13 +234,13 @@ public record ModelContract(
   /**
    * Reads a contract from ONNX custom metadata.
    *
-   * @param metadata the model's custom metadata (key to value)
-   * @return the contract
    * <p>A model trained with a look-ahead ({@value #KEY_LABEL_DELAY_S} above 0) is refused: the
    * live view, the rep counter and {@code evaluate} take every label as the state at its window's
    * last sample, so such a model's labels would be shown late as if they were current, and
    * scored against the wrong moment.
    *
+   * @param metadata the model's custom metadata (key to value)
+   * @return the contract
    * @throws ModelLoadException {@link Reason#MISSING_CONTRACT} if no contract key is present at
    *     all; {@link Reason#INVALID_CONTRACT} naming the key if one is missing or malformed or the
    *     values contradict each other; {@link Reason#UNSUPPORTED_LABEL_DELAY} for a label delay
