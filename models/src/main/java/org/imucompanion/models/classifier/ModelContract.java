@@ -476,11 +476,12 @@ public record ModelContract(
         throw invalid(KEY_LABEL_DELAY_S, v, "a number of seconds >= 0");
       }
       if (delay > 0) {
+        String seconds = v.strip();
         throw new ModelLoadException(Reason.UNSUPPORTED_LABEL_DELAY, "model labels the moment "
-            + v.strip() + " s before its window's last sample (" + KEY_LABEL_DELAY_S + " = "
-            + v.strip() + ", trained with a look-ahead); this build shows and scores every label"
-            + " as of its window's last sample, so it would show this model's labels "
-            + v.strip() + " s late as if they were current");
+            + seconds + " s before its window's last sample (" + KEY_LABEL_DELAY_S + " = "
+            + seconds + ", trained with a look-ahead); this build shows and scores every label"
+            + " as of its window's last sample, so it would show this model's labels " + seconds
+            + " s late as if they were current");
       }
     }
 
