@@ -38,7 +38,7 @@ public final class TemplateBuilder {
   public static final int DEFAULT_POINTS = 64;
 
   private static final double PERIOD_S = 1.0 / ExermoteReader.SAMPLE_RATE_HZ;
-  private static final String BREAK = "Break";
+  private static final String BREAK = ExerciseSets.EXERMOTE_PAUSE;
   /** A channel's gain is capped: a flat mean with noisy repetitions must not become noise. */
   private static final double MAX_GAIN = 3.0;
 

@@ -17,6 +17,9 @@ public final class ExerciseSets {
   /** Exermote's label for the pause between sets. */
   public static final String EXERMOTE_SET_BREAK = "setBreak";
 
+  /** Exermote's label for the pause between two repetitions of a set. */
+  public static final String EXERMOTE_PAUSE = "Break";
+
   private ExerciseSets() {}
 
   /**

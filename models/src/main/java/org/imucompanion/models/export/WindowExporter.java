@@ -21,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.RepPhase;
 import org.imucompanion.models.dataset.Dataset;
+import org.imucompanion.models.dataset.ExerciseSets;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.RecordingReplay;
 import org.imucompanion.models.pipeline.StreamingPipeline;
@@ -34,12 +35,19 @@ import org.imucompanion.models.pipeline.StreamingPipeline;
  * or before the window's end), because live inference is causal: at the moment a window is
  * complete, that is what the label should say. Windows whose label the class mapping leaves out
  * are skipped and counted.
+ *
+ * <p>{@code y_phase} is the last step's {@link RepPhase} code, or {@value #PAUSE_PHASE} where a
+ * step outside a repetition carries the dataset's label for the pause between two repetitions of
+ * a set ({@link ExerciseSets#EXERMOTE_PAUSE}): a repetition-phase model learns to tell that pause,
+ * after which the set goes on, from the rest after a set.
  */
 public final class WindowExporter {
   /** Format name written to {@code meta.json}. */
   public static final String FORMAT = "imu-companion-windows";
   /** Format version written to {@code meta.json}. */
   public static final int FORMAT_VERSION = 1;
+  /** {@code y_phase} code of a step in the pause between two repetitions of a set. */
+  public static final int PAUSE_PHASE = 3;
 
   private final PipelineSettings settings;
   private final ClassMapping mapping;
@@ -170,6 +178,7 @@ public final class WindowExporter {
     phases.put("0", "none");
     phases.put("1", "firstHalf");
     phases.put("2", "secondHalf");
+    phases.put(Integer.toString(PAUSE_PHASE), "pause");
     m.put("y_phase", phases);
     m.put("pipeline", run.toMetadata());
     Map<String, Object> ds = new LinkedHashMap<>();
@@ -311,7 +320,8 @@ public final class WindowExporter {
       y[count] = cls.getAsInt();
       subject[count] = subjectId;
       session[count] = sessionIndex;
-      phase[count] = repPhase.code();
+      phase[count] = repPhase == RepPhase.NONE && ExerciseSets.EXERMOTE_PAUSE.equals(label)
+          ? PAUSE_PHASE : repPhase.code();
       tEnd[count] = endTime;
       count++;
       windowsInSession++;

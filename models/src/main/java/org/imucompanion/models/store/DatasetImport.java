@@ -13,6 +13,7 @@ import java.util.function.IntConsumer;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.RepPhase;
 import org.imucompanion.models.dataset.Dataset;
+import org.imucompanion.models.dataset.ExerciseSets;
 
 /**
  * Imports a published dataset (read by a {@link org.imucompanion.models.dataset.DatasetReader})
@@ -39,7 +40,7 @@ public final class DatasetImport {
   public static final Set<String> REST_LABELS = Set.of("setBreak", "Rest", "rest", "Idle", "None", "Null");
 
   /** Labels that pause inside a set without ending it. */
-  public static final Set<String> IN_SET_PAUSE_LABELS = Set.of("Break");
+  public static final Set<String> IN_SET_PAUSE_LABELS = Set.of(ExerciseSets.EXERMOTE_PAUSE);
 
   private static final String INCORRECT_SUFFIX = "_Incorrect";
 

@@ -115,6 +115,9 @@ class WindowExporterTest {
     List<String> classes = List.of("Burpee", "Squat", "Situp", "Rest");
     String[] s1 = {"Rest", "Squat", "Rest", "Squat", "Rest", "Burpee"};
     String[] s2 = {"Situp", "Rest", "Situp", "Rest", "Squat", "Squat"};
+    // The dataset's own labels of the same blocks: Break is the pause inside a set.
+    String[] raw1 = {"setBreak", "Squat", "Break", "Squat", "setBreak", "Burpee"};
+    String[] raw2 = {"Situp", "Break", "Situp", "setBreak", "Squat", "Squat"};
     for (int w = 0; w < 226; w++) {
       int sess = w / 113;
       int last = 39 + 5 * (w % 113);
@@ -124,7 +127,9 @@ class WindowExporterTest {
       assertThat(subject.getInt(4 * w)).isEqualTo(sess == 0 ? 1 : 3);
       assertThat(tEnd.getDouble(8 * w)).isCloseTo(last * 0.1, org.assertj.core.data.Offset
           .offset(1e-9));
-      int expectedPhase = expected.equals("Rest") ? 0 : (last % 20 < 10 ? 1 : 2);
+      String rawLabel = (sess == 0 ? raw1 : raw2)[last / 100];
+      int expectedPhase = rawLabel.equals("Break") ? WindowExporter.PAUSE_PHASE
+          : expected.equals("Rest") ? 0 : (last % 20 < 10 ? 1 : 2);
       assertThat(phase.getInt(4 * w)).isEqualTo(expectedPhase);
     }
 
@@ -138,6 +143,7 @@ class WindowExporterTest {
         .contains("\"hop\": 5")
         .contains("\"gap_limit_s\": \"0.5\"")
         .contains("\"Break\": \"Rest\"")
+        .contains("\"3\": \"pause\"")
         .contains("\"windows\": 226");
     assertThat(summary.windowsPerClass().values().stream().mapToInt(Integer::intValue).sum())
         .isEqualTo(226);
