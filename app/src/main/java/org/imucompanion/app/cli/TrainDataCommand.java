@@ -9,9 +9,11 @@ import org.imucompanion.models.dataset.Dataset;
 import org.imucompanion.models.export.DatasetFormat;
 import org.imucompanion.models.export.ExportSummary;
 import org.imucompanion.models.export.WindowExporter;
+import org.imucompanion.models.pipeline.PipelineSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,16 +40,32 @@ final class TrainDataCommand implements Callable<Integer> {
       description = "Directory for the windows and their contract.")
   Path output;
 
+  @Option(
+      names = "--hop",
+      paramLabel = "<samples>",
+      description = {
+        "Samples between the ends of consecutive windows (default: the format's own). 1"
+            + " writes a window ending at every sample, as a repetition-phase model needs."
+      })
+  Integer hop;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     DatasetFormat datasetFormat = data.format();
+    PipelineSettings settings = datasetFormat.defaultSettings();
+    if (hop != null) {
+      if (hop < 1) {
+        throw new ParameterException(
+            spec.commandLine(), "--hop must be at least 1 sample, got " + hop);
+      }
+      settings = settings.withWindow(settings.window(), hop);
+    }
     Dataset read = data.read();
     PrintWriter out = spec.commandLine().getOut();
     out.println("read " + read.summary());
-    WindowExporter exporter =
-        new WindowExporter(datasetFormat.defaultSettings(), datasetFormat.defaultMapping(read));
+    WindowExporter exporter = new WindowExporter(settings, datasetFormat.defaultMapping(read));
     try {
       ProgressBar progress =
           new ProgressBar(

@@ -105,6 +105,23 @@ class DataCommandsIT {
   }
 
   @Test
+  void trainDataHopSetsTheStepBetweenWindows() throws IOException {
+    Path every = dir.resolve("every-sample");
+
+    assertThat(run("train-data", "--dataset", dataset.toString(), "--format", "mpu9250-wristband",
+        "--hop", "1", "-o", every.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    // Four recordings of 80 samples, windows of 10: one ending at each of samples 10..80.
+    String meta = Files.readString(every.resolve("meta.json"));
+    assertThat(meta).contains("\"hop\": 1").contains("\"windows\": " + 4 * (80 - 10 + 1));
+
+    assertThat(run("train-data", "--dataset", dataset.toString(), "--format", "mpu9250-wristband",
+        "--hop", "0", "-o", dir.resolve("none").toString())).isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString()).contains("--hop must be at least 1 sample, got 0");
+    assertThat(dir.resolve("none")).doesNotExist();
+  }
+
+  @Test
   void unknownFormatOrMissingDirectoryFailWithAPlainMessage() {
     assertThat(run("import", dataset.toString(), "--format", "fitbit")).isEqualTo(ExitStatus.FAILURE);
     assertThat(err.toString()).contains("unknown dataset format 'fitbit'").contains("exermote");
