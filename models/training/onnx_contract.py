@@ -30,7 +30,7 @@ def _names(values, what):
 def contract_metadata(classes, channels, sample_rate_hz, window, hop, mean, std,
                       model_version, training_data, pipeline_settings=None,
                       rest_class=None, output="probabilities", training_subjects=None,
-                      label_delay_s=0.0):
+                      label_delay_s=0.0, task="exercise"):
     """Returns the metadata key/value strings for a contract.
 
     `training_subjects` (dataset subject ids) lets an evaluation refuse to score a model on a
@@ -51,6 +51,7 @@ def contract_metadata(classes, channels, sample_rate_hz, window, hop, mean, std,
         PREFIX + "norm_std": _floats(std),
         PREFIX + "output": output,
         PREFIX + "training_data": training_data,
+        PREFIX + "task": task,
     }
     if rest_class is not None:
         if rest_class not in classes:

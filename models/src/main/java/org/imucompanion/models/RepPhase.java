@@ -7,18 +7,30 @@ package org.imucompanion.models;
  */
 public enum RepPhase {
   /** Not inside a repetition (rest, or a dataset without phase labels). */
-  NONE(0),
+  NONE(0, "none"),
   /** First half of a repetition (Exermote {@code firstHalf}). */
-  FIRST_HALF(1),
+  FIRST_HALF(1, "firstHalf"),
   /** Second half of a repetition (Exermote {@code secondHalf}). */
-  SECOND_HALF(2);
+  SECOND_HALF(2, "secondHalf");
 
   private static final RepPhase[] BY_CODE = values();
 
   private final int code;
+  private final String className;
 
-  RepPhase(int code) {
+  RepPhase(int code, String className) {
     this.code = code;
+    this.className = className;
+  }
+
+  /**
+   * The name of this phase's class in the window export's {@code y_phase} table and in a
+   * repetition-phase model's contract.
+   *
+   * @return {@code none}, {@code firstHalf} or {@code secondHalf}
+   */
+  public String className() {
+    return className;
   }
 
   /**

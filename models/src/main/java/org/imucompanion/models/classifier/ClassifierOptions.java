@@ -12,11 +12,15 @@ import java.util.Set;
  *     from more
  * @param producibleChannels the channels the pipeline can produce for the device at hand; when
  *     present, a model needing anything else is refused at load time
+ * @param task what the model must be: a model for another task is refused at load time (a
+ *     repetition-phase model is no exercise classifier, and the other way round)
  */
-public record ClassifierOptions(int intraOpThreads, Optional<Set<String>> producibleChannels) {
+public record ClassifierOptions(int intraOpThreads, Optional<Set<String>> producibleChannels,
+    ModelContract.Task task) {
 
-  /** One intra-op thread, no channel check. */
-  public static final ClassifierOptions DEFAULT = new ClassifierOptions(1, Optional.empty());
+  /** One intra-op thread, no channel check, an exercise classifier. */
+  public static final ClassifierOptions DEFAULT =
+      new ClassifierOptions(1, Optional.empty(), ModelContract.Task.EXERCISE);
 
   /**
    * Validates and freezes the options.
@@ -29,6 +33,7 @@ public record ClassifierOptions(int intraOpThreads, Optional<Set<String>> produc
     }
     producibleChannels = Objects.requireNonNull(producibleChannels, "producibleChannels")
         .map(Set::copyOf);
+    Objects.requireNonNull(task, "task");
   }
 
   /**
@@ -38,7 +43,7 @@ public record ClassifierOptions(int intraOpThreads, Optional<Set<String>> produc
    * @return the new options
    */
   public ClassifierOptions withIntraOpThreads(int threads) {
-    return new ClassifierOptions(threads, producibleChannels);
+    return new ClassifierOptions(threads, producibleChannels, task);
   }
 
   /**
@@ -48,6 +53,16 @@ public record ClassifierOptions(int intraOpThreads, Optional<Set<String>> produc
    * @return the new options
    */
   public ClassifierOptions withProducibleChannels(Set<String> channels) {
-    return new ClassifierOptions(intraOpThreads, Optional.of(channels));
+    return new ClassifierOptions(intraOpThreads, Optional.of(channels), task);
+  }
+
+  /**
+   * A copy that opens a model for another task.
+   *
+   * @param task the task the model must have
+   * @return the new options
+   */
+  public ClassifierOptions withTask(ModelContract.Task task) {
+    return new ClassifierOptions(intraOpThreads, producibleChannels, task);
   }
 }

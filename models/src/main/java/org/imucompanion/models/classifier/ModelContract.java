@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.imucompanion.models.ChannelLayout;
+import org.imucompanion.models.RepPhase;
 import org.imucompanion.models.classifier.ModelLoadException.Reason;
 
 /**
@@ -44,6 +46,10 @@ import org.imucompanion.models.classifier.ModelLoadException.Reason;
  * @param trainingSubjects dataset subject ids the model learnt from, empty if the file doesn't say;
  *     lets an evaluation refuse to score a model on a subject it was trained on (e.g. the per-fold
  *     models of a leave-one-subject-out run)
+ * @param task what the output means: the exercise, or where in a repetition the labelled moment
+ *     is
+ * @param labelDelaySeconds how long before its window's last sample the moment the model labels
+ *     is (its look-ahead); 0 for an exercise classifier, see {@link #fromMetadata(Map)}
  */
 public record ModelContract(
     int contractVersion,
@@ -59,7 +65,9 @@ public record ModelContract(
     Output output,
     Map<String, String> pipelineSettings,
     String trainingData,
-    List<String> trainingSubjects) {
+    List<String> trainingSubjects,
+    Task task,
+    double labelDelaySeconds) {
 
   /** The contract format this code reads and writes. */
   public static final int CURRENT_VERSION = 1;
@@ -96,10 +104,41 @@ public record ModelContract(
   public static final String KEY_TRAINING_SUBJECTS = KEY_PREFIX + "training.subjects";
   /**
    * Metadata key: how many seconds before its window's last sample the moment the model labels
-   * is (optional, default 0; {@code train.py --label-lag}). Only 0 is accepted: see {@link
-   * #fromMetadata(Map)}.
+   * is (optional, default 0; {@code train.py --label-lag}). Above 0 only for a repetition-phase
+   * model: see {@link #fromMetadata(Map)}.
    */
   public static final String KEY_LABEL_DELAY_S = KEY_PREFIX + "label_delay_s";
+  /** Metadata key: {@code exercise} or {@code repetition_phase} (optional, default exercise). */
+  public static final String KEY_TASK = KEY_PREFIX + "task";
+
+  /** What the model's output classes are. */
+  public enum Task {
+    /** The exercise being done, or rest: the live label. */
+    EXERCISE("exercise"),
+    /**
+     * Where in a repetition the labelled moment is: {@link RepPhase} class names, at least the
+     * two halves, plus anything outside a repetition (for the phase repetition counter).
+     */
+    REPETITION_PHASE("repetition_phase");
+
+    private final String metadataValue;
+
+    Task(String metadataValue) {
+      this.metadataValue = metadataValue;
+    }
+
+    /**
+     * The metadata spelling.
+     *
+     * @return the value of {@value #KEY_TASK}
+     */
+    public String metadataValue() {
+      return metadataValue;
+    }
+  }
+
+  /** Pipeline settings that only say how the output is cut into windows. */
+  private static final Set<String> WINDOWING_SETTINGS = Set.of("window", "hop");
 
   /** What the graph's output vector holds. */
   public enum Output {
@@ -129,6 +168,7 @@ public record ModelContract(
     Objects.requireNonNull(restClass, "restClass");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(trainingData, "trainingData");
+    Objects.requireNonNull(task, "task");
     classNames = List.copyOf(classNames);
     channels = List.copyOf(channels);
     channelMean = List.copyOf(channelMean);
@@ -187,10 +227,53 @@ public record ModelContract(
         throw new IllegalArgumentException("blank pipeline setting name");
       }
     }
+    if (!(labelDelaySeconds >= 0) || Double.isInfinite(labelDelaySeconds)) {
+      throw new IllegalArgumentException(
+          "label delay must be a number of seconds >= 0, got " + labelDelaySeconds);
+    }
+    if (task == Task.EXERCISE && labelDelaySeconds > 0) {
+      throw new IllegalArgumentException("an exercise classifier must label its window's last"
+          + " sample; this one has a label delay of " + labelDelaySeconds + " s");
+    }
+    if (task == Task.REPETITION_PHASE) {
+      for (RepPhase half : List.of(RepPhase.FIRST_HALF, RepPhase.SECOND_HALF)) {
+        if (!classNames.contains(half.className())) {
+          throw new IllegalArgumentException("a repetition-phase model needs a class "
+              + half.className() + ", its classes are " + classNames);
+        }
+      }
+    }
   }
 
   /**
-   * A contract that doesn't say which subjects the model was trained on (no
+   * An exercise classifier's contract (no look-ahead).
+   *
+   * @param contractVersion as the canonical constructor
+   * @param modelVersion as the canonical constructor
+   * @param classNames as the canonical constructor
+   * @param restClass as the canonical constructor
+   * @param sampleRateHz as the canonical constructor
+   * @param windowLength as the canonical constructor
+   * @param hop as the canonical constructor
+   * @param channels as the canonical constructor
+   * @param channelMean as the canonical constructor
+   * @param channelStd as the canonical constructor
+   * @param output as the canonical constructor
+   * @param pipelineSettings as the canonical constructor
+   * @param trainingData as the canonical constructor
+   * @param trainingSubjects as the canonical constructor
+   */
+  public ModelContract(int contractVersion, String modelVersion, List<String> classNames,
+      Optional<String> restClass, double sampleRateHz, int windowLength, int hop,
+      List<String> channels, List<Double> channelMean, List<Double> channelStd, Output output,
+      Map<String, String> pipelineSettings, String trainingData, List<String> trainingSubjects) {
+    this(contractVersion, modelVersion, classNames, restClass, sampleRateHz, windowLength, hop,
+        channels, channelMean, channelStd, output, pipelineSettings, trainingData,
+        trainingSubjects, Task.EXERCISE, 0);
+  }
+
+  /**
+   * An exercise classifier's contract that doesn't say which subjects the model was trained on (no
    * {@value #KEY_TRAINING_SUBJECTS} key).
    *
    * @param contractVersion as the canonical constructor
@@ -234,17 +317,18 @@ public record ModelContract(
   /**
    * Reads a contract from ONNX custom metadata.
    *
-   * <p>A model trained with a look-ahead ({@value #KEY_LABEL_DELAY_S} above 0) is refused: the
-   * live view, the rep counter and {@code evaluate} take every label as the state at its window's
-   * last sample, so such a model's labels would be shown late as if they were current, and
-   * scored against the wrong moment.
+   * <p>An exercise classifier trained with a look-ahead ({@value #KEY_LABEL_DELAY_S} above 0) is
+   * refused: the live view, the rep counter and {@code evaluate} take every label as the state at
+   * its window's last sample, so such a model's labels would be shown late as if they were
+   * current, and scored against the wrong moment. A repetition-phase model ({@value #KEY_TASK}
+   * {@code repetition_phase}) may have one: its counter dates each repetition that much earlier.
    *
    * @param metadata the model's custom metadata (key to value)
    * @return the contract
    * @throws ModelLoadException {@link Reason#MISSING_CONTRACT} if no contract key is present at
    *     all; {@link Reason#INVALID_CONTRACT} naming the key if one is missing or malformed or the
-   *     values contradict each other; {@link Reason#UNSUPPORTED_LABEL_DELAY} for a label delay
-   *     above 0
+   *     values contradict each other; {@link Reason#UNSUPPORTED_LABEL_DELAY} for an exercise
+   *     classifier's label delay above 0
    */
   public static ModelContract fromMetadata(Map<String, String> metadata) throws ModelLoadException {
     Objects.requireNonNull(metadata, "metadata");
@@ -266,7 +350,8 @@ public record ModelContract(
       }
     });
     Output output = r.output();
-    r.requireNoLabelDelay();
+    Task task = r.task();
+    double labelDelay = r.labelDelay(task);
     try {
       return new ModelContract(
           version,
@@ -282,7 +367,9 @@ public record ModelContract(
           output,
           pipeline,
           r.text(KEY_TRAINING_DATA),
-          r.optionalNames(KEY_TRAINING_SUBJECTS));
+          r.optionalNames(KEY_TRAINING_SUBJECTS),
+          task,
+          labelDelay);
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(Reason.INVALID_CONTRACT, "invalid contract: " + e.getMessage(), e);
     }
@@ -310,12 +397,49 @@ public record ModelContract(
     if (!trainingSubjects.isEmpty()) {
       m.put(KEY_TRAINING_SUBJECTS, String.join(",", trainingSubjects));
     }
+    m.put(KEY_TASK, task.metadataValue());
+    if (labelDelaySeconds > 0) {
+      m.put(KEY_LABEL_DELAY_S, Double.toString(labelDelaySeconds));
+    }
     pipelineSettings.forEach((k, v) -> m.put(PIPELINE_PREFIX + k, v));
     return Collections.unmodifiableMap(m);
   }
 
   private static String joinDecimals(List<Double> values) {
     return values.stream().map(d -> Double.toString(d)).collect(Collectors.joining(","));
+  }
+
+  /**
+   * Checks that this model can be fed the windows another's pipeline makes, hop and window
+   * length aside: the same channels in the same order, sample rate and preprocessing settings.
+   * A repetition-phase model runs on the exercise classifier's pipeline, so it must have been
+   * trained on windows of the same pipeline.
+   *
+   * @param other the contract whose pipeline feeds this model
+   * @throws IllegalArgumentException naming what differs
+   */
+  public void requireSameInput(ModelContract other) {
+    List<String> differences = new ArrayList<>();
+    if (!channels.equals(other.channels)) {
+      differences.add("channels " + channels + " vs " + other.channels);
+    }
+    if (sampleRateHz != other.sampleRateHz) {
+      differences.add("sample rate " + sampleRateHz + " vs " + other.sampleRateHz + " Hz");
+    }
+    Set<String> keys = new TreeSet<>(pipelineSettings.keySet());
+    keys.addAll(other.pipelineSettings.keySet());
+    for (String key : keys) {
+      String mine = pipelineSettings.get(key);
+      String theirs = other.pipelineSettings.get(key);
+      if (!WINDOWING_SETTINGS.contains(key) && !Objects.equals(mine, theirs)) {
+        differences.add("pipeline." + key + " " + mine + " vs " + theirs);
+      }
+    }
+    if (!differences.isEmpty()) {
+      throw new IllegalArgumentException("model " + modelVersion + " was trained on another"
+          + " pipeline's output than model " + other.modelVersion + "'s: "
+          + String.join("; ", differences));
+    }
   }
 
   /**
@@ -465,17 +589,20 @@ public record ModelContract(
       return v.isEmpty() ? List.of() : List.of(v.split(",", -1));
     }
 
-    /** Refuses a look-ahead model (see {@link ModelContract#fromMetadata(Map)}). */
-    void requireNoLabelDelay() throws ModelLoadException {
+    /**
+     * The label delay, 0 if absent; an exercise classifier's above 0 is refused (see {@link
+     * ModelContract#fromMetadata(Map)}).
+     */
+    double labelDelay(Task task) throws ModelLoadException {
       String v = metadata.get(KEY_LABEL_DELAY_S);
       if (v == null) {
-        return;
+        return 0;
       }
       double delay = decimal(KEY_LABEL_DELAY_S);
       if (!(delay >= 0) || Double.isInfinite(delay)) {
         throw invalid(KEY_LABEL_DELAY_S, v, "a number of seconds >= 0");
       }
-      if (delay > 0) {
+      if (delay > 0 && task == Task.EXERCISE) {
         String seconds = v.strip();
         throw new ModelLoadException(Reason.UNSUPPORTED_LABEL_DELAY, "model labels the moment "
             + seconds + " s before its window's last sample (" + KEY_LABEL_DELAY_S + " = "
@@ -483,6 +610,17 @@ public record ModelContract(
             + " as of its window's last sample, so it would show this model's labels " + seconds
             + " s late as if they were current");
       }
+      return delay;
+    }
+
+    Task task() throws ModelLoadException {
+      String v = metadata.getOrDefault(KEY_TASK, Task.EXERCISE.metadataValue()).strip();
+      for (Task t : Task.values()) {
+        if (t.metadataValue().equals(v)) {
+          return t;
+        }
+      }
+      throw invalid(KEY_TASK, v, "'exercise' or 'repetition_phase'");
     }
 
     List<String> optionalNames(String key) {

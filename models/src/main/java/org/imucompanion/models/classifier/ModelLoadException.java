@@ -28,7 +28,12 @@ public final class ModelLoadException extends Exception {
      * The model labels a moment before its window's end (a look-ahead), which this build would
      * show and score as if it were the window's end.
      */
-    UNSUPPORTED_LABEL_DELAY
+    UNSUPPORTED_LABEL_DELAY,
+    /**
+     * The model is for another task than the one it is opened for (a repetition-phase model
+     * where an exercise classifier is needed, or the other way round).
+     */
+    WRONG_TASK
   }
 
   private final Reason reason;

@@ -152,6 +152,12 @@ public final class OnnxClassifier implements WindowClassifier, AutoCloseable {
       } catch (ModelLoadException e) {
         throw new ModelLoadException(e.reason(), source + ": " + e.getMessage(), e);
       }
+      if (contract.task() != options.task()) {
+        throw new ModelLoadException(Reason.WRONG_TASK, source + ": model "
+            + contract.modelVersion() + " has " + ModelContract.KEY_TASK + " "
+            + contract.task().metadataValue() + ", this needs " + ModelContract.KEY_TASK + " "
+            + options.task().metadataValue());
+      }
       String inputName = checkGraph(session, contract, source);
       if (options.producibleChannels().isPresent()) {
         try {

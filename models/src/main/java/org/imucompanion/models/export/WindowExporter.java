@@ -48,6 +48,8 @@ public final class WindowExporter {
   public static final int FORMAT_VERSION = 1;
   /** {@code y_phase} code of a step in the pause between two repetitions of a set. */
   public static final int PAUSE_PHASE = 3;
+  /** Name of {@link #PAUSE_PHASE} in {@code meta.json}'s {@code y_phase} table. */
+  public static final String PAUSE_PHASE_NAME = "pause";
 
   private final PipelineSettings settings;
   private final ClassMapping mapping;
@@ -175,10 +177,10 @@ public final class WindowExporter {
     m.put("label", "dataset label of the window's last step (causal), mapped to a class");
     m.put("label_mapping", mapping.labelToClass());
     Map<String, String> phases = new LinkedHashMap<>();
-    phases.put("0", "none");
-    phases.put("1", "firstHalf");
-    phases.put("2", "secondHalf");
-    phases.put(Integer.toString(PAUSE_PHASE), "pause");
+    for (RepPhase phase : RepPhase.values()) {
+      phases.put(Integer.toString(phase.code()), phase.className());
+    }
+    phases.put(Integer.toString(PAUSE_PHASE), PAUSE_PHASE_NAME);
     m.put("y_phase", phases);
     m.put("pipeline", run.toMetadata());
     Map<String, Object> ds = new LinkedHashMap<>();

@@ -195,6 +195,65 @@ class ModelContractTest {
     }
   }
 
+  private static Map<String, String> phaseMetadata() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.task", "repetition_phase");
+    m.put("imu.classes", "none,firstHalf,secondHalf,pause");
+    m.remove("imu.rest_class");
+    m.put("imu.hop", "1");
+    m.put("imu.label_delay_s", "0.3");
+    return m;
+  }
+
+  @Test
+  void aContractWithoutTaskIsAnExerciseClassifier() throws Exception {
+    ModelContract c = valid();
+    assertThat(c.task()).isEqualTo(ModelContract.Task.EXERCISE);
+    assertThat(c.labelDelaySeconds()).isZero();
+    assertThat(c.toMetadata()).containsEntry("imu.task", "exercise")
+        .doesNotContainKey("imu.label_delay_s");
+  }
+
+  @Test
+  void aRepetitionPhaseModelMayLookAheadAndIsWrittenBack() throws Exception {
+    ModelContract c = ModelContract.fromMetadata(phaseMetadata());
+    assertThat(c.task()).isEqualTo(ModelContract.Task.REPETITION_PHASE);
+    assertThat(c.labelDelaySeconds()).isEqualTo(0.3);
+    assertThat(c.toMetadata()).containsEntry("imu.task", "repetition_phase")
+        .containsEntry("imu.label_delay_s", "0.3");
+    assertThat(ModelContract.fromMetadata(c.toMetadata())).isEqualTo(c);
+  }
+
+  @Test
+  void aRepetitionPhaseModelNeedsBothHalves() {
+    Map<String, String> m = phaseMetadata();
+    m.put("imu.classes", "none,firstHalf,pause");
+    assertRefused(m, Reason.INVALID_CONTRACT,
+        "a repetition-phase model needs a class secondHalf, its classes are [none, firstHalf,"
+            + " pause]");
+  }
+
+  @Test
+  void aPhaseModelMustBeFedTheClassifiersPipelineHopAside() throws Exception {
+    ModelContract classifier = valid();
+    ModelContract phase = ModelContract.fromMetadata(phaseMetadata());
+    phase.requireSameInput(classifier);
+    Map<String, String> other = phaseMetadata();
+    other.put("imu.pipeline.lowpass.cutoff_hz", "5.0");
+    other.put("imu.sample_rate_hz", "20.0");
+    assertThatThrownBy(() -> ModelContract.fromMetadata(other).requireSameInput(classifier))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sample rate 20.0 vs 10.0 Hz; pipeline.lowpass.cutoff_hz 5.0 vs 3.0");
+  }
+
+  @Test
+  void anUnknownTaskIsNamedWithItsValue() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.task", "reps");
+    assertRefused(m, Reason.INVALID_CONTRACT,
+        "contract key imu.task should be 'exercise' or 'repetition_phase', got 'reps'");
+  }
+
   private static void assertRefused(Map<String, String> m, Reason reason, String message) {
     assertThatThrownBy(() -> ModelContract.fromMetadata(m))
         .isInstanceOf(ModelLoadException.class)

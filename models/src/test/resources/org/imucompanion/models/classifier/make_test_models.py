@@ -18,6 +18,10 @@ the recipe ships. The outputs are committed next to this script:
   tiny_no_metadata.onnx     valid network, no contract at all
   tiny_bad_metadata.onnx    contract with 5 norm_std values for 6 channels
   tiny_label_delay.onnx     valid contract of a look-ahead model (imu.label_delay_s 0.5)
+  tiny_phase.onnx           repetition-phase model (imu.task repetition_phase, classes none,
+                            firstHalf, secondHalf, pause; hop 1; look-ahead 0.3 s), random
+                            weights, on the shipped Exermote model's channels, window and
+                            pipeline (read from its contract), so it can run beside it
   corrupt.onnx              the first half of tiny_good.onnx
 """
 
@@ -26,16 +30,21 @@ import os
 import sys
 
 import numpy as np
+import onnx
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAINING = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "..", "..", "..", "training"))
 sys.path.insert(0, TRAINING)
+SHIPPED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "..", "..", "main",
+                                        "resources", "org", "imucompanion", "models", "default",
+                                        "exermote-cnn-lstm.onnx"))
 
 from networks import ProbabilityHead, build_network  # noqa: E402
 from onnx_contract import contract_metadata, export_onnx  # noqa: E402
 
 CLASSES = ["Burpee", "Squat", "Situp", "Rest"]
+PHASES = ["none", "firstHalf", "secondHalf", "pause"]
 CHANNELS = ["gravity_x", "gravity_y", "gravity_z", "gyro_x", "gyro_y", "gyro_z"]
 WINDOW = 20
 HOP = 5
@@ -99,6 +108,20 @@ def main():
     export_onnx(good, path("tiny_bad_metadata.onnx"), WINDOW, len(CHANNELS), bad)
     export_onnx(good, path("tiny_label_delay.onnx"), WINDOW, len(CHANNELS),
                 metadata(label_delay_s=0.5))
+
+    shipped = {p.key: p.value for p in onnx.load(SHIPPED).metadata_props}
+    channels = shipped["imu.channels"].split(",")
+    window = int(shipped["imu.window"])
+    pipeline = {k[len("imu.pipeline."):]: v for k, v in shipped.items()
+                if k.startswith("imu.pipeline.")}
+    pipeline["hop"] = "1"
+    export_onnx(tiny(len(channels), len(PHASES), seed=12), path("tiny_phase.onnx"), window,
+                len(channels),
+                metadata(classes=PHASES, channels=channels, window=window, hop=1,
+                         mean=[float(v) for v in shipped["imu.norm_mean"].split(",")],
+                         std=[float(v) for v in shipped["imu.norm_std"].split(",")],
+                         pipeline_settings=pipeline, rest_class=None, label_delay_s=0.3,
+                         task="repetition_phase", model_version="tiny-phase-1"))
 
     with open(path("tiny_good.onnx"), "rb") as f:
         data = f.read()
