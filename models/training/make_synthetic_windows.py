@@ -30,7 +30,7 @@ def main():
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
     t = np.arange(args.window) / args.rate
-    xs, ys, subjects, sessions, t_ends = [], [], [], [], []
+    xs, ys, subjects, sessions, t_ends, phases = [], [], [], [], [], []
     for s in range(1, args.subjects + 1):
         offset = rng.normal(scale=0.1, size=len(CHANNELS))
         tempo = rng.uniform(0.8, 1.2)
@@ -48,15 +48,20 @@ def main():
                 w += offset + rng.normal(scale=0.08, size=w.shape)
                 xs.append(w.astype(np.float32))
                 ys.append(k)
+                # Repetition phase of the last step: the half of the movement's cycle it is in
+                # (0 at rest), as the Java export writes y_phase.
+                cycle = (2 * np.pi * (0.4, 0.6, 0.3)[min(k, 2)] * tempo * t[-1] + phase) % (2 * np.pi)
+                phases.append(0 if k == 3 else 1 if cycle < np.pi else 2)
                 subjects.append(s)
                 sessions.append(s * 10 + k)  # one session per subject and class, in time order
                 t_ends.append(i / args.rate)  # hop of one sample
     os.makedirs(args.out, exist_ok=True)
     np.savez(os.path.join(args.out, "windows.npz"), x=np.stack(xs), y=np.array(ys, np.int32),
              subject=np.array(subjects, np.int32), session=np.array(sessions, np.int32),
-             t_end=np.array(t_ends, np.float64))
+             t_end=np.array(t_ends, np.float64), y_phase=np.array(phases, np.int32))
     meta = {"classes": CLASSES, "channels": CHANNELS, "sample_rate_hz": args.rate,
             "window": args.window, "hop": 1, "pipeline": ["source=synthetic"],
+            "y_phase": {"0": "none", "1": "firstHalf", "2": "secondHalf", "3": "pause"},
             "dataset": f"synthetic: {args.subjects} subjects x {len(CLASSES)} classes x {args.per_class} windows",
             "counts": {"windows": len(ys)}}
     with open(os.path.join(args.out, "meta.json"), "w", encoding="utf-8") as f:

@@ -21,3 +21,16 @@ assert not missing, f"contract keys missing: {missing}"
 assert len(meta["imu.norm_std"].split(",")) == len(meta["imu.channels"].split(","))
 print("recipe OK:", sys.argv[1], meta["imu.model_version"])
 PY
+# The repetition-phase target: fold models whose contract says what they are.
+"$PY" "$HERE/train.py" loso --windows "$WORK/windows" --out "$WORK/phase" --epochs 1 \
+  --target phase --label-lag 3 --fold-models "$WORK/phase/folds" --hold-out 1 2>&1 | grep -v -i warning
+"$PY" - "$WORK/phase/folds/fold-1.onnx" <<'PY'
+import sys
+import onnx
+meta = {p.key: p.value for p in onnx.load(sys.argv[1]).metadata_props}
+assert meta["imu.task"] == "repetition_phase", meta.get("imu.task")
+assert meta["imu.classes"] == "none,firstHalf,secondHalf,pause", meta["imu.classes"]
+assert abs(float(meta["imu.label_delay_s"]) - 0.3) < 1e-9, meta["imu.label_delay_s"]
+assert "imu.rest_class" not in meta
+print("phase target OK:", sys.argv[1], meta["imu.model_version"])
+PY

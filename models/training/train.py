@@ -42,6 +42,8 @@ from onnx_contract import contract_metadata, export_onnx  # noqa: E402
 from windows_io import load_windows  # noqa: E402
 
 CLASSICAL = ("rf",)
+# --target: what the network learns, and the contract's imu.task for it (MODEL_CONTRACT.md).
+TASKS = {"exercise": "exercise", "phase": "repetition_phase"}
 
 
 # ---------------------------------------------------------------- metrics (numpy only)
@@ -240,6 +242,19 @@ def lagged(w, lag):
     return i[ok], j[ok]
 
 
+def load_for(directory, args):
+    """An export as this run trains on it: the --channels subset and the --target labels."""
+    w = load_windows(directory)
+    if args.channels:
+        w = w.select_channels(args.channels.split(","))
+    if args.target == "phase":
+        try:
+            w = w.phase_target()
+        except ValueError as e:
+            sys.exit(f"{directory}: {e}")
+    return w
+
+
 def same_layout(w, other, where):
     """Refuses a second export that a model trained on `w` couldn't be fed identically: the
     contract stores only `w`'s pipeline settings, so every preprocessing setting must agree."""
@@ -270,10 +285,10 @@ def cmd_loso(w, args):
     evaluations = [(tag, w, None)]
     for d in args.test_windows or []:
         name = os.path.basename(os.path.normpath(d))
-        evaluations.append((f"{tag}_on_{name}", same_layout(w, load_windows(d), d), d))
+        evaluations.append((f"{tag}_on_{name}", same_layout(w, load_for(d, args), d), d))
     extra = None
     if args.extra_train_windows:
-        extra = same_layout(w, load_windows(args.extra_train_windows), args.extra_train_windows)
+        extra = same_layout(w, load_for(args.extra_train_windows, args), args.extra_train_windows)
     rows = {name: [] for name, _, _ in evaluations}
     folds = {name: {} for name, _, _ in evaluations}
     truth = {name: [] for name, _, _ in evaluations}
@@ -312,7 +327,8 @@ def cmd_loso(w, args):
                              + f" (stride {args.train_stride}); arch {args.arch}; {args.epochs}"
                              f" epochs; seed {args.seed + s}" + lag_note(args.label_lag, w),
                              trained_on, args.seed + s, reference=False,
-                             label_delay_s=label_delay_seconds(args.label_lag, w))
+                             label_delay_s=label_delay_seconds(args.label_lag, w),
+                             task=args.target)
         for name, ev, _ in evaluations:
             # Rows are reported at the time they label (window i - lag), scored against its truth.
             esrc, edst = lagged(ev, args.label_lag)
@@ -375,7 +391,7 @@ def cmd_final(w, args):
     keep = stride_mask(len(w.y), args.train_stride)[src]
     xraw, yraw = w.x[src[keep]], w.y[dst[keep]]
     if args.extra_train_windows:
-        extra = same_layout(w, load_windows(args.extra_train_windows), args.extra_train_windows)
+        extra = same_layout(w, load_for(args.extra_train_windows, args), args.extra_train_windows)
         esrc, edst = lagged(extra, args.label_lag)
         more = stride_mask(len(extra.y), args.train_stride)[esrc]
         xraw = np.concatenate([xraw, extra.x[esrc[more]]])
@@ -394,7 +410,7 @@ def cmd_final(w, args):
     return export_model(net, w, mean, std, args.out, args.name,
                         args.model_version or f"{args.name}-{time.strftime('%Y%m%d')}",
                         description, subjects, args.seed,
-                        label_delay_s=label_delay_seconds(args.label_lag, w))
+                        label_delay_s=label_delay_seconds(args.label_lag, w), task=args.target)
 
 
 def label_delay_seconds(label_lag, w):
@@ -413,7 +429,7 @@ def lag_note(label_lag, w):
 
 
 def export_model(net, w, mean, std, out_dir, name, model_version, description, subjects, seed,
-                 reference=True, label_delay_s=0.0):
+                 reference=True, label_delay_s=0.0, task="exercise"):
     """Writes `<out_dir>/<name>.onnx` with the full contract (its training subjects included), its
     .sha256, and (if `reference`) the weights and PyTorch reference outputs for the Java check."""
     k = len(w.classes)
@@ -423,7 +439,8 @@ def export_model(net, w, mean, std, out_dir, name, model_version, description, s
         classes=w.classes, channels=w.channels, sample_rate_hz=w.sample_rate_hz,
         window=w.window, hop=w.hop, mean=mean.tolist(), std=std.tolist(),
         model_version=model_version, training_data=description, pipeline_settings=w.pipeline,
-        rest_class=w.rest_class, training_subjects=subjects, label_delay_s=label_delay_s)
+        rest_class=w.rest_class, training_subjects=subjects, label_delay_s=label_delay_s,
+        task=TASKS[task])
     export_onnx(ProbabilityHead(net), onnx_path, w.window, len(w.channels), meta)
     if reference:
         # Reference inputs/outputs so the Java side can prove it computes the same numbers.
@@ -485,6 +502,10 @@ def main(argv=None):
                          " orientation-filter path, so the model sees both gravity sources)")
     ap.add_argument("--extra-train-windows-label", default="a second export",
                     help="final: how to name --extra-train-windows in the model's description")
+    ap.add_argument("--target", default="exercise", choices=tuple(TASKS),
+                    help="what to learn: the exercise label (y), or the repetition phase (y_phase:"
+                         " none, first half, second half, pause) for the phase rep counter, which"
+                         " needs an export with --hop 1 and is usually trained with --label-lag")
     ap.add_argument("--label-lag", type=int, default=0,
                     help="learn the label of the window this many hops earlier, i.e. label with a"
                          " look-ahead (= delay) of lag * hop seconds; final writes it to the"
@@ -500,9 +521,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     np.random.seed(args.seed)
-    w = load_windows(args.windows)
-    if args.channels:
-        w = w.select_channels(args.channels.split(","))
+    w = load_for(args.windows, args)
     print(f"{args.windows}: {len(w.y)} windows of {w.window} x {len(w.channels)} "
           f"({', '.join(w.channels)}), classes {w.classes}, subjects {sorted(set(w.subject.tolist()))}",
           flush=True)

@@ -28,11 +28,30 @@ class Windows:
     pipeline: dict = field(default_factory=dict)
     description: str = ""
     rest_class: str = None
+    y_phase: np.ndarray = None
+    phase_classes: list = None
+
+    def _with(self, **changes):
+        fields = dict(x=self.x, y=self.y, subject=self.subject, session=self.session,
+                      t_end=self.t_end, classes=self.classes, channels=self.channels,
+                      sample_rate_hz=self.sample_rate_hz, window=self.window, hop=self.hop,
+                      pipeline=self.pipeline, description=self.description,
+                      rest_class=self.rest_class, y_phase=self.y_phase,
+                      phase_classes=self.phase_classes)
+        fields.update(changes)
+        return Windows(**fields)
 
     def subset(self, mask):
-        return Windows(self.x[mask], self.y[mask], self.subject[mask], self.session[mask],
-                       self.t_end[mask], self.classes, self.channels, self.sample_rate_hz,
-                       self.window, self.hop, self.pipeline, self.description, self.rest_class)
+        return self._with(x=self.x[mask], y=self.y[mask], subject=self.subject[mask],
+                          session=self.session[mask], t_end=self.t_end[mask],
+                          y_phase=None if self.y_phase is None else self.y_phase[mask])
+
+    def phase_target(self):
+        """The same windows labelled with their repetition phase (y_phase) instead of the exercise:
+        what a repetition-phase model learns. No rest class: every phase code is a phase."""
+        if self.y_phase is None or not self.phase_classes:
+            raise ValueError("this export has no y_phase (re-export it with the Java train-data)")
+        return self._with(y=self.y_phase, classes=list(self.phase_classes), rest_class=None)
 
 
     def select_channels(self, names):
@@ -44,9 +63,7 @@ class Windows:
         pipeline = dict(self.pipeline)
         if "channels" in pipeline:  # the pipeline then only has to produce these
             pipeline["channels"] = ",".join(names)
-        return Windows(self.x[:, :, idx], self.y, self.subject, self.session, self.t_end,
-                       self.classes, list(names), self.sample_rate_hz, self.window, self.hop,
-                       pipeline, self.description, self.rest_class)
+        return self._with(x=self.x[:, :, idx], channels=list(names), pipeline=pipeline)
 
 
 def _pipeline_settings(value):
@@ -73,6 +90,21 @@ def _description(meta):
                 return f"{name}: {text}" if name and text else (name or text)
             return str(value)
     return ""
+
+
+def _phases(data, meta, n):
+    """y_phase and its code names (meta.json's {code: name} table, codes 0..K-1), if exported."""
+    if "y_phase" not in data.files or "y_phase" not in meta:
+        return None, None
+    y_phase = data["y_phase"].astype(np.int64)
+    if y_phase.shape != (n,):
+        raise ValueError(f"y_phase has shape {y_phase.shape}, expected ({n},)")
+    table = {int(code): str(name) for code, name in meta["y_phase"].items()}
+    if sorted(table) != list(range(len(table))):
+        raise ValueError(f"y_phase codes {sorted(table)} are not 0..{len(table) - 1}")
+    if n and (y_phase.min() < 0 or y_phase.max() >= len(table)):
+        raise ValueError(f"y_phase values outside 0..{len(table) - 1}")
+    return y_phase, [table[code] for code in range(len(table))]
 
 
 def load_windows(directory):
@@ -105,9 +137,11 @@ def load_windows(directory):
     rest = meta.get("rest_class")
     if rest is None and "Rest" in classes:
         rest = "Rest"
+    y_phase, phase_classes = _phases(data, meta, n)
     return Windows(x=x, y=y, subject=data["subject"].astype(np.int64),
                    session=data["session"].astype(np.int64), t_end=data["t_end"].astype(np.float64),
                    classes=classes, channels=channels,
                    sample_rate_hz=float(meta["sample_rate_hz"]), window=window, hop=int(hop),
                    pipeline=_pipeline_settings(meta.get("pipeline")),
-                   description=_description(meta), rest_class=rest)
+                   description=_description(meta), rest_class=rest, y_phase=y_phase,
+                   phase_classes=phase_classes)

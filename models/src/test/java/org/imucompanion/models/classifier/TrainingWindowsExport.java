@@ -7,6 +7,7 @@ import org.imucompanion.models.dataset.Dataset;
 import org.imucompanion.models.export.DatasetFormat;
 import org.imucompanion.models.export.ExportSummary;
 import org.imucompanion.models.export.WindowExporter;
+import org.imucompanion.models.pipeline.PipelineSettings;
 
 /**
  * Exports training windows with the models module's {@link WindowExporter} and a dataset format's
@@ -17,12 +18,14 @@ import org.imucompanion.models.export.WindowExporter;
  * <pre>
  * java -cp models/target/classes:models/target/test-classes:$(cat CLASSPATH_FILE) \
  *   org.imucompanion.models.classifier.TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR \
- *   [DEVICE_CHANNELS]
+ *   [DEVICE_CHANNELS|all] [HOP]
  * </pre>
  *
  * <p>{@code DEVICE_CHANNELS} (comma-separated, e.g. {@code accel_x,accel_y,accel_z,gyro_x,gyro_y,gyro_z})
  * feeds the pipeline only those recorded channels, as if a 6-axis wristband had recorded the
- * session: gravity and linear acceleration then come from the orientation filter.
+ * session: gravity and linear acceleration then come from the orientation filter ({@code all}:
+ * the recorded channels). {@code HOP} (samples between window ends, default the format's own) of
+ * 1 writes a window ending at every sample, as a repetition-phase model trains on.
  */
 public final class TrainingWindowsExport {
   private TrainingWindowsExport() {}
@@ -31,22 +34,26 @@ public final class TrainingWindowsExport {
    * Runs the export.
    *
    * @param args dataset format id ({@code exermote} or {@code mpu9250-wristband}), dataset
-   *     directory, output directory, optionally the device channels to feed
+   *     directory, output directory, optionally the device channels to feed ({@code all}: the
+   *     recorded ones) and the hop
    * @throws Exception if the dataset can't be read or the windows can't be written
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3 && args.length != 4) {
+    if (args.length < 3 || args.length > 5) {
       System.err.println(
-          "usage: TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR [DEVICE_CHANNELS]");
+          "usage: TrainingWindowsExport FORMAT DATASET_DIR OUTPUT_DIR [DEVICE_CHANNELS|all] [HOP]");
       System.exit(2);
     }
     DatasetFormat format = DatasetFormat.byId(args[0]).orElseThrow(() ->
         new IllegalArgumentException("unknown format " + args[0] + "; one of "
             + Arrays.toString(DatasetFormat.values())));
     Dataset dataset = format.reader().read(Path.of(args[1]));
-    WindowExporter exporter =
-        new WindowExporter(format.defaultSettings(), format.defaultMapping(dataset));
-    if (args.length == 4) {
+    PipelineSettings settings = format.defaultSettings();
+    if (args.length == 5) {
+      settings = settings.withWindow(settings.window(), Integer.parseInt(args[4]));
+    }
+    WindowExporter exporter = new WindowExporter(settings, format.defaultMapping(dataset));
+    if (args.length >= 4 && !args[3].equals("all")) {
       exporter = exporter.withDeviceChannels(List.of(args[3].split(",")));
     }
     ExportSummary summary = exporter.export(dataset, Path.of(args[2]));
