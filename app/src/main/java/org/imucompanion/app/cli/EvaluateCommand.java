@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.classifier.ModelContract;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
 import org.imucompanion.models.classifier.OnnxClassifier;
@@ -68,6 +70,15 @@ final class EvaluateCommand implements Callable<Integer> {
   Path loso;
 
   @Option(
+      names = "--phase-loso",
+      paramLabel = "<dir>",
+      description =
+          "With --loso: also count repetitions with a repetition-phase model, <dir>/fold-"
+              + "<subject>.onnx per subject (train.py --target phase --fold-models), refused as"
+              + " --loso's are.")
+  Path phaseLoso;
+
+  @Option(
       names = "--subjects",
       split = ",",
       paramLabel = "<id>",
@@ -107,6 +118,9 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     if (loso != null && model != null) {
       throw new CommandFailedException("--loso and --model exclude each other");
+    }
+    if (phaseLoso != null && loso == null) {
+      throw new CommandFailedException("--phase-loso needs --loso");
     }
     PrintWriter out = spec.commandLine().getOut();
     Dataset read = data.read();
@@ -199,41 +213,26 @@ final class EvaluateCommand implements Callable<Integer> {
   private StreamingEvaluation leaveOneSubjectOut(Map<String, List<Recording>> bySubject,
       ClassMapping mapping, StreamingEvaluation.Options options, ProgressBar progress,
       PrintWriter out) throws ModelLoadException {
-    if (!Files.isDirectory(loso)) {
-      throw new CommandFailedException("no such directory: " + loso);
-    }
     // Check every fold before the long replay, so a wrong fold fails at once.
-    Map<String, Path> folds = new LinkedHashMap<>();
-    for (String subject : bySubject.keySet()) {
-      Path fold = loso.resolve("fold-" + subject + ".onnx");
-      if (!Files.isRegularFile(fold)) {
-        throw new CommandFailedException("no fold model for subject " + subject + ": expected "
-            + fold);
-      }
-      folds.put(subject, fold);
-    }
+    Map<String, Path> folds = folds(loso, bySubject.keySet());
+    Map<String, Path> phaseFolds = phaseLoso == null ? Map.of() : folds(phaseLoso, bySubject.keySet());
     StreamingEvaluation evaluation = null;
     for (Map.Entry<String, Path> e : folds.entrySet()) {
       String subject = e.getKey();
-      try (OnnxClassifier classifier = OnnxClassifier.open(e.getValue(), ClassifierOptions.DEFAULT)) {
-        Set<String> trainedOn = TrainingSubjects.of(classifier.contract().trainingData());
-        if (trainedOn.isEmpty()) {
-          throw new CommandFailedException("refusing " + e.getValue() + ": its contract does not"
-              + " say which subjects it was trained on, so it cannot be trusted to hold out"
-              + " subject " + subject);
-        }
-        if (trainedOn.contains(subject)) {
-          throw new CommandFailedException("refusing " + e.getValue() + ": it was trained on"
-              + " subjects " + trainedOn + ", which include subject " + subject
-              + " it is asked to score; that would not be leave-one-subject-out");
-        }
-        out.print("subject " + subject + ": ");
-        describe(out, classifier);
+      try (OnnxClassifier classifier = heldOut(e.getValue(), subject, ClassifierOptions.DEFAULT,
+              out);
+          OnnxClassifier phase = phaseFolds.isEmpty() ? null : heldOut(phaseFolds.get(subject),
+              subject, ClassifierOptions.DEFAULT.withTask(ModelContract.Task.REPETITION_PHASE),
+              out)) {
         if (evaluation == null) {
           evaluation = new StreamingEvaluation(classifier.classes(), mapping, options);
         }
         for (Recording r : bySubject.get(subject)) {
-          evaluation.add(r, classifier, classifier.contract());
+          if (phase == null) {
+            evaluation.add(r, classifier, classifier.contract());
+          } else {
+            evaluation.add(r, classifier, classifier.contract(), phase, phase.contract());
+          }
           progress.step();
         }
       }
@@ -244,6 +243,44 @@ final class EvaluateCommand implements Callable<Integer> {
     return evaluation;
   }
 
+  /** Each subject's fold model in a directory, checked to exist. */
+  private static Map<String, Path> folds(Path dir, Collection<String> subjects) {
+    if (!Files.isDirectory(dir)) {
+      throw new CommandFailedException("no such directory: " + dir);
+    }
+    Map<String, Path> folds = new LinkedHashMap<>();
+    for (String subject : subjects) {
+      Path fold = dir.resolve("fold-" + subject + ".onnx");
+      if (!Files.isRegularFile(fold)) {
+        throw new CommandFailedException("no fold model for subject " + subject + ": expected "
+            + fold);
+      }
+      folds.put(subject, fold);
+    }
+    return folds;
+  }
+
+  /** Opens a fold model, refused unless its contract says it was not trained on the subject. */
+  private static OnnxClassifier heldOut(Path fold, String subject, ClassifierOptions options,
+      PrintWriter out) throws ModelLoadException {
+    OnnxClassifier model = OnnxClassifier.open(fold, options);
+    Set<String> trainedOn = TrainingSubjects.of(model.contract().trainingData());
+    String refusal = trainedOn.isEmpty()
+        ? "its contract does not say which subjects it was trained on, so it cannot be trusted"
+            + " to hold out subject " + subject
+        : trainedOn.contains(subject)
+            ? "it was trained on subjects " + trainedOn + ", which include subject " + subject
+                + " it is asked to score; that would not be leave-one-subject-out"
+            : null;
+    if (refusal != null) {
+      model.close();
+      throw new CommandFailedException("refusing " + fold + ": " + refusal);
+    }
+    out.print("subject " + subject + ": ");
+    describe(out, model);
+    return model;
+  }
+
   private static void describe(PrintWriter out, OnnxClassifier classifier) {
     out.printf("model %s (sha256 %s), trained on: %s%n", classifier.source(),
         classifier.sha256(), classifier.contract().trainingData());
@@ -251,7 +288,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private static void printPerSubject(PrintWriter out, Map<String, EvaluationReport> reports) {
     out.println("per subject (windows, arg-max accuracy and macro-F1, smoothed macro-F1, sets"
-        + " right, median delay, sets with > 1 change, reps exact / within 1):");
+        + " right, median delay, sets with > 1 change, reps exact / within 1, by the phase model"
+        + " if given):");
     for (Map.Entry<String, EvaluationReport> e : reports.entrySet()) {
       EvaluationReport r = e.getValue();
       SetReport.Summary sets = r.sets().overall();
@@ -259,7 +297,12 @@ final class EvaluateCommand implements Callable<Integer> {
           .map(RepEvaluation.Report::overall)
           .map(row -> String.format(Locale.ROOT, "reps %5.1f %% / %5.1f %%",
               100 * row.exactShare(), 100 * row.withinOneShare()))
-          .orElse("reps not counted");
+          .orElse("reps not counted")
+          + r.repsByPhaseModel()
+              .map(RepEvaluation.Report::overall)
+              .map(row -> String.format(Locale.ROOT, "  phase model %5.1f %% / %5.1f %%",
+                  100 * row.exactShare(), 100 * row.withinOneShare()))
+              .orElse("");
       String setFigures = sets.sets() == 0
           ? "no sets"
           : String.format(Locale.ROOT, "sets %d/%d  delay %.1f s  flicker %d", sets.right(),

@@ -178,6 +178,25 @@ class EvaluateCommandIT {
   }
 
   @Test
+  void phaseFoldModelsNeedLeaveOneSubjectOutAndAreCheckedBeforeTheReplay() throws IOException {
+    writeExermoteSession(8);
+    Path folds = dir.resolve("folds");
+    shippedModelAs(folds.resolve("fold-8.onnx"));
+    Path phaseFolds = Files.createDirectories(dir.resolve("phase-folds"));
+
+    assertThat(evaluate("--dataset", dir.toString(), "--format", "exermote", "--phase-loso",
+        phaseFolds.toString())).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("--phase-loso needs --loso");
+
+    assertThat(evaluate("--dataset", dir.toString(), "--format", "exermote", "--loso",
+        folds.toString(), "--phase-loso", phaseFolds.toString()))
+        .isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("no fold model for subject 8: expected "
+        + phaseFolds.resolve("fold-8.onnx"));
+    assertThat(out.toString()).doesNotContain("per step");
+  }
+
+  @Test
   void aMissingFoldModelIsNamed() throws IOException {
     writeExermoteSession(5);
     Files.createDirectories(dir.resolve("folds"));

@@ -18,11 +18,16 @@ import org.imucompanion.models.reps.RepEvaluation;
  * @param repsByModelLabel rep counting driven by the smoothed label, if the model's channels
  *     carry the counter's signal
  * @param repsByTrueLabel rep counting driven by the true label, if requested
+ * @param repsByPhaseModel rep counting by a repetition-phase model under the smoothed label, if
+ *     one was given
+ * @param repsByPhaseModelTrueLabel the same under the true label, if both were requested
  */
 public record EvaluationReport(String description, ClassificationReport steps,
     ClassificationReport shownSteps, long skippedWindows, SetReport sets,
     Optional<RepEvaluation.Report> repsByModelLabel,
-    Optional<RepEvaluation.Report> repsByTrueLabel) {
+    Optional<RepEvaluation.Report> repsByTrueLabel,
+    Optional<RepEvaluation.Report> repsByPhaseModel,
+    Optional<RepEvaluation.Report> repsByPhaseModelTrueLabel) {
   /** Checks for nulls. */
   public EvaluationReport {
     Objects.requireNonNull(description, "description");
@@ -31,6 +36,8 @@ public record EvaluationReport(String description, ClassificationReport steps,
     Objects.requireNonNull(sets, "sets");
     Objects.requireNonNull(repsByModelLabel, "repsByModelLabel");
     Objects.requireNonNull(repsByTrueLabel, "repsByTrueLabel");
+    Objects.requireNonNull(repsByPhaseModel, "repsByPhaseModel");
+    Objects.requireNonNull(repsByPhaseModelTrueLabel, "repsByPhaseModelTrueLabel");
   }
 
   /**
@@ -60,6 +67,8 @@ public record EvaluationReport(String description, ClassificationReport steps,
     repsByModelLabel.ifPresentOrElse(r -> b.append(r.table()),
         () -> b.append("repetitions not counted: the model's channels lack the counter's signal\n"));
     repsByTrueLabel.ifPresent(r -> b.append(r.table()));
+    repsByPhaseModel.ifPresent(r -> b.append(r.table()));
+    repsByPhaseModelTrueLabel.ifPresent(r -> b.append(r.table()));
     return b.toString();
   }
 
@@ -89,6 +98,10 @@ public record EvaluationReport(String description, ClassificationReport steps,
         .append(repsByModelLabel.map(EvaluationReport::json).orElse("null"));
     b.append(",\"reps_by_true_label\":")
         .append(repsByTrueLabel.map(EvaluationReport::json).orElse("null"));
+    b.append(",\"reps_by_phase_model\":")
+        .append(repsByPhaseModel.map(EvaluationReport::json).orElse("null"));
+    b.append(",\"reps_by_phase_model_true_label\":")
+        .append(repsByPhaseModelTrueLabel.map(EvaluationReport::json).orElse("null"));
     return b.append('}').toString();
   }
 

@@ -3,10 +3,12 @@ package org.imucompanion.models.evaluation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
@@ -22,6 +24,7 @@ import org.imucompanion.models.export.ClassMapping;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.RecordingReplay;
 import org.imucompanion.models.reps.CountingLabel;
+import org.imucompanion.models.reps.PhaseRepCounter;
 import org.imucompanion.models.reps.RepCounter;
 import org.imucompanion.models.reps.RepEvaluation;
 import org.imucompanion.models.reps.RepEvent;
@@ -50,13 +53,15 @@ public final class StreamingEvaluation {
    * @param accelGyroOnly replay only the recording's accelerometer and gyroscope, so gravity
    *     and linear acceleration come from the pipeline's orientation filter, as on a 6-axis
    *     wristband
+   * @param phaseCounter settings of the repetition-phase counter, when a phase model is given
    */
   public record Options(RepProfiles profiles, RepCounter.Settings counter,
-      boolean repsFromTrueLabel, boolean accelGyroOnly) {
+      boolean repsFromTrueLabel, boolean accelGyroOnly, PhaseRepCounter.Settings phaseCounter) {
     /** Checks for nulls. */
     public Options {
       Objects.requireNonNull(profiles, "profiles");
       Objects.requireNonNull(counter, "counter");
+      Objects.requireNonNull(phaseCounter, "phaseCounter");
     }
 
     /**
@@ -65,7 +70,8 @@ public final class StreamingEvaluation {
      * @return the options
      */
     public static Options defaults() {
-      return new Options(RepProfiles.defaults(), RepCounter.Settings.defaults(), false, false);
+      return new Options(RepProfiles.defaults(), RepCounter.Settings.defaults(), false, false,
+          PhaseRepCounter.Settings.defaults());
     }
 
     /**
@@ -75,7 +81,7 @@ public final class StreamingEvaluation {
      * @return the copy
      */
     public Options withRepsFromTrueLabel(boolean on) {
-      return new Options(profiles, counter, on, accelGyroOnly);
+      return new Options(profiles, counter, on, accelGyroOnly, phaseCounter);
     }
 
     /**
@@ -85,7 +91,17 @@ public final class StreamingEvaluation {
      * @return the copy
      */
     public Options withAccelGyroOnly(boolean on) {
-      return new Options(profiles, counter, repsFromTrueLabel, on);
+      return new Options(profiles, counter, repsFromTrueLabel, on, phaseCounter);
+    }
+
+    /**
+     * A copy with other phase counter settings.
+     *
+     * @param settings the settings
+     * @return the copy
+     */
+    public Options withPhaseCounter(PhaseRepCounter.Settings settings) {
+      return new Options(profiles, counter, repsFromTrueLabel, accelGyroOnly, settings);
     }
   }
 
@@ -99,7 +115,12 @@ public final class StreamingEvaluation {
     final RepEvaluation.Extras extrasModel = new RepEvaluation.Extras();
     final List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
     final RepEvaluation.Extras extrasTrue = new RepEvaluation.Extras();
+    final List<RepEvaluation.SetResult> phaseModel = new ArrayList<>();
+    final RepEvaluation.Extras extrasPhaseModel = new RepEvaluation.Extras();
+    final List<RepEvaluation.SetResult> phaseTrue = new ArrayList<>();
+    final RepEvaluation.Extras extrasPhaseTrue = new RepEvaluation.Extras();
     boolean counted;
+    boolean phaseCounted;
   }
 
   private final List<String> classes;
@@ -168,6 +189,29 @@ public final class StreamingEvaluation {
    *     pipeline cannot run on the recording
    */
   public void add(Recording recording, WindowClassifier classifier, ModelContract contract) {
+    add(recording, classifier, contract, null, null);
+  }
+
+  /**
+   * Replays one recording as {@link #add(Recording, WindowClassifier, ModelContract)} does, and
+   * also counts repetitions with a repetition-phase model ({@link PhaseRepCounter}) under the
+   * classifier's counting label (and under the true label, with {@link
+   * Options#repsFromTrueLabel()}).
+   *
+   * @param recording the recording (at least two samples; shorter ones are ignored)
+   * @param classifier the exercise model
+   * @param contract its contract
+   * @param phaseModel the phase model, fed the same pipeline's samples
+   * @param phaseContract its contract
+   * @throws IllegalArgumentException as the other overload, or if the phase model is not one or
+   *     its input differs from the classifier's
+   */
+  public void add(Recording recording, WindowClassifier classifier, ModelContract contract,
+      WindowClassifier phaseModel, ModelContract phaseContract) {
+    if (contract.task() != ModelContract.Task.EXERCISE) {
+      throw new IllegalArgumentException("model " + contract.modelVersion() + " is a "
+          + contract.task().metadataValue() + " model, not an exercise classifier");
+    }
     if (!classifier.classes().equals(classes)) {
       throw new IllegalArgumentException("model classes " + classifier.classes()
           + " differ from the evaluation's " + classes);
@@ -193,10 +237,27 @@ public final class StreamingEvaluation {
     Optional<RepCounter> byTruth = options.repsFromTrueLabel()
         ? counter(layout, settings, options.counter().forTrueLabel())
         : Optional.empty();
+    Optional<PhaseRepCounter> phaseByModel = Optional.empty();
+    Optional<PhaseRepCounter> phaseByTruth = Optional.empty();
+    if (phaseModel != null) {
+      phaseContract.requireSameInput(contract);
+      Set<String> exercises = new HashSet<>(contract.classNames());
+      contract.restClass().ifPresent(exercises::remove);
+      phaseByModel = Optional.of(new PhaseRepCounter(phaseModel, phaseContract, exercises,
+          options.phaseCounter()));
+      if (options.repsFromTrueLabel()) {
+        phaseByTruth = Optional.of(new PhaseRepCounter(phaseModel, phaseContract, exercises,
+            options.phaseCounter()));
+      }
+    }
     LabelSmoother smoother = LabelSmoother.forContract(contract);
     CountingLabel counting = CountingLabel.forContract(contract);
     List<RepEvent> modelEvents = new ArrayList<>();
     List<RepEvent> trueEvents = new ArrayList<>();
+    List<RepEvent> phaseModelEvents = new ArrayList<>();
+    List<RepEvent> phaseTrueEvents = new ArrayList<>();
+    Optional<PhaseRepCounter> phaseModelCounter = phaseByModel;
+    Optional<PhaseRepCounter> phaseTrueCounter = phaseByTruth;
     List<Double> windowEnds = new ArrayList<>();
     List<Integer> shownIndex = new ArrayList<>();
     float[] p = new float[classes.size()];
@@ -229,6 +290,10 @@ public final class StreamingEvaluation {
             byModel.ifPresent(c -> c.step(t, values, counting.label(),
                 counting.restProbability()).ifPresent(modelEvents::add));
             byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
+            phaseModelCounter.ifPresent(c -> c.step(t, values, counting.label())
+                .ifPresent(phaseModelEvents::add));
+            phaseTrueCounter.ifPresent(c -> c.step(t, values, label)
+                .ifPresent(phaseTrueEvents::add));
           }
         });
     List<ExerciseSet> truth = ExerciseSets.of(recording);
@@ -240,6 +305,15 @@ public final class StreamingEvaluation {
     }
     if (byTruth.isPresent()) {
       tally.repsTrue.addAll(RepEvaluation.score(recording, truth, trueEvents, tally.extrasTrue));
+    }
+    if (phaseByModel.isPresent()) {
+      tally.phaseCounted = true;
+      tally.phaseModel.addAll(
+          RepEvaluation.score(recording, truth, phaseModelEvents, tally.extrasPhaseModel));
+    }
+    if (phaseByTruth.isPresent()) {
+      tally.phaseTrue.addAll(
+          RepEvaluation.score(recording, truth, phaseTrueEvents, tally.extrasPhaseTrue));
     }
   }
 
@@ -368,7 +442,12 @@ public final class StreamingEvaluation {
     List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
     RepEvaluation.Extras extrasModel = new RepEvaluation.Extras();
     RepEvaluation.Extras extrasTrue = new RepEvaluation.Extras();
+    List<RepEvaluation.SetResult> phaseModel = new ArrayList<>();
+    List<RepEvaluation.SetResult> phaseTrue = new ArrayList<>();
+    RepEvaluation.Extras extrasPhaseModel = new RepEvaluation.Extras();
+    RepEvaluation.Extras extrasPhaseTrue = new RepEvaluation.Extras();
     boolean counted = false;
+    boolean phaseCounted = false;
     for (Tally t : tallies) {
       steps.addAll(t.steps);
       shown.addAll(t.shown);
@@ -378,7 +457,12 @@ public final class StreamingEvaluation {
       repsTrue.addAll(t.repsTrue);
       extrasModel.add(t.extrasModel);
       extrasTrue.add(t.extrasTrue);
+      phaseModel.addAll(t.phaseModel);
+      phaseTrue.addAll(t.phaseTrue);
+      extrasPhaseModel.add(t.extrasPhaseModel);
+      extrasPhaseTrue.add(t.extrasPhaseTrue);
       counted |= t.counted;
+      phaseCounted |= t.phaseCounted;
     }
     Optional<RepEvaluation.Report> byModel = counted
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = model's smoothed label",
@@ -388,8 +472,18 @@ public final class StreamingEvaluation {
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = true label", repsTrue,
             extrasTrue))
         : Optional.empty();
+    Optional<RepEvaluation.Report> phaseByModel = phaseCounted
+        ? Optional.of(new RepEvaluation.Report(
+            "repetitions by the phase model, live label = model's smoothed label", phaseModel,
+            extrasPhaseModel))
+        : Optional.empty();
+    Optional<RepEvaluation.Report> phaseByTruth = options.repsFromTrueLabel() && phaseCounted
+        ? Optional.of(new RepEvaluation.Report(
+            "repetitions by the phase model, live label = true label", phaseTrue,
+            extrasPhaseTrue))
+        : Optional.empty();
     return new EvaluationReport(description, steps, shown, skipped, new SetReport(sets), byModel,
-        byTruth);
+        byTruth, phaseByModel, phaseByTruth);
   }
 
   /**

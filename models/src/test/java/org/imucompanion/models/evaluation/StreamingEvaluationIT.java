@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.models.classifier.ModelContract;
 import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.dataset.Dataset;
 import org.imucompanion.models.dataset.ExermoteReader;
@@ -29,11 +30,16 @@ class StreamingEvaluationIT {
   void theShippedModelShowsEverySetAndDrivesTheCounterEndToEnd() throws Exception {
     Dataset exermote = exermote();
     StreamingEvaluation evaluation;
-    try (OnnxClassifier model = DefaultModel.open(ClassifierOptions.DEFAULT)) {
+    try (OnnxClassifier model = DefaultModel.open(ClassifierOptions.DEFAULT);
+        OnnxClassifier phase = OnnxClassifier.open(Path.of(StreamingEvaluationIT.class
+            .getResource("/org/imucompanion/models/classifier/tiny_phase.onnx").toURI()),
+            ClassifierOptions.DEFAULT.withTask(ModelContract.Task.REPETITION_PHASE))) {
       evaluation = new StreamingEvaluation(model.classes(), ClassMapping.exermoteDefault(),
           StreamingEvaluation.Options.defaults().withRepsFromTrueLabel(true));
       for (Recording r : exermote.recordings()) {
-        evaluation.add(r, model, model.contract());
+        // A phase model with random weights rides along: its figures mean nothing, but every
+        // set must be scored through the same path.
+        evaluation.add(r, model, model.contract(), phase, phase.contract());
       }
     }
     EvaluationReport pooled = evaluation.pooled();
@@ -53,6 +59,10 @@ class StreamingEvaluationIT {
     // The true-label run is RepEvaluation's own measurement, through the same scoring.
     RepEvaluation.Row byTruth = pooled.repsByTrueLabel().orElseThrow().overall();
     assertThat(byTruth.exactShare()).isGreaterThan(0.8);
+    assertThat(pooled.repsByPhaseModel().orElseThrow().overall().sets()).isEqualTo(sets.sets());
+    assertThat(pooled.repsByPhaseModelTrueLabel().orElseThrow().overall().sets())
+        .isEqualTo(sets.sets());
+    assertThat(pooled.toJson()).contains("\"reps_by_phase_model\":{\"rows\":[");
   }
 
   private static Dataset exermote() throws IOException {
