@@ -215,7 +215,8 @@ final class EvaluateCommand implements Callable<Integer> {
       PrintWriter out) throws ModelLoadException {
     // Check every fold before the long replay, so a wrong fold fails at once.
     Map<String, Path> folds = folds(loso, bySubject.keySet());
-    Map<String, Path> phaseFolds = phaseLoso == null ? Map.of() : folds(phaseLoso, bySubject.keySet());
+    Map<String, Path> phaseFolds =
+        phaseLoso == null ? Map.of() : folds(phaseLoso, bySubject.keySet());
     StreamingEvaluation evaluation = null;
     for (Map.Entry<String, Path> e : folds.entrySet()) {
       String subject = e.getKey();

@@ -316,7 +316,7 @@ public final class PhaseRepCounter {
     held.clear();
   }
 
-  /** Forgets the stream: the phase model's window, the decoder, the open set and the set numbering. */
+  /** Forgets the stream: the model's window, the decoder, the open set and the set numbering. */
   public void reset() {
     window.reset();
     state = OUTSIDE;
