@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.RepPhase;
@@ -614,13 +615,7 @@ public record ModelContract(
     }
 
     Task task() throws ModelLoadException {
-      String v = metadata.getOrDefault(KEY_TASK, Task.EXERCISE.metadataValue()).strip();
-      for (Task t : Task.values()) {
-        if (t.metadataValue().equals(v)) {
-          return t;
-        }
-      }
-      throw invalid(KEY_TASK, v, "'exercise' or 'repetition_phase'");
+      return choice(KEY_TASK, Task.values(), Task.EXERCISE, Task::metadataValue);
     }
 
     List<String> optionalNames(String key) {
@@ -642,13 +637,20 @@ public record ModelContract(
     }
 
     Output output() throws ModelLoadException {
-      String v = metadata.getOrDefault(KEY_OUTPUT, Output.PROBABILITIES.metadataValue()).strip();
-      for (Output o : Output.values()) {
-        if (o.metadataValue().equals(v)) {
-          return o;
+      return choice(KEY_OUTPUT, Output.values(), Output.PROBABILITIES, Output::metadataValue);
+    }
+
+    /** One of an enum's metadata spellings, the default when the key is absent. */
+    <E> E choice(String key, E[] values, E absent, Function<E, String> spelling)
+        throws ModelLoadException {
+      String v = metadata.getOrDefault(key, spelling.apply(absent)).strip();
+      for (E e : values) {
+        if (spelling.apply(e).equals(v)) {
+          return e;
         }
       }
-      throw invalid(KEY_OUTPUT, v, "'probabilities' or 'logits'");
+      throw invalid(key, v, Arrays.stream(values).map(e -> "'" + spelling.apply(e) + "'")
+          .collect(Collectors.joining(" or ")));
     }
 
     private static ModelLoadException invalid(String key, String value, String expected) {

@@ -237,27 +237,16 @@ public final class StreamingEvaluation {
     Optional<RepCounter> byTruth = options.repsFromTrueLabel()
         ? counter(layout, settings, options.counter().forTrueLabel())
         : Optional.empty();
-    Optional<PhaseRepCounter> phaseByModel = Optional.empty();
-    Optional<PhaseRepCounter> phaseByTruth = Optional.empty();
-    if (phaseModel != null) {
-      phaseContract.requireSameInput(contract);
-      Set<String> exercises = new HashSet<>(contract.classNames());
-      contract.restClass().ifPresent(exercises::remove);
-      phaseByModel = Optional.of(new PhaseRepCounter(phaseModel, phaseContract, exercises,
-          options.phaseCounter()));
-      if (options.repsFromTrueLabel()) {
-        phaseByTruth = Optional.of(new PhaseRepCounter(phaseModel, phaseContract, exercises,
-            options.phaseCounter()));
-      }
-    }
+    Optional<PhaseRepCounter> phaseByModel = phaseCounter(contract, phaseModel, phaseContract);
+    Optional<PhaseRepCounter> phaseByTruth = options.repsFromTrueLabel()
+        ? phaseCounter(contract, phaseModel, phaseContract)
+        : Optional.empty();
     LabelSmoother smoother = LabelSmoother.forContract(contract);
     CountingLabel counting = CountingLabel.forContract(contract);
     List<RepEvent> modelEvents = new ArrayList<>();
     List<RepEvent> trueEvents = new ArrayList<>();
     List<RepEvent> phaseModelEvents = new ArrayList<>();
     List<RepEvent> phaseTrueEvents = new ArrayList<>();
-    Optional<PhaseRepCounter> phaseModelCounter = phaseByModel;
-    Optional<PhaseRepCounter> phaseTrueCounter = phaseByTruth;
     List<Double> windowEnds = new ArrayList<>();
     List<Integer> shownIndex = new ArrayList<>();
     float[] p = new float[classes.size()];
@@ -290,9 +279,9 @@ public final class StreamingEvaluation {
             byModel.ifPresent(c -> c.step(t, values, counting.label(),
                 counting.restProbability()).ifPresent(modelEvents::add));
             byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
-            phaseModelCounter.ifPresent(c -> c.step(t, values, counting.label())
+            phaseByModel.ifPresent(c -> c.step(t, values, counting.label())
                 .ifPresent(phaseModelEvents::add));
-            phaseTrueCounter.ifPresent(c -> c.step(t, values, label)
+            phaseByTruth.ifPresent(c -> c.step(t, values, label)
                 .ifPresent(phaseTrueEvents::add));
           }
         });
@@ -327,6 +316,22 @@ public final class StreamingEvaluation {
       // either, so neither does the evaluation.
       return Optional.empty();
     }
+  }
+
+  /**
+   * A phase counter for one recording, if a phase model is given: it counts under the
+   * classifier's exercise classes (its classes but rest).
+   */
+  private Optional<PhaseRepCounter> phaseCounter(ModelContract contract,
+      WindowClassifier phaseModel, ModelContract phaseContract) {
+    if (phaseModel == null) {
+      return Optional.empty();
+    }
+    phaseContract.requireSameInput(contract);
+    Set<String> exercises = new HashSet<>(contract.classNames());
+    contract.restClass().ifPresent(exercises::remove);
+    return Optional.of(
+        new PhaseRepCounter(phaseModel, phaseContract, exercises, options.phaseCounter()));
   }
 
   /**
