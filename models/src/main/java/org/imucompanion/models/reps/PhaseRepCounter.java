@@ -41,6 +41,14 @@ import org.imucompanion.models.pipeline.SlidingWindow;
  * there, then counts nothing, while a repetition the label calls rest mid-set, or one done before
  * the label settled, still counts.
  *
+ * <p>Doubtful repetitions wait: once a set has {@value #DOUBT_REFERENCE_REPETITIONS} repetitions,
+ * one whose {@link RepEvent#confidence() confidence} is below {@link Settings#doubtShare()} of
+ * the median of the set's counted ones counts only when another repetition follows in the set
+ * (then both count, the doubtful one with its own time), and is dropped if the set ends first.
+ * The movements people make right after a set (sitting up to stand, stepping back) look like one
+ * more repetition to the model, often with a weaker second half, and come while a model's label
+ * still names the set's exercise; a weak repetition inside a set is followed by the next one.
+ *
  * <p>One instance per stream; not thread-safe; no allocation per sample (an event is allocated
  * per repetition). {@link #reset()} forgets the stream, e.g. after a gap in it.
  */
@@ -56,9 +64,11 @@ public final class PhaseRepCounter {
    * @param endSlackSeconds a repetition counts in the open set if the set's exercise label was
    *     still given this long before the repetition's end (a true label turns to rest at the
    *     end of a set's last repetition, a model's end is known only to about a sample)
+   * @param doubtShare a repetition with a confidence below this share of the median of its
+   *     set's counted repetitions waits for the next one (0: none waits)
    */
   public record Settings(int confirmSamples, double restSeconds, double holdSeconds,
-      double endSlackSeconds) {
+      double endSlackSeconds, double doubtShare) {
     /** Validates. */
     public Settings {
       if (confirmSamples < 1) {
@@ -73,6 +83,9 @@ public final class PhaseRepCounter {
       if (!(endSlackSeconds >= 0) || Double.isInfinite(endSlackSeconds)) {
         throw new IllegalArgumentException("end slack seconds must be >= 0: " + endSlackSeconds);
       }
+      if (!(doubtShare >= 0 && doubtShare < 1)) {
+        throw new IllegalArgumentException("doubt share must be in [0, 1): " + doubtShare);
+      }
     }
 
     /**
@@ -85,7 +98,7 @@ public final class PhaseRepCounter {
      */
     public static Settings defaults() {
       return new Settings(DEFAULT_CONFIRM_SAMPLES, RepCounter.DEFAULT_REST_SECONDS,
-          DEFAULT_HOLD_SECONDS, DEFAULT_END_SLACK_SECONDS);
+          DEFAULT_HOLD_SECONDS, DEFAULT_END_SLACK_SECONDS, DEFAULT_DOUBT_SHARE);
     }
 
     /**
@@ -95,7 +108,17 @@ public final class PhaseRepCounter {
      * @return the copy
      */
     public Settings withHoldSeconds(double seconds) {
-      return new Settings(confirmSamples, restSeconds, seconds, endSlackSeconds);
+      return new Settings(confirmSamples, restSeconds, seconds, endSlackSeconds, doubtShare);
+    }
+
+    /**
+     * A copy with another doubt share.
+     *
+     * @param share see {@link #doubtShare()}
+     * @return the copy
+     */
+    public Settings withDoubtShare(double share) {
+      return new Settings(confirmSamples, restSeconds, holdSeconds, endSlackSeconds, share);
     }
   }
 
@@ -105,6 +128,18 @@ public final class PhaseRepCounter {
   public static final double DEFAULT_HOLD_SECONDS = 4.0;
   /** Default {@link Settings#endSlackSeconds()}. */
   public static final double DEFAULT_END_SLACK_SECONDS = 0.5;
+  /** Default {@link Settings#doubtShare()}. */
+  public static final double DEFAULT_DOUBT_SHARE = 0.9;
+  /**
+   * The doubt shares an evaluation chooses from ({@code evaluate --phase-loso}), the default
+   * among them.
+   */
+  public static final List<Double> DOUBT_SHARE_GRID =
+      List.of(0.0, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95);
+  /** How many counted repetitions a set needs before one can be doubtful. */
+  public static final int DOUBT_REFERENCE_REPETITIONS = 2;
+  /** How many of a set's latest confidences the doubt median looks at. */
+  private static final int DOUBT_MEMORY = 16;
 
   private static final int OUTSIDE = 0;
   private static final int FIRST = 1;
@@ -133,6 +168,10 @@ public final class PhaseRepCounter {
   private int setNumber;
   private int setsWithReps;
   private int indexInSet;
+  private final double[] setConfidences = new double[DOUBT_MEMORY];
+  private final double[] medianScratch = new double[DOUBT_MEMORY];
+  /** A doubtful repetition of the open set, {end, confidence}, or null. */
+  private double[] doubtful;
   private final ArrayDeque<double[]> held = new ArrayDeque<>();
   private final String[] labels;
   private final double[] labelTimes;
@@ -225,6 +264,22 @@ public final class PhaseRepCounter {
   }
 
   /**
+   * Feeds one sample, passing every repetition known at it (a doubtful one confirmed by this
+   * sample's comes with it; held ones released by an exercise label come together).
+   *
+   * @param timeSeconds its time, increasing
+   * @param values one value per model channel, in the contract's order (read, not kept)
+   * @param label the live label
+   * @param sink receives each repetition
+   */
+  public void step(double timeSeconds, double[] values, String label, Consumer<RepEvent> sink) {
+    step(timeSeconds, values, label).ifPresent(sink);
+    while (!ready.isEmpty()) {
+      sink.accept(ready.poll());
+    }
+  }
+
+  /**
    * Feeds a block of samples (as a chunk of a live stream arrives): {@link #step} for each,
    * passing every repetition as soon as it is known.
    *
@@ -238,10 +293,7 @@ public final class PhaseRepCounter {
   public void feed(double[] timesSeconds, double[][] samples, String[] labels, int from, int to,
       Consumer<RepEvent> sink) {
     for (int i = from; i < to; i++) {
-      step(timesSeconds[i], samples[i], labels[i]).ifPresent(sink);
-      while (!ready.isEmpty()) {
-        sink.accept(ready.poll());
-      }
+      step(timesSeconds[i], samples[i], labels[i], sink);
     }
   }
 
@@ -301,18 +353,46 @@ public final class PhaseRepCounter {
     }
   }
 
+  /** A repetition counts in the open set, unless it is doubtful: then it waits for the next. */
   private void emit(double time, double confidence, double now) {
+    if (indexInSet >= DOUBT_REFERENCE_REPETITIONS
+        && confidence < settings.doubtShare() * medianSetConfidence()) {
+      if (doubtful != null) {
+        count(doubtful[0], doubtful[1], now);
+      }
+      doubtful = new double[] {time, confidence};
+      return;
+    }
+    if (doubtful != null) {
+      count(doubtful[0], doubtful[1], now);
+      doubtful = null;
+    }
+    count(time, confidence, now);
+  }
+
+  private void count(double time, double confidence, double now) {
     if (indexInSet == 0) {
       setNumber = ++setsWithReps;
     }
+    setConfidences[indexInSet % DOUBT_MEMORY] = confidence;
     indexInSet++;
     ready.add(new RepEvent(Math.min(time, now), setExercise, setNumber, indexInSet, confidence,
         now));
   }
 
+  /** The median confidence of the open set's latest counted repetitions. */
+  private double medianSetConfidence() {
+    int n = Math.min(indexInSet, DOUBT_MEMORY);
+    System.arraycopy(setConfidences, 0, medianScratch, 0, n);
+    Arrays.sort(medianScratch, 0, n);
+    return n % 2 == 1 ? medianScratch[n / 2]
+        : (medianScratch[n / 2 - 1] + medianScratch[n / 2]) / 2;
+  }
+
   private void endSet() {
     setExercise = null;
     indexInSet = 0;
+    doubtful = null;
     held.clear();
   }
 
@@ -331,6 +411,7 @@ public final class PhaseRepCounter {
     setNumber = 0;
     setsWithReps = 0;
     indexInSet = 0;
+    doubtful = null;
     held.clear();
     ready.clear();
     Arrays.fill(labels, null);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link PhaseRepCounter} on scripted phase posteriors: a stand-in phase model reads the phase of
- * its window's last sample from the sample itself, so every stream states exactly what the model
- * "says" at each sample and the true count is known.
+ * its window's last sample, and how sure it is of it, from the sample itself, so every stream
+ * states exactly what the model "says" at each sample and the true count is known.
  */
 class PhaseRepCounterTest {
   private static final double RATE = 10;
@@ -31,7 +31,11 @@ class PhaseRepCounterTest {
   private static final List<String> PHASES = List.of("none", "firstHalf", "secondHalf", "pause");
   private static final Set<String> EXERCISES = Set.of("Squat", "Burpee");
 
-  /** Says the phase coded in its window's last sample, with a probability of 0.7. */
+  /**
+   * Says the phase coded in its window's last sample: {@code percent * 10 + phase}, with a
+   * probability of {@code percent} / 100, or 0.7 for a bare phase code; the other phases share
+   * the rest.
+   */
   private static final class ScriptedPhaseModel implements WindowClassifier {
     @Override
     public List<String> classes() {
@@ -50,9 +54,11 @@ class PhaseRepCounterTest {
 
     @Override
     public void classify(float[] window, float[] probabilities) {
-      int phase = (int) window[window.length - 1];
+      int code = (int) window[window.length - 1];
+      int phase = code % 10;
+      float p = code < 10 ? 0.7f : code / 10 / 100f;
       for (int k = 0; k < probabilities.length; k++) {
-        probabilities[k] = k == phase ? 0.7f : 0.1f;
+        probabilities[k] = k == phase ? p : (1 - p) / 3;
       }
     }
   }
@@ -88,7 +94,12 @@ class PhaseRepCounterTest {
 
     /** One repetition: its halves, then its end (the first sample after it). */
     Script rep(String label, int first, int second) {
-      add(FIRST, label, first).add(SECOND, label, second);
+      return rep(label, first, second, 70);
+    }
+
+    /** One repetition whose second half the model gives {@code percent} %. */
+    Script rep(String label, int first, int second, int percent) {
+      add(FIRST, label, first).add(percent * 10 + SECOND, label, second);
       repEnds.add(phases.size());
       return this;
     }
@@ -181,13 +192,6 @@ class PhaseRepCounterTest {
   }
 
   @Test
-  void debugOne() {
-    Script s = new Script().add(NONE, "Rest", 20).rep("Squat", 6, 6).add(PAUSE, "Squat", 8)
-        .rep("Squat", 6, 6).add(PAUSE, "Squat", 30);
-    System.out.println("DEBUG " + s.repEnds + " " + s.run(counter()));
-  }
-
-  @Test
   void aRestOnlyStreamCountsNothing() {
     Random rnd = new Random(3);
     Script rest = new Script();
@@ -218,6 +222,10 @@ class PhaseRepCounterTest {
       for (int r = 0; r < 4; r++) {
         s.rep("Squat", 3 + rnd.nextInt(8), 3 + rnd.nextInt(8)).add(PAUSE, "Squat", rnd.nextInt(20));
       }
+      // A weak repetition that the next one confirms, and a weak movement after the set.
+      s.rep("Squat", 3 + rnd.nextInt(8), 3 + rnd.nextInt(8), 30).add(PAUSE, "Squat", 5)
+          .rep("Squat", 5, 5).add(PAUSE, "Squat", 5)
+          .rep("Squat", 3 + rnd.nextInt(8), 3 + rnd.nextInt(8), 30);
       s.rep("Rest", 5, 5).add(NONE, "Rest", 60 + rnd.nextInt(60));
     }
     List<RepEvent> whole = s.run(counter());
@@ -269,8 +277,94 @@ class PhaseRepCounterTest {
         .rep("Squat", 6, 6).add(PAUSE, "Squat", 8)
         .rep("Squat", 6, 6).add(NONE, "Rest", 100);
     assertThat(s.run(counter())).hasSize(2);
-    PhaseRepCounter.Settings noSlack = new PhaseRepCounter.Settings(2, 7, 0, 0);
+    PhaseRepCounter.Settings noSlack = new PhaseRepCounter.Settings(2, 7, 0, 0, 0);
     assertThat(s.run(counter(noSlack, 0))).hasSize(1);
+  }
+
+  /** A set of {@code reps} at 0.7, then a movement the model gives 0.4 under the set's label. */
+  private static Script setThenWeakMovement(int reps) {
+    Script s = new Script().add(NONE, "Rest", 20);
+    for (int r = 0; r < reps; r++) {
+      s.rep("Squat", 6, 6).add(PAUSE, "Squat", 8);
+    }
+    // A model's label still names the exercise a few seconds after the set.
+    return s.rep("Squat", 6, 6, 40).add(NONE, "Squat", 30).add(NONE, "Rest", 100);
+  }
+
+  @Test
+  void aWeakMovementAfterASetCountsNothing() {
+    Script s = setThenWeakMovement(4);
+    List<RepEvent> events = s.run(counter());
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4);
+    // 0.4 < 0.9 x 0.7: doubtful, and nothing follows it in the set.
+    PhaseRepCounter.Settings noDoubt = PhaseRepCounter.Settings.defaults().withDoubtShare(0);
+    assertThat(s.run(counter(noDoubt, 0))).hasSize(5);
+    // Not doubtful at a lower share: 0.4 >= 0.55 x 0.7.
+    PhaseRepCounter.Settings lowShare = PhaseRepCounter.Settings.defaults().withDoubtShare(0.55);
+    assertThat(s.run(counter(lowShare, 0))).hasSize(5);
+  }
+
+  @Test
+  void aWeakRepetitionInsideASetCountsWhenTheNextOneEnds() {
+    Script s = new Script().add(NONE, "Rest", 20);
+    for (int r = 0; r < 3; r++) {
+      s.rep("Squat", 6, 6).add(PAUSE, "Squat", 8);
+    }
+    s.rep("Squat", 6, 6, 40).add(PAUSE, "Squat", 8);
+    s.rep("Squat", 6, 6).add(PAUSE, "Squat", 8).rep("Squat", 6, 6).add(NONE, "Rest", 100);
+    List<RepEvent> events = s.run(counter());
+
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 4, 5, 6);
+    RepEvent weak = events.get(3);
+    assertThat(weak.confidence()).isCloseTo(0.4, within(1e-6));
+    assertThat(weak.timeSeconds()).isCloseTo(s.time(s.repEnds.get(3)), within(1e-9));
+    // Known when the next repetition is: its end plus the confirmation.
+    assertThat(weak.emittedSeconds()).isCloseTo(s.time(s.repEnds.get(4) + 1), within(1e-9));
+    assertThat(weak.late()).isTrue();
+    assertThat(events.get(4).emittedSeconds()).isEqualTo(weak.emittedSeconds());
+  }
+
+  @Test
+  void aSetsFirstTwoRepetitionsAreNeverDoubtful() {
+    Script s = new Script().add(NONE, "Rest", 20)
+        .rep("Squat", 6, 6, 90).add(PAUSE, "Squat", 8)
+        .rep("Squat", 6, 6, 40).add(NONE, "Squat", 30).add(NONE, "Rest", 100);
+    assertThat(s.run(counter())).hasSize(2);
+    // The third is measured against the median of the first two (0.65): 0.4 < 0.9 x 0.65.
+    Script three = new Script().add(NONE, "Rest", 20)
+        .rep("Squat", 6, 6, 90).add(PAUSE, "Squat", 8)
+        .rep("Squat", 6, 6, 40).add(PAUSE, "Squat", 8)
+        .rep("Squat", 6, 6, 40).add(NONE, "Squat", 30).add(NONE, "Rest", 100);
+    assertThat(three.run(counter())).hasSize(2);
+  }
+
+  @Test
+  void aDoubtfulRepetitionIsDroppedWhenItsSetEnds() {
+    // The label changes exercise right after the weak movement: a new set, which does not
+    // inherit it.
+    Script s = new Script().add(NONE, "Rest", 20);
+    for (int r = 0; r < 3; r++) {
+      s.rep("Squat", 6, 6).add(PAUSE, "Squat", 8);
+    }
+    s.rep("Squat", 6, 6, 40).add(NONE, "Burpee", 8)
+        .rep("Burpee", 6, 6).add(PAUSE, "Burpee", 8).rep("Burpee", 6, 6).add(NONE, "Rest", 100);
+    List<RepEvent> events = s.run(counter());
+    assertThat(events).extracting(RepEvent::exercise)
+        .containsExactly("Squat", "Squat", "Squat", "Burpee", "Burpee");
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 3, 1, 2);
+  }
+
+  @Test
+  void settingsAreChecked() {
+    PhaseRepCounter.Settings d = PhaseRepCounter.Settings.defaults();
+    assertThatThrownBy(() -> d.withDoubtShare(1.0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("doubt share must be in [0, 1): 1.0");
+    assertThatThrownBy(() -> d.withDoubtShare(-0.1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.withDoubtShare(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.withHoldSeconds(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hold seconds must be >= 0");
   }
 
   @Test
