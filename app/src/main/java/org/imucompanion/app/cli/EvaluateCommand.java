@@ -27,6 +27,7 @@ import org.imucompanion.models.evaluation.SetReport;
 import org.imucompanion.models.evaluation.StreamingEvaluation;
 import org.imucompanion.models.evaluation.TrainingSubjects;
 import org.imucompanion.models.export.ClassMapping;
+import org.imucompanion.models.reps.PhaseRepCounter;
 import org.imucompanion.models.reps.RepEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +80,17 @@ final class EvaluateCommand implements Callable<Integer> {
   Path phaseLoso;
 
   @Option(
+      names = "--phase-doubt-shares",
+      split = ",",
+      paramLabel = "<share>",
+      description =
+          "With --phase-loso: the phase counter's doubt shares (a repetition weaker than this"
+              + " share of its set's median waits for the next one) to choose from; each subject"
+              + " is counted with the share that counts the other subjects best. One value: that"
+              + " share for every subject. Default: ${DEFAULT-VALUE}.")
+  List<Double> phaseDoubtShares = PhaseRepCounter.DOUBT_SHARE_GRID;
+
+  @Option(
       names = "--subjects",
       split = ",",
       paramLabel = "<id>",
@@ -122,6 +134,12 @@ final class EvaluateCommand implements Callable<Integer> {
     if (phaseLoso != null && loso == null) {
       throw new CommandFailedException("--phase-loso needs --loso");
     }
+    for (double share : phaseDoubtShares) {
+      if (!(share >= 0 && share < 1)) {
+        throw new CommandFailedException("--phase-doubt-shares: " + share
+            + " is not a share in [0, 1)");
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     Dataset read = data.read();
     ClassMapping mapping = data.format().defaultMapping(read);
@@ -130,6 +148,15 @@ final class EvaluateCommand implements Callable<Integer> {
         StreamingEvaluation.Options.defaults()
             .withRepsFromTrueLabel(repsTrueLabel)
             .withAccelGyroOnly(accelGyroOnly);
+    if (phaseDoubtShares.size() == 1) {
+      options = options.withPhaseCounter(
+          options.phaseCounter().withDoubtShare(phaseDoubtShares.get(0)));
+    } else if (phaseLoso != null && bySubject.size() < 2) {
+      throw new CommandFailedException("choosing the phase counter's doubt share on the other"
+          + " subjects needs two subjects or more; give one share with --phase-doubt-shares");
+    } else {
+      options = options.withPhaseDoubtGrid(phaseDoubtShares);
+    }
     ProgressBar progress =
         new ProgressBar(
             spec.commandLine().getErr(),
@@ -156,7 +183,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new CommandFailedException(
           "no window of " + data.dataset + " had a label the model knows");
     }
-    printPerSubject(out, evaluation.perSubject());
+    printPerSubject(out, evaluation);
     out.print(pooled.text());
     out.flush();
     writeFiles(evaluation, pooled, out);
@@ -188,7 +215,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ? DefaultModel.open(ClassifierOptions.DEFAULT)
         : OnnxClassifier.open(model, ClassifierOptions.DEFAULT)) {
       describe(out, classifier);
-      Set<String> trainedOn = TrainingSubjects.of(classifier.contract().trainingData());
+      Set<String> trainedOn = TrainingSubjects.of(classifier.contract());
       Set<String> overlap = new TreeSet<>(bySubject.keySet());
       overlap.retainAll(trainedOn);
       if (trainedOn.isEmpty()) {
@@ -265,7 +292,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private static OnnxClassifier heldOut(Path fold, String subject, ClassifierOptions options,
       PrintWriter out) throws ModelLoadException {
     OnnxClassifier model = OnnxClassifier.open(fold, options);
-    Set<String> trainedOn = TrainingSubjects.of(model.contract().trainingData());
+    Set<String> trainedOn = TrainingSubjects.of(model.contract());
     String refusal = trainedOn.isEmpty()
         ? "its contract does not say which subjects it was trained on, so it cannot be trusted"
             + " to hold out subject " + subject
@@ -287,7 +314,8 @@ final class EvaluateCommand implements Callable<Integer> {
         classifier.sha256(), classifier.contract().trainingData());
   }
 
-  private static void printPerSubject(PrintWriter out, Map<String, EvaluationReport> reports) {
+  private static void printPerSubject(PrintWriter out, StreamingEvaluation evaluation) {
+    Map<String, EvaluationReport> reports = evaluation.perSubject();
     out.println("per subject (windows, arg-max accuracy and macro-F1, smoothed macro-F1, sets"
         + " right, median delay, sets with > 1 change, reps exact / within 1, by the phase model"
         + " if given):");
@@ -301,8 +329,10 @@ final class EvaluateCommand implements Callable<Integer> {
           .orElse("reps not counted")
           + r.repsByPhaseModel()
               .map(RepEvaluation.Report::overall)
-              .map(row -> String.format(Locale.ROOT, "  phase model %5.1f %% / %5.1f %%",
-                  100 * row.exactShare(), 100 * row.withinOneShare()))
+              .map(row -> String.format(Locale.ROOT,
+                  "  phase model %5.1f %% / %5.1f %% (doubt share %s)",
+                  100 * row.exactShare(), 100 * row.withinOneShare(),
+                  evaluation.phaseDoubtShare(e.getKey())))
               .orElse("");
       String setFigures = sets.sets() == 0
           ? "no sets"

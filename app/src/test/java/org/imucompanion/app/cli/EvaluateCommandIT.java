@@ -189,10 +189,70 @@ class EvaluateCommandIT {
     assertThat(err.toString()).contains("--phase-loso needs --loso");
 
     assertThat(evaluate("--dataset", dir.toString(), "--format", "exermote", "--loso",
-        folds.toString(), "--phase-loso", phaseFolds.toString()))
+        folds.toString(), "--phase-loso", phaseFolds.toString(), "--phase-doubt-shares", "0.9"))
         .isEqualTo(ExitStatus.FAILURE);
     assertThat(err.toString()).contains("no fold model for subject 8: expected "
         + phaseFolds.resolve("fold-8.onnx"));
+    assertThat(out.toString()).doesNotContain("per step");
+  }
+
+  /** The random-weight phase fixture (it names subjects 1 to 4 as trained on) as a fold. */
+  private Path phaseFixtureAs(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (InputStream in = getClass().getResourceAsStream("tiny_phase.onnx")) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
+  @Test
+  void phaseFoldsCountEachSubjectWithTheDoubtShareChosenOnTheOthers() throws IOException {
+    writeExermoteSession(7);
+    writeExermoteSession(8);
+    Path folds = dir.resolve("folds");
+    Path phaseFolds = dir.resolve("phase-folds");
+    for (String s : List.of("7", "8")) {
+      shippedModelAs(folds.resolve("fold-" + s + ".onnx"));
+      phaseFixtureAs(phaseFolds.resolve("fold-" + s + ".onnx"));
+    }
+
+    int status = evaluate("--dataset", dir.toString(), "--format", "exermote", "--loso",
+        folds.toString(), "--phase-loso", phaseFolds.toString(), "--reps-true-label");
+
+    assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString())
+        .containsPattern("subject 8 .* phase model +\\d+\\.\\d % / +\\d+\\.\\d % \\(doubt share"
+            + " 0\\.\\d+\\)")
+        .contains("repetitions by the phase model, live label = model's smoothed label, doubt"
+            + " share chosen on the other subjects from [0.0, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9,"
+            + " 0.95] (7: ")
+        .contains("repetitions by the phase model, live label = true label, doubt share chosen");
+
+    out.getBuffer().setLength(0);
+    status = evaluate("--dataset", dir.toString(), "--format", "exermote", "--loso",
+        folds.toString(), "--phase-loso", phaseFolds.toString(), "--phase-doubt-shares", "0.5");
+    assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString()).contains("(doubt share 0.5)")
+        .contains("live label = model's smoothed label, doubt share 0.5\n");
+  }
+
+  @Test
+  void aDoubtShareOutsideZeroToOneOrAChoiceWithoutOtherSubjectsIsRefused() throws IOException {
+    writeExermoteSession(8);
+    Path folds = dir.resolve("folds");
+    shippedModelAs(folds.resolve("fold-8.onnx"));
+    phaseFixtureAs(dir.resolve("phase-folds/fold-8.onnx"));
+    String[] common = {"--dataset", dir.toString(), "--format", "exermote", "--loso",
+        folds.toString(), "--phase-loso", dir.resolve("phase-folds").toString()};
+
+    List<String> args = new ArrayList<>(List.of(common));
+    args.addAll(List.of("--phase-doubt-shares", "0.5,1.5"));
+    assertThat(evaluate(args.toArray(String[]::new))).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("--phase-doubt-shares: 1.5 is not a share in [0, 1)");
+
+    assertThat(evaluate(common)).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains("choosing the phase counter's doubt share on the other"
+        + " subjects needs two subjects or more");
     assertThat(out.toString()).doesNotContain("per step");
   }
 

@@ -1,6 +1,7 @@
 package org.imucompanion.models.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -54,14 +55,23 @@ public final class StreamingEvaluation {
    *     and linear acceleration come from the pipeline's orientation filter, as on a 6-axis
    *     wristband
    * @param phaseCounter settings of the repetition-phase counter, when a phase model is given
+   * @param phaseDoubtGrid if not empty, {@link PhaseRepCounter.Settings#doubtShare() doubt
+   *     shares} to choose from: each subject is counted with the one that does best on the
+   *     other subjects (most sets exact, then within one, then fewest extra repetitions, then
+   *     the first in the list); if empty, {@code phaseCounter}'s share for everyone
    */
   public record Options(RepProfiles profiles, RepCounter.Settings counter,
-      boolean repsFromTrueLabel, boolean accelGyroOnly, PhaseRepCounter.Settings phaseCounter) {
-    /** Checks for nulls. */
+      boolean repsFromTrueLabel, boolean accelGyroOnly, PhaseRepCounter.Settings phaseCounter,
+      List<Double> phaseDoubtGrid) {
+    /** Checks the settings, copies the list. */
     public Options {
       Objects.requireNonNull(profiles, "profiles");
       Objects.requireNonNull(counter, "counter");
       Objects.requireNonNull(phaseCounter, "phaseCounter");
+      phaseDoubtGrid = List.copyOf(phaseDoubtGrid);
+      for (double share : phaseDoubtGrid) {
+        phaseCounter.withDoubtShare(share);
+      }
     }
 
     /**
@@ -71,7 +81,7 @@ public final class StreamingEvaluation {
      */
     public static Options defaults() {
       return new Options(RepProfiles.defaults(), RepCounter.Settings.defaults(), false, false,
-          PhaseRepCounter.Settings.defaults());
+          PhaseRepCounter.Settings.defaults(), List.of());
     }
 
     /**
@@ -81,7 +91,7 @@ public final class StreamingEvaluation {
      * @return the copy
      */
     public Options withRepsFromTrueLabel(boolean on) {
-      return new Options(profiles, counter, on, accelGyroOnly, phaseCounter);
+      return new Options(profiles, counter, on, accelGyroOnly, phaseCounter, phaseDoubtGrid);
     }
 
     /**
@@ -91,7 +101,8 @@ public final class StreamingEvaluation {
      * @return the copy
      */
     public Options withAccelGyroOnly(boolean on) {
-      return new Options(profiles, counter, repsFromTrueLabel, on, phaseCounter);
+      return new Options(profiles, counter, repsFromTrueLabel, on, phaseCounter,
+          phaseDoubtGrid);
     }
 
     /**
@@ -101,7 +112,35 @@ public final class StreamingEvaluation {
      * @return the copy
      */
     public Options withPhaseCounter(PhaseRepCounter.Settings settings) {
-      return new Options(profiles, counter, repsFromTrueLabel, accelGyroOnly, settings);
+      return new Options(profiles, counter, repsFromTrueLabel, accelGyroOnly, settings,
+          phaseDoubtGrid);
+    }
+
+    /**
+     * A copy that chooses the phase counter's doubt share per subject on the others.
+     *
+     * @param grid the shares to choose from (empty: none, the settings' share)
+     * @return the copy
+     */
+    public Options withPhaseDoubtGrid(List<Double> grid) {
+      return new Options(profiles, counter, repsFromTrueLabel, accelGyroOnly, phaseCounter,
+          grid);
+    }
+
+    /** The doubt shares the phase counters run with: the grid, or the settings' one. */
+    private List<Double> phaseDoubtShares() {
+      return phaseDoubtGrid.isEmpty() ? List.of(phaseCounter.doubtShare()) : phaseDoubtGrid;
+    }
+  }
+
+  /** What one counter made of a subject's sets. */
+  private static final class Counted {
+    final List<RepEvaluation.SetResult> sets = new ArrayList<>();
+    final RepEvaluation.Extras extras = new RepEvaluation.Extras();
+
+    void addTo(List<RepEvaluation.SetResult> allSets, RepEvaluation.Extras allExtras) {
+      allSets.addAll(sets);
+      allExtras.add(extras);
     }
   }
 
@@ -115,10 +154,9 @@ public final class StreamingEvaluation {
     final RepEvaluation.Extras extrasModel = new RepEvaluation.Extras();
     final List<RepEvaluation.SetResult> repsTrue = new ArrayList<>();
     final RepEvaluation.Extras extrasTrue = new RepEvaluation.Extras();
-    final List<RepEvaluation.SetResult> phaseModel = new ArrayList<>();
-    final RepEvaluation.Extras extrasPhaseModel = new RepEvaluation.Extras();
-    final List<RepEvaluation.SetResult> phaseTrue = new ArrayList<>();
-    final RepEvaluation.Extras extrasPhaseTrue = new RepEvaluation.Extras();
+    /** Per doubt share, the phase counter under the model's label, and under the true label. */
+    final List<Counted> phaseModel = new ArrayList<>();
+    final List<Counted> phaseTrue = new ArrayList<>();
     boolean counted;
     boolean phaseCounted;
   }
@@ -237,16 +275,18 @@ public final class StreamingEvaluation {
     Optional<RepCounter> byTruth = options.repsFromTrueLabel()
         ? counter(layout, settings, options.counter().forTrueLabel())
         : Optional.empty();
-    Optional<PhaseRepCounter> phaseByModel = phaseCounter(contract, phaseModel, phaseContract);
-    Optional<PhaseRepCounter> phaseByTruth = options.repsFromTrueLabel()
-        ? phaseCounter(contract, phaseModel, phaseContract)
-        : Optional.empty();
+    // One phase counter per doubt share and label; the model runs once per window for all.
+    WindowClassifier sharedPhase = phaseModel == null ? null : new OncePerWindow(phaseModel);
+    List<PhaseRepCounter> phaseByModel = phaseCounters(contract, sharedPhase, phaseContract);
+    List<PhaseRepCounter> phaseByTruth = options.repsFromTrueLabel()
+        ? phaseCounters(contract, sharedPhase, phaseContract)
+        : List.of();
     LabelSmoother smoother = LabelSmoother.forContract(contract);
     CountingLabel counting = CountingLabel.forContract(contract);
     List<RepEvent> modelEvents = new ArrayList<>();
     List<RepEvent> trueEvents = new ArrayList<>();
-    List<RepEvent> phaseModelEvents = new ArrayList<>();
-    List<RepEvent> phaseTrueEvents = new ArrayList<>();
+    List<List<RepEvent>> phaseModelEvents = eventLists(phaseByModel.size());
+    List<List<RepEvent>> phaseTrueEvents = eventLists(phaseByTruth.size());
     List<Double> windowEnds = new ArrayList<>();
     List<Integer> shownIndex = new ArrayList<>();
     float[] p = new float[classes.size()];
@@ -279,10 +319,12 @@ public final class StreamingEvaluation {
             byModel.ifPresent(c -> c.step(t, values, counting.label(),
                 counting.restProbability()).ifPresent(modelEvents::add));
             byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
-            phaseByModel.ifPresent(c -> c.step(t, values, counting.label())
-                .ifPresent(phaseModelEvents::add));
-            phaseByTruth.ifPresent(c -> c.step(t, values, label)
-                .ifPresent(phaseTrueEvents::add));
+            for (int i = 0; i < phaseByModel.size(); i++) {
+              phaseByModel.get(i).step(t, values, counting.label(), phaseModelEvents.get(i)::add);
+            }
+            for (int i = 0; i < phaseByTruth.size(); i++) {
+              phaseByTruth.get(i).step(t, values, label, phaseTrueEvents.get(i)::add);
+            }
           }
         });
     List<ExerciseSet> truth = ExerciseSets.of(recording);
@@ -295,14 +337,30 @@ public final class StreamingEvaluation {
     if (byTruth.isPresent()) {
       tally.repsTrue.addAll(RepEvaluation.score(recording, truth, trueEvents, tally.extrasTrue));
     }
-    if (phaseByModel.isPresent()) {
+    if (!phaseByModel.isEmpty()) {
       tally.phaseCounted = true;
-      tally.phaseModel.addAll(
-          RepEvaluation.score(recording, truth, phaseModelEvents, tally.extrasPhaseModel));
+      score(recording, truth, phaseModelEvents, tally.phaseModel);
+      score(recording, truth, phaseTrueEvents, tally.phaseTrue);
     }
-    if (phaseByTruth.isPresent()) {
-      tally.phaseTrue.addAll(
-          RepEvaluation.score(recording, truth, phaseTrueEvents, tally.extrasPhaseTrue));
+  }
+
+  private static List<List<RepEvent>> eventLists(int n) {
+    List<List<RepEvent>> lists = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      lists.add(new ArrayList<>());
+    }
+    return lists;
+  }
+
+  /** Scores each counter's events into its running totals. */
+  private static void score(Recording recording, List<ExerciseSet> truth,
+      List<List<RepEvent>> events, List<Counted> into) {
+    for (int i = 0; i < events.size(); i++) {
+      if (into.size() <= i) {
+        into.add(new Counted());
+      }
+      Counted c = into.get(i);
+      c.sets.addAll(RepEvaluation.score(recording, truth, events.get(i), c.extras));
     }
   }
 
@@ -319,19 +377,62 @@ public final class StreamingEvaluation {
   }
 
   /**
-   * A phase counter for one recording, if a phase model is given: it counts under the
-   * classifier's exercise classes (its classes but rest).
+   * Phase counters for one recording, one per doubt share, if a phase model is given: they count
+   * under the classifier's exercise classes (its classes but rest).
    */
-  private Optional<PhaseRepCounter> phaseCounter(ModelContract contract,
+  private List<PhaseRepCounter> phaseCounters(ModelContract contract,
       WindowClassifier phaseModel, ModelContract phaseContract) {
     if (phaseModel == null) {
-      return Optional.empty();
+      return List.of();
     }
     phaseContract.requireSameInput(contract);
     Set<String> exercises = new HashSet<>(contract.classNames());
     contract.restClass().ifPresent(exercises::remove);
-    return Optional.of(
-        new PhaseRepCounter(phaseModel, phaseContract, exercises, options.phaseCounter()));
+    List<PhaseRepCounter> counters = new ArrayList<>();
+    for (double share : options.phaseDoubtShares()) {
+      counters.add(new PhaseRepCounter(phaseModel, phaseContract, exercises,
+          options.phaseCounter().withDoubtShare(share)));
+    }
+    return counters;
+  }
+
+  /**
+   * A model shared by counters fed the same samples in turn: each window is classified once,
+   * the counters after the first get a copy of its output.
+   */
+  private static final class OncePerWindow implements WindowClassifier {
+    private final WindowClassifier model;
+    private float[] lastWindow;
+    private final float[] lastOutput;
+
+    OncePerWindow(WindowClassifier model) {
+      this.model = model;
+      this.lastOutput = new float[model.classes().size()];
+    }
+
+    @Override
+    public List<String> classes() {
+      return model.classes();
+    }
+
+    @Override
+    public List<String> channels() {
+      return model.channels();
+    }
+
+    @Override
+    public int windowLength() {
+      return model.windowLength();
+    }
+
+    @Override
+    public void classify(float[] window, float[] probabilities) {
+      if (!Arrays.equals(window, lastWindow)) {
+        model.classify(window, lastOutput);
+        lastWindow = window.clone();
+      }
+      System.arraycopy(lastOutput, 0, probabilities, 0, lastOutput.length);
+    }
   }
 
   /**
@@ -425,8 +526,9 @@ public final class StreamingEvaluation {
    * @return its report, if it was evaluated
    */
   public Optional<EvaluationReport> report(String subject) {
-    Tally t = bySubject.get(subject);
-    return t == null ? Optional.empty() : Optional.of(report("subject " + subject, List.of(t)));
+    return bySubject.containsKey(subject)
+        ? Optional.of(report("subject " + subject, List.of(subject)))
+        : Optional.empty();
   }
 
   /**
@@ -435,10 +537,59 @@ public final class StreamingEvaluation {
    * @return it
    */
   public EvaluationReport pooled() {
-    return report("all subjects " + bySubject.keySet(), new ArrayList<>(bySubject.values()));
+    return report("all subjects " + bySubject.keySet(), List.copyOf(bySubject.keySet()));
   }
 
-  private EvaluationReport report(String description, List<Tally> tallies) {
+  /**
+   * The doubt share a subject's phase counting used: with a {@link Options#phaseDoubtGrid()},
+   * the one that did best on the other subjects.
+   *
+   * @param subject an evaluated subject whose repetitions a phase model counted
+   * @return the share
+   * @throws IllegalArgumentException if no phase model counted the subject's repetitions
+   * @throws IllegalStateException if a grid is given and no other subject was counted
+   */
+  public double phaseDoubtShare(String subject) {
+    Tally t = bySubject.get(subject);
+    if (t == null || !t.phaseCounted) {
+      throw new IllegalArgumentException("no phase counting for subject " + subject);
+    }
+    return options.phaseDoubtShares().get(phaseChoice(subject));
+  }
+
+  /** Index of the doubt share a subject is counted with, chosen on the other subjects. */
+  private int phaseChoice(String subject) {
+    List<Double> shares = options.phaseDoubtShares();
+    if (shares.size() == 1) {
+      return 0;
+    }
+    List<String> others = new ArrayList<>();
+    bySubject.forEach((s, t) -> {
+      if (!s.equals(subject) && t.phaseCounted) {
+        others.add(s);
+      }
+    });
+    if (others.isEmpty()) {
+      throw new IllegalStateException("choosing the phase counter's doubt share for subject "
+          + subject + " needs another subject counted by a phase model");
+    }
+    int best = 0;
+    long bestScore = Long.MIN_VALUE;
+    for (int i = 0; i < shares.size(); i++) {
+      long score = 0;
+      for (String s : others) {
+        Counted c = bySubject.get(s).phaseModel.get(i);
+        score += RepEvaluation.choiceScore(c.sets, c.extras);
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private EvaluationReport report(String description, List<String> subjects) {
     ClassificationReport steps = ClassificationReport.empty(classes);
     ClassificationReport shown = ClassificationReport.empty(classes);
     long skipped = 0;
@@ -453,7 +604,9 @@ public final class StreamingEvaluation {
     RepEvaluation.Extras extrasPhaseTrue = new RepEvaluation.Extras();
     boolean counted = false;
     boolean phaseCounted = false;
-    for (Tally t : tallies) {
+    List<String> shares = new ArrayList<>();
+    for (String subject : subjects) {
+      Tally t = bySubject.get(subject);
       steps.addAll(t.steps);
       shown.addAll(t.shown);
       skipped += t.skipped;
@@ -462,13 +615,21 @@ public final class StreamingEvaluation {
       repsTrue.addAll(t.repsTrue);
       extrasModel.add(t.extrasModel);
       extrasTrue.add(t.extrasTrue);
-      phaseModel.addAll(t.phaseModel);
-      phaseTrue.addAll(t.phaseTrue);
-      extrasPhaseModel.add(t.extrasPhaseModel);
-      extrasPhaseTrue.add(t.extrasPhaseTrue);
+      if (t.phaseCounted) {
+        int choice = phaseChoice(subject);
+        t.phaseModel.get(choice).addTo(phaseModel, extrasPhaseModel);
+        if (options.repsFromTrueLabel()) {
+          t.phaseTrue.get(choice).addTo(phaseTrue, extrasPhaseTrue);
+        }
+        shares.add(subject + ": " + options.phaseDoubtShares().get(choice));
+      }
       counted |= t.counted;
       phaseCounted |= t.phaseCounted;
     }
+    String doubt = options.phaseDoubtGrid().isEmpty()
+        ? ", doubt share " + options.phaseCounter().doubtShare()
+        : ", doubt share chosen on the other subjects from " + options.phaseDoubtGrid() + " ("
+            + String.join(", ", shares) + ")";
     Optional<RepEvaluation.Report> byModel = counted
         ? Optional.of(new RepEvaluation.Report("repetitions, live label = model's smoothed label",
             repsModel, extrasModel))
@@ -479,12 +640,12 @@ public final class StreamingEvaluation {
         : Optional.empty();
     Optional<RepEvaluation.Report> phaseByModel = phaseCounted
         ? Optional.of(new RepEvaluation.Report(
-            "repetitions by the phase model, live label = model's smoothed label", phaseModel,
-            extrasPhaseModel))
+            "repetitions by the phase model, live label = model's smoothed label" + doubt,
+            phaseModel, extrasPhaseModel))
         : Optional.empty();
     Optional<RepEvaluation.Report> phaseByTruth = options.repsFromTrueLabel() && phaseCounted
         ? Optional.of(new RepEvaluation.Report(
-            "repetitions by the phase model, live label = true label", phaseTrue,
+            "repetitions by the phase model, live label = true label" + doubt, phaseTrue,
             extrasPhaseTrue))
         : Optional.empty();
     return new EvaluationReport(description, steps, shown, skipped, new SetReport(sets), byModel,

@@ -4,10 +4,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.imucompanion.models.classifier.ModelContract;
 
 /**
- * Reads which subjects a model was trained on from its contract's training-data text, as
- * {@code models/training/train.py} writes it ({@code "...; subjects [1, 2, 3]; ..."}). Used to
+ * Reads which subjects a model was trained on: from its contract's {@code
+ * imu.training.subjects}, or for older models from its training-data text, as {@code
+ * models/training/train.py} writes it ({@code "...; subjects [1, 2, 3]; ..."}). Used to
  * refuse a leave-one-subject-out fold model asked to score a subject it was trained on, and to
  * warn when a model is scored on its own training subjects.
  */
@@ -15,6 +17,20 @@ public final class TrainingSubjects {
   private static final Pattern LIST = Pattern.compile("subjects \\[([^\\]]*)\\]");
 
   private TrainingSubjects() {}
+
+  /**
+   * The subjects a model learnt from: its contract's {@link ModelContract#trainingSubjects()}
+   * when it has them, else those named in its training-data text (models exported before the
+   * key existed, such as the shipped classifier).
+   *
+   * @param contract the model's contract
+   * @return the subject ids, empty if the contract names none
+   */
+  public static Set<String> of(ModelContract contract) {
+    return contract.trainingSubjects().isEmpty()
+        ? of(contract.trainingData())
+        : new TreeSet<>(contract.trainingSubjects());
+  }
 
   /**
    * The subjects named in a training-data description (every {@code subjects [...]} list,

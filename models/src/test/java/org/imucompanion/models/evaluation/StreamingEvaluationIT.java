@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
@@ -32,13 +35,12 @@ class StreamingEvaluationIT {
     StreamingEvaluation evaluation;
     try (OnnxClassifier model = DefaultModel.open(ClassifierOptions.DEFAULT);
         OnnxClassifier phase = OnnxClassifier.open(Path.of(StreamingEvaluationIT.class
-            .getResource("/org/imucompanion/models/classifier/tiny_phase.onnx").toURI()),
+            .getResource("/org/imucompanion/models/reps/exermote-phase.onnx").toURI()),
             ClassifierOptions.DEFAULT.withTask(ModelContract.Task.REPETITION_PHASE))) {
       evaluation = new StreamingEvaluation(model.classes(), ClassMapping.exermoteDefault(),
           StreamingEvaluation.Options.defaults().withRepsFromTrueLabel(true));
       for (Recording r : exermote.recordings()) {
-        // A phase model with random weights rides along: its figures mean nothing, but every
-        // set must be scored through the same path.
+        // The recipe's final phase model rides along (trained on these subjects too).
         evaluation.add(r, model, model.contract(), phase, phase.contract());
       }
     }
@@ -59,10 +61,89 @@ class StreamingEvaluationIT {
     // The true-label run is RepEvaluation's own measurement, through the same scoring.
     RepEvaluation.Row byTruth = pooled.repsByTrueLabel().orElseThrow().overall();
     assertThat(byTruth.exactShare()).isGreaterThan(0.8);
-    assertThat(pooled.repsByPhaseModel().orElseThrow().overall().sets()).isEqualTo(sets.sets());
+    RepEvaluation.Row byPhase = pooled.repsByPhaseModel().orElseThrow().overall();
+    assertThat(byPhase.sets()).isEqualTo(sets.sets());
+    assertThat(byPhase.withinOneShare()).isGreaterThan(0.9);
+    assertThat(byPhase.exactShare()).isGreaterThan(0.75);
     assertThat(pooled.repsByPhaseModelTrueLabel().orElseThrow().overall().sets())
         .isEqualTo(sets.sets());
     assertThat(pooled.toJson()).contains("\"reps_by_phase_model\":{\"rows\":[");
+  }
+
+  /**
+   * With a grid of doubt shares, each subject's phase counting is the one its share gives when
+   * run alone, and that share is the one that counted the other subjects best.
+   */
+  @Test
+  void eachSubjectIsCountedWithTheDoubtShareThatDidBestOnTheOthers() throws Exception {
+    Dataset exermote = exermote();
+    List<Double> grid = List.of(0.99, 0.9, 0.0);
+    StreamingEvaluation.Options base = StreamingEvaluation.Options.defaults();
+    StreamingEvaluation chosen = evaluate(exermote, base.withPhaseDoubtGrid(grid));
+    Map<Double, StreamingEvaluation> fixed = new HashMap<>();
+    for (double share : grid) {
+      fixed.put(share, evaluate(exermote,
+          base.withPhaseCounter(base.phaseCounter().withDoubtShare(share))));
+    }
+
+    for (String subject : chosen.subjects()) {
+      double best = Double.NaN;
+      long bestScore = Long.MIN_VALUE;
+      for (double share : grid) {
+        long score = 0;
+        for (String other : chosen.subjects()) {
+          if (!other.equals(subject)) {
+            score += score(fixed.get(share).report(other).orElseThrow());
+          }
+        }
+        if (score > bestScore) {
+          bestScore = score;
+          best = share;
+        }
+      }
+      assertThat(chosen.phaseDoubtShare(subject)).as("subject " + subject).isEqualTo(best);
+      assertThat(phaseSets(chosen.report(subject).orElseThrow()))
+          .isEqualTo(phaseSets(fixed.get(best).report(subject).orElseThrow()));
+    }
+    assertThat(chosen.pooled().repsByPhaseModel().orElseThrow().description())
+        .contains("doubt share chosen on the other subjects from [0.99, 0.9, 0.0]");
+    // The choice matters here: the first share (ties go to it) loses for some subject.
+    assertThat(chosen.subjects()).anyMatch(s -> chosen.phaseDoubtShare(s) != grid.get(0));
+  }
+
+  /**
+   * Two sessions per subject, the shipped classifier and the recipe's final phase model ({@code
+   * train.py final --target phase}, trained on these subjects: its counts are optimistic, but
+   * they differ between doubt shares, which is what is checked here).
+   */
+  private static StreamingEvaluation evaluate(Dataset exermote,
+      StreamingEvaluation.Options options) throws Exception {
+    try (OnnxClassifier model = DefaultModel.open(ClassifierOptions.DEFAULT);
+        OnnxClassifier phase = OnnxClassifier.open(Path.of(StreamingEvaluationIT.class
+            .getResource("/org/imucompanion/models/reps/exermote-phase.onnx").toURI()),
+            ClassifierOptions.DEFAULT.withTask(ModelContract.Task.REPETITION_PHASE))) {
+      StreamingEvaluation evaluation =
+          new StreamingEvaluation(model.classes(), ClassMapping.exermoteDefault(), options);
+      Map<String, Integer> taken = new HashMap<>();
+      for (Recording r : exermote.recordings()) {
+        if (taken.merge(r.subject(), 1, Integer::sum) <= 2) {
+          evaluation.add(r, model, model.contract(), phase, phase.contract());
+        }
+      }
+      return evaluation;
+    }
+  }
+
+  /** The choice criterion, written out: sets exact, then within one, then extra repetitions. */
+  private static long score(EvaluationReport report) {
+    RepEvaluation.Report reps = report.repsByPhaseModel().orElseThrow();
+    long exact = reps.sets().stream().filter(s -> s.error() == 0).count();
+    long within = reps.sets().stream().filter(s -> Math.abs(s.error()) <= 1).count();
+    return exact * 1_000_000 + within * 1_000 - reps.spuriousEvents() - reps.strayEvents();
+  }
+
+  private static List<RepEvaluation.SetResult> phaseSets(EvaluationReport report) {
+    return report.repsByPhaseModel().orElseThrow().sets();
   }
 
   private static Dataset exermote() throws IOException {

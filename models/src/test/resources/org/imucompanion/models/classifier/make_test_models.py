@@ -21,12 +21,16 @@ the recipe ships. The outputs are committed next to this script:
   tiny_phase.onnx           repetition-phase model (imu.task repetition_phase, classes none,
                             firstHalf, secondHalf, pause; hop 1; look-ahead 0.3 s), random
                             weights, on the shipped Exermote model's channels, window and
-                            pipeline (read from its contract), so it can run beside it
+                            pipeline (read from its contract), so it can run beside it;
+                            it names Exermote subjects 1-4 as its training subjects (it learnt
+                            nothing), so evaluate --phase-loso accepts it for other subjects;
+                            copied to the app's test resources for EvaluateCommandIT
   corrupt.onnx              the first half of tiny_good.onnx
 """
 
 import hashlib
 import os
+import shutil
 import sys
 
 import numpy as np
@@ -77,6 +81,11 @@ def path(name):
     return os.path.join(HERE, name)
 
 
+# The app module's tests see only their own resources.
+APP_CLI_RESOURCES = os.path.join(HERE, *[".."] * 8, "app", "src", "test", "resources", "org",
+                                 "imucompanion", "app", "cli")
+
+
 def main():
     torch.set_num_threads(1)
     good = tiny(len(CHANNELS), len(CLASSES), seed=7)
@@ -121,7 +130,10 @@ def main():
                          mean=[float(v) for v in shipped["imu.norm_mean"].split(",")],
                          std=[float(v) for v in shipped["imu.norm_std"].split(",")],
                          pipeline_settings=pipeline, rest_class=None, label_delay_s=0.3,
-                         task="repetition_phase", model_version="tiny-phase-1"))
+                         task="repetition_phase", model_version="tiny-phase-1",
+                         training_subjects=["1", "2", "3", "4"]))
+    os.makedirs(APP_CLI_RESOURCES, exist_ok=True)
+    shutil.copyfile(path("tiny_phase.onnx"), os.path.join(APP_CLI_RESOURCES, "tiny_phase.onnx"))
 
     with open(path("tiny_good.onnx"), "rb") as f:
         data = f.read()
