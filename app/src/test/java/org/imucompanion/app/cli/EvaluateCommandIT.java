@@ -77,9 +77,18 @@ class EvaluateCommandIT {
   }
 
   /** The shipped model as a fold model file (it was trained on Exermote subjects 1 to 4). */
-  private Path shippedModelAs(Path file) throws IOException {
+  private static Path shippedModelAs(Path file) throws IOException {
+    return copy(DefaultModel.class, DefaultModel.RESOURCE, file);
+  }
+
+  /** The random-weight phase fixture (it names subjects 1 to 4 as trained on) as a fold. */
+  private static Path phaseFixtureAs(Path file) throws IOException {
+    return copy(EvaluateCommandIT.class, "tiny_phase.onnx", file);
+  }
+
+  private static Path copy(Class<?> anchor, String resource, Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    try (InputStream in = DefaultModel.class.getResourceAsStream(DefaultModel.RESOURCE)) {
+    try (InputStream in = anchor.getResourceAsStream(resource)) {
       Files.copy(in, file);
     }
     return file;
@@ -194,15 +203,6 @@ class EvaluateCommandIT {
     assertThat(err.toString()).contains("no fold model for subject 8: expected "
         + phaseFolds.resolve("fold-8.onnx"));
     assertThat(out.toString()).doesNotContain("per step");
-  }
-
-  /** The random-weight phase fixture (it names subjects 1 to 4 as trained on) as a fold. */
-  private Path phaseFixtureAs(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (InputStream in = getClass().getResourceAsStream("tiny_phase.onnx")) {
-      Files.copy(in, file);
-    }
-    return file;
   }
 
   @Test

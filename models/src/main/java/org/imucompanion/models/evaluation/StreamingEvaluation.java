@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.Recording;
@@ -287,6 +288,8 @@ public final class StreamingEvaluation {
     List<RepEvent> trueEvents = new ArrayList<>();
     List<List<RepEvent>> phaseModelEvents = eventLists(phaseByModel.size());
     List<List<RepEvent>> phaseTrueEvents = eventLists(phaseByTruth.size());
+    List<Consumer<RepEvent>> phaseModelSinks = sinks(phaseModelEvents);
+    List<Consumer<RepEvent>> phaseTrueSinks = sinks(phaseTrueEvents);
     List<Double> windowEnds = new ArrayList<>();
     List<Integer> shownIndex = new ArrayList<>();
     float[] p = new float[classes.size()];
@@ -320,10 +323,10 @@ public final class StreamingEvaluation {
                 counting.restProbability()).ifPresent(modelEvents::add));
             byTruth.ifPresent(c -> c.step(t, values, label).ifPresent(trueEvents::add));
             for (int i = 0; i < phaseByModel.size(); i++) {
-              phaseByModel.get(i).step(t, values, counting.label(), phaseModelEvents.get(i)::add);
+              phaseByModel.get(i).step(t, values, counting.label(), phaseModelSinks.get(i));
             }
             for (int i = 0; i < phaseByTruth.size(); i++) {
-              phaseByTruth.get(i).step(t, values, label, phaseTrueEvents.get(i)::add);
+              phaseByTruth.get(i).step(t, values, label, phaseTrueSinks.get(i));
             }
           }
         });
@@ -350,6 +353,14 @@ public final class StreamingEvaluation {
       lists.add(new ArrayList<>());
     }
     return lists;
+  }
+
+  private static List<Consumer<RepEvent>> sinks(List<List<RepEvent>> lists) {
+    List<Consumer<RepEvent>> sinks = new ArrayList<>();
+    for (List<RepEvent> list : lists) {
+      sinks.add(list::add);
+    }
+    return sinks;
   }
 
   /** Scores each counter's events into its running totals. */
@@ -429,7 +440,10 @@ public final class StreamingEvaluation {
     public void classify(float[] window, float[] probabilities) {
       if (!Arrays.equals(window, lastWindow)) {
         model.classify(window, lastOutput);
-        lastWindow = window.clone();
+        if (lastWindow == null || lastWindow.length != window.length) {
+          lastWindow = new float[window.length];
+        }
+        System.arraycopy(window, 0, lastWindow, 0, window.length);
       }
       System.arraycopy(lastOutput, 0, probabilities, 0, lastOutput.length);
     }
