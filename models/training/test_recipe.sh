@@ -34,3 +34,21 @@ assert abs(float(meta["imu.label_delay_s"]) - 0.3) < 1e-9, meta["imu.label_delay
 assert "imu.rest_class" not in meta
 print("phase target OK:", sys.argv[1], meta["imu.model_version"])
 PY
+# Virtual-athlete windows: one export per fold in loso (named with {held_out}), refused without.
+"$PY" "$HERE/make_synthetic_windows.py" "$WORK/virtual-1" --subjects 2 --per-class 10 --seed 7
+if "$PY" "$HERE/train.py" loso --windows "$WORK/windows" --out "$WORK/phase-v" --epochs 1 \
+    --target phase --synthetic-train-windows "$WORK/virtual-1" --hold-out 1 \
+    > "$WORK/refused.txt" 2>&1; then
+  echo "loso took one virtual-athlete export for every fold"; exit 1
+fi
+grep -q "held_out" "$WORK/refused.txt"
+"$PY" "$HERE/train.py" loso --windows "$WORK/windows" --out "$WORK/phase-v" --epochs 1 \
+  --target phase --label-lag 3 --synthetic-train-windows "$WORK/virtual-{held_out}" \
+  --fold-models "$WORK/phase-v/folds" --hold-out 1 2>&1 | grep -v -i warning
+"$PY" - "$WORK/phase-v/folds/fold-1.onnx" <<'PY'
+import sys
+import onnx
+meta = {p.key: p.value for p in onnx.load(sys.argv[1]).metadata_props}
+assert "virtual-athlete windows" in meta["imu.training_data"], meta["imu.training_data"]
+print("virtual-athlete windows OK:", sys.argv[1])
+PY

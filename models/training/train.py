@@ -255,17 +255,62 @@ def load_for(directory, args):
     return w
 
 
+# The device's rate: the app replaces it for every device it connects (the pipeline resamples to
+# the target rate), so exports at different input rates feed a model identically.
+DEVICE_SETTINGS = {"input_rate_hz"}
+
+
 def same_layout(w, other, where):
     """Refuses a second export that a model trained on `w` couldn't be fed identically: the
     contract stores only `w`'s pipeline settings, so every preprocessing setting must agree."""
     if other.classes != w.classes or other.channels != w.channels or other.window != w.window:
         sys.exit(f"{where}: classes/channels/window differ from --windows")
     differ = sorted(key for key in set(w.pipeline) | set(other.pipeline)
-                    if w.pipeline.get(key) != other.pipeline.get(key))
+                    if key not in DEVICE_SETTINGS and w.pipeline.get(key) != other.pipeline.get(key))
     if differ:
         sys.exit(f"{where}: pipeline settings differ from --windows: " + ", ".join(
             f"{key} {w.pipeline.get(key)} vs {other.pipeline.get(key)}" for key in differ))
     return other
+
+
+HELD_OUT = "{held_out}"
+
+
+def synthetic_path(args, held_out=None):
+    """Where --synthetic-train-windows are for a fold (held_out: its subject) or the final model.
+
+    Virtual-athlete windows come from templates averaged over recorded subjects, so in a fold
+    they must come from templates of its training subjects only: the path names the fold with
+    {held_out}. The final model learns from all subjects, so its path must not."""
+    path = args.synthetic_train_windows
+    if path is None:
+        return None
+    if held_out is None:
+        if HELD_OUT in path:
+            sys.exit(f"--synthetic-train-windows {path}: final trains on every subject, so it"
+                     f" takes one export (the shipped templates), not one per {HELD_OUT}")
+        return path
+    if HELD_OUT not in path:
+        sys.exit(f"--synthetic-train-windows {path}: loso needs one export per fold, named with"
+                 f" {HELD_OUT} (VirtualWorkoutExport with the held-out subject), else the"
+                 f" held-out subject's repetitions shape the training data")
+    return path.replace(HELD_OUT, str(held_out))
+
+
+def with_synthetic(w, args, xtr_raw, ytr, held_out=None):
+    """Appends the fold's (or the final model's) virtual-athlete windows, lagged and strided as
+    the recordings are; all of them, as they belong to no recorded subject. Returns the inputs,
+    the labels and how the model's description names the added windows."""
+    path = synthetic_path(args, held_out)
+    if path is None:
+        return xtr_raw, ytr, ""
+    syn = same_layout(w, load_for(path, args), path)
+    ssrc, sdst = lagged(syn, args.label_lag)
+    keep = stride_mask(len(syn.y), args.train_stride)[ssrc]
+    print(f"  + {int(keep.sum())} virtual-athlete windows from {path}", flush=True)
+    return (np.concatenate([xtr_raw, syn.x[ssrc[keep]]]),
+            np.concatenate([ytr, syn.y[sdst[keep]]]),
+            f" (with {int(keep.sum())} virtual-athlete windows: {syn.description})")
 
 
 def cmd_loso(w, args):
@@ -297,6 +342,10 @@ def cmd_loso(w, args):
     if len(src) == 0:
         sys.exit(f"no window has one {args.label_lag} hops earlier in its session")
     for s in subjects:
+        path = synthetic_path(args, s)
+        if path is not None and not os.path.isdir(path):
+            sys.exit(f"--synthetic-train-windows: no export for the fold holding out {s}: {path}")
+    for s in subjects:
         t0 = time.time()
         train = ((w.subject != s) & stride_mask(len(w.y), args.train_stride))[src]
         xtr_raw, ytr = w.x[src[train]], w.y[dst[train]]
@@ -305,6 +354,7 @@ def cmd_loso(w, args):
             more = ((extra.subject != s) & stride_mask(len(extra.y), args.train_stride))[esrc]
             xtr_raw = np.concatenate([xtr_raw, extra.x[esrc[more]]])
             ytr = np.concatenate([ytr, extra.y[edst[more]]])
+        xtr_raw, ytr, synthetic_note = with_synthetic(w, args, xtr_raw, ytr, held_out=s)
         mean, std = normalization(xtr_raw)  # from the training subjects only
         xtr = ((xtr_raw - mean) / std).astype(np.float32)
         net = forest = None
@@ -324,6 +374,7 @@ def cmd_loso(w, args):
                              f"; trained on subjects {trained_on}; {len(ytr)} training windows"
                              + (" (recorded channels and the same sessions through the second"
                                 " export)" if extra is not None else "")
+                             + synthetic_note
                              + f" (stride {args.train_stride}); arch {args.arch}; {args.epochs}"
                              f" epochs; seed {args.seed + s}" + lag_note(args.label_lag, w),
                              trained_on, args.seed + s, reference=False,
@@ -371,6 +422,7 @@ def cmd_loso(w, args):
             "test_windows_dir": os.path.abspath(test_dir) if test_dir else None,
             "extra_train_windows_dir": (os.path.abspath(args.extra_train_windows)
                                         if args.extra_train_windows else None),
+            "synthetic_train_windows": args.synthetic_train_windows,
         }
         with open(os.path.join(args.out, f"loso_{name}.json"), "w", encoding="utf-8") as f:
             json.dump(result, f, indent=2)
@@ -396,6 +448,7 @@ def cmd_final(w, args):
         more = stride_mask(len(extra.y), args.train_stride)[esrc]
         xraw = np.concatenate([xraw, extra.x[esrc[more]]])
         yraw = np.concatenate([yraw, extra.y[edst[more]]])
+    xraw, yraw, synthetic_note = with_synthetic(w, args, xraw, yraw)
     mean, std = normalization(xraw)
     xn = ((xraw - mean) / std).astype(np.float32)
     net = train_network(xn, yraw, k, args, args.seed,
@@ -403,6 +456,7 @@ def cmd_final(w, args):
     subjects = sorted(set(w.subject.tolist()))
     extra_note = (f" (recorded channels, and the same sessions through "
                   f"{args.extra_train_windows_label})" if args.extra_train_windows else "")
+    extra_note += synthetic_note
     description = (f"{w.description}; subjects {subjects}; {len(yraw)} training windows{extra_note}"
                    f" (stride {args.train_stride}); arch {args.arch}; "
                    f"{args.epochs} epochs; seed {args.seed}").strip("; ")
@@ -500,6 +554,10 @@ def main(argv=None):
     ap.add_argument("--extra-train-windows", default=None,
                     help="also train on this export's windows of the training subjects (e.g. the"
                          " orientation-filter path, so the model sees both gravity sources)")
+    ap.add_argument("--synthetic-train-windows", default=None, metavar="DIR",
+                    help="also train on every window of this virtual-athlete export"
+                         " (VirtualWorkoutExport); loso: one export per fold, the path naming it"
+                         " with {held_out}, made from templates of that fold's training subjects")
     ap.add_argument("--extra-train-windows-label", default="a second export",
                     help="final: how to name --extra-train-windows in the model's description")
     ap.add_argument("--target", default="exercise", choices=tuple(TASKS),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.imucompanion.models.RepPhase;
 
 /**
  * A seeded, deterministic workout performed from {@link AthleteTemplates}, as a pure function of
@@ -61,9 +62,12 @@ public final class VirtualAthlete {
    * @param set index of the set in the workout (0-based; during a pause the set it belongs to;
    *     -1 while resting between sets)
    * @param rep index of the repetition in its set (0-based), -1 outside repetitions
+   * @param half which half of the repetition (the template's first half lasts its {@link
+   *     ExerciseTemplate#firstHalfShare()} of the repetition), {@link RepPhase#NONE} outside
+   *     repetitions: what Exermote's {@code firstHalf} / {@code secondHalf} labels mark
    * @param round how many times the workout has already been completed
    */
-  public record Truth(String label, Kind kind, int set, int rep, long round) {}
+  public record Truth(String label, Kind kind, int set, int rep, RepPhase half, long round) {}
 
   /**
    * One planned set.
@@ -283,12 +287,18 @@ public final class VirtualAthlete {
   public Truth truthAt(double timeSeconds) {
     double t = Math.max(0, timeSeconds);
     long round = (long) Math.floor(t / roundSeconds);
-    Segment s = segmentAt(t - round * roundSeconds);
+    double local = t - round * roundSeconds;
+    Segment s = segmentAt(local);
     return switch (s.kind()) {
-      case REPETITION -> new Truth(templates.exercises().get(s.templateIndex()).exercise(),
-          Kind.REPETITION, s.set(), s.rep(), round);
-      case PAUSE -> new Truth(REST, Kind.PAUSE, s.set(), -1, round);
-      case REST -> new Truth(REST, Kind.REST, -1, -1, round);
+      case REPETITION -> {
+        ExerciseTemplate e = templates.exercises().get(s.templateIndex());
+        // The template aligned every recorded repetition's half-way mark at this share.
+        RepPhase half = (local - s.start()) / (s.end() - s.start()) < e.firstHalfShare()
+            ? RepPhase.FIRST_HALF : RepPhase.SECOND_HALF;
+        yield new Truth(e.exercise(), Kind.REPETITION, s.set(), s.rep(), half, round);
+      }
+      case PAUSE -> new Truth(REST, Kind.PAUSE, s.set(), -1, RepPhase.NONE, round);
+      case REST -> new Truth(REST, Kind.REST, -1, -1, RepPhase.NONE, round);
     };
   }
 
