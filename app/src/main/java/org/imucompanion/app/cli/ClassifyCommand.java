@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Replay a btsnoop capture of a wristband through the same profile, pipeline, classifier,"
           + " label smoother and rep counter as the live dashboard, as fast as the CPU allows,"
-          + " and print the label timeline (each change of exercise or repetition count)."
+          + " and print the label timeline (each change of exercise or repetition count).",
+      "Repetitions are counted by the shipped repetition-phase model when the model was"
+          + " trained on the same pipeline output as it (the shipped model is), else by the"
+          + " signal-based counter; the first line says which."
     })
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -66,8 +69,12 @@ final class ClassifyCommand implements Callable<Integer> {
                   () -> new CommandFailedException(input + " holds no protocol-v1 wristband stream"));
       BleConnection connection =
           CaptureCommand.await(replay.connect(band.address(), (s, c) -> {}, Runnable::run), "connect");
-      try (LiveClassification live = new LiveClassification(openModel(), 50);
+      try (LiveClassification live = openLive();
           connection) {
+        out.println("repetitions counted by " + live.repetitionModel()
+            .map(m -> "the repetition-phase model " + m)
+            .orElse(live.countsRepetitions() ? "the signal-based counter"
+                : "nothing (the model's channels carry no signal to count)"));
         Timeline timeline = new Timeline(live, out);
         try (WristbandProfile.Session session =
             CaptureCommand.await(
@@ -85,13 +92,30 @@ final class ClassifyCommand implements Callable<Integer> {
     return ExitStatus.OK;
   }
 
-  private OnnxClassifier openModel() {
+  /**
+   * The chosen model (or the shipped one) with the shipped repetition-phase model, which counts
+   * when the model was trained on the same pipeline output (the live classification decides).
+   */
+  private LiveClassification openLive() {
+    OnnxClassifier classifier;
     try {
-      return model == null
+      classifier = model == null
           ? DefaultModel.open(ClassifierOptions.DEFAULT)
           : OnnxClassifier.open(model, ClassifierOptions.DEFAULT);
     } catch (ModelLoadException e) {
       throw new CommandFailedException("model refused: " + e.getMessage(), e);
+    }
+    try {
+      return new LiveClassification(classifier,
+          Optional.of(DefaultModel.phase(ClassifierOptions.DEFAULT)), 50,
+          LiveClassification.WRISTBAND_CHANNELS);
+    } catch (ModelLoadException e) {
+      classifier.close();
+      throw new CommandFailedException("shipped repetition-phase model refused: "
+          + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      classifier.close();
+      throw e;
     }
   }
 

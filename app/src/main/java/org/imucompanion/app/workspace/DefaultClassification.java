@@ -1,13 +1,18 @@
 package org.imucompanion.app.workspace;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
+import org.imucompanion.models.classifier.OnnxClassifier;
 
-/** Attaches the shipped model's live classification to a device once the model has loaded. */
+/**
+ * Attaches the shipped models' live classification to a device once they have loaded: the
+ * exercise classifier, and the repetition-phase model that counts its repetitions.
+ */
 public final class DefaultClassification {
   private DefaultClassification() {}
 
@@ -28,13 +33,31 @@ public final class DefaultClassification {
     return CompletableFuture.runAsync(
         () -> {
           try {
-            device.attachClassification(
-                new LiveClassification(
-                    DefaultModel.open(ClassifierOptions.DEFAULT), rateHz, channels));
+            device.attachClassification(open(rateHz, channels));
           } catch (ModelLoadException | RuntimeException e) {
             device.reportProblem("no live classification: " + e.getMessage());
           }
         },
         background);
+  }
+
+  /**
+   * The shipped classifier with the shipped repetition-phase model counting its repetitions.
+   *
+   * @param rateHz the rate samples will be pushed at
+   * @param channels the channels of each pushed sample
+   * @return the live classification; close it when done
+   * @throws ModelLoadException if either shipped model can't be loaded
+   */
+  public static LiveClassification open(double rateHz, List<String> channels)
+      throws ModelLoadException {
+    OnnxClassifier classifier = DefaultModel.open(ClassifierOptions.DEFAULT);
+    try {
+      return new LiveClassification(classifier,
+          Optional.of(DefaultModel.phase(ClassifierOptions.DEFAULT)), rateHz, channels);
+    } catch (ModelLoadException | RuntimeException e) {
+      classifier.close();
+      throw e;
+    }
   }
 }

@@ -1,9 +1,13 @@
 package org.imucompanion.app.workspace;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.classifier.LabelSmoother;
@@ -13,6 +17,7 @@ import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.StreamingPipeline;
 import org.imucompanion.models.reps.CountingLabel;
+import org.imucompanion.models.reps.PhaseRepCounter;
 import org.imucompanion.models.reps.RepCounter;
 import org.imucompanion.models.reps.RepEvent;
 import org.imucompanion.models.reps.RepProfiles;
@@ -25,7 +30,13 @@ import org.imucompanion.models.reps.RepProfiles;
  * connection's delivery thread: a window costs tens of microseconds); the newest estimate is
  * published for the UI to read once per frame.
  *
- * <p>Owns the classifier: closing this closes its ONNX session.
+ * <p>Repetitions are counted by a {@link PhaseRepCounter} when a repetition-phase model trained
+ * on the same pipeline's output as the classifier is given (the shipped pair: {@code
+ * DefaultModel.open} and {@code DefaultModel.phase}), else by the signal-based {@link RepCounter}
+ * when the model's channels carry what its profiles need; both read the counting label. A gap in
+ * the stream resets the labels and ends the phase counter's open set.
+ *
+ * <p>Owns the classifier and the phase model: closing this closes their ONNX sessions.
  */
 public final class LiveClassification implements AutoCloseable {
   /** Wristband samples as the pipeline receives them: accelerometer in g, gyroscope in rad/s. */
@@ -48,7 +59,9 @@ public final class LiveClassification implements AutoCloseable {
   private final CountingLabel counting;
   private final float[] probabilities;
   private final AtomicReference<ExerciseEstimate> latest = new AtomicReference<>();
-  private final Optional<RepCounter> reps;
+  private final Optional<Counting> reps;
+  private final Optional<OnnxClassifier> phaseModel;
+  private final Consumer<RepEvent> onRepetition = this::repetition;
   private final SetHistory history = new SetHistory();
   private volatile ClassificationListener listener = ClassificationListener.NONE;
   private long sourceHostNanos;
@@ -79,6 +92,22 @@ public final class LiveClassification implements AutoCloseable {
    */
   public LiveClassification(
       OnnxClassifier classifier, double deviceRateHz, List<String> deviceChannels) {
+    this(classifier, Optional.empty(), deviceRateHz, deviceChannels);
+  }
+
+  /**
+   * Builds the pipeline the model's contract asks for and counts repetitions with a phase model.
+   *
+   * @param classifier the exercise model (owned from now on)
+   * @param phaseModel a repetition-phase model (owned from now on); used when it was trained on
+   *     the same pipeline output as the classifier, else closed at once and the signal-based
+   *     counter used ({@link #repetitionModel()} tells which)
+   * @param deviceRateHz the rate samples will be pushed at
+   * @param deviceChannels the channels of every pushed sample, in order
+   * @throws IllegalArgumentException if the pipeline cannot make the model's channels from them
+   */
+  public LiveClassification(OnnxClassifier classifier, Optional<OnnxClassifier> phaseModel,
+      double deviceRateHz, List<String> deviceChannels) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     PipelineSettings settings =
         PipelineSettings.fromMetadata(classifier.contract().pipelineSettings())
@@ -86,7 +115,7 @@ public final class LiveClassification implements AutoCloseable {
     this.smoother = LabelSmoother.forContract(classifier.contract());
     this.counting = CountingLabel.forContract(classifier.contract());
     this.probabilities = new float[classifier.classes().size()];
-    this.pipeline =
+    this.pipeline = ownedPhaseModelClosedIfThrows(phaseModel, () ->
         new StreamingPipeline(
             settings,
             ChannelLayout.of(deviceChannels),
@@ -105,22 +134,98 @@ public final class LiveClassification implements AutoCloseable {
               public void onGap(double lastTimeSeconds, double resumeTimeSeconds) {
                 smoother.reset();
                 counting.reset();
+                reps.ifPresent(Counting::interrupt);
               }
-            });
-    this.reps = repCounter(pipeline, settings);
+            }));
+    Optional<PhaseRepCounter> phase = phaseModel.flatMap(m -> phaseCounter(classifier, m));
+    this.phaseModel = phase.isPresent() ? phaseModel : Optional.empty();
+    this.reps = phase.isPresent()
+        ? phase.map(PhaseCounting::new)
+        : repCounter(pipeline, settings);
   }
 
-  private static Optional<RepCounter> repCounter(StreamingPipeline pipeline, PipelineSettings s) {
+  /** The pipeline, or the phase model (owned once passed in) closed if the pipeline is refused. */
+  private static StreamingPipeline ownedPhaseModelClosedIfThrows(
+      Optional<OnnxClassifier> phaseModel, Supplier<StreamingPipeline> pipeline) {
     try {
-      return Optional.of(
+      return pipeline.get();
+    } catch (RuntimeException e) {
+      phaseModel.ifPresent(OnnxClassifier::close);
+      throw e;
+    }
+  }
+
+  /** The phase model's counter, or empty (and the model closed) if it doesn't fit. */
+  private static Optional<PhaseRepCounter> phaseCounter(
+      OnnxClassifier classifier, OnnxClassifier phaseModel) {
+    try {
+      phaseModel.contract().requireSameInput(classifier.contract());
+      Set<String> exercises = new HashSet<>(classifier.classes());
+      classifier.contract().restClass().ifPresent(exercises::remove);
+      return Optional.of(new PhaseRepCounter(phaseModel, phaseModel.contract(), exercises,
+          PhaseRepCounter.Settings.defaults()));
+    } catch (IllegalArgumentException e) {
+      // Trained on another pipeline's output (or not a phase model): it can't read this stream.
+      phaseModel.close();
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Counting> repCounter(StreamingPipeline pipeline, PipelineSettings s) {
+    try {
+      return Optional.of(new SignalCounting(
           new RepCounter(
               pipeline.outputLayout(),
               s.targetRateHz(),
               RepProfiles.defaults(),
-              RepCounter.Settings.defaults()));
+              RepCounter.Settings.defaults())));
     } catch (IllegalArgumentException e) {
       // The model's channels lack a signal the rep profiles need: recognise, don't count.
       return Optional.empty();
+    }
+  }
+
+  /** One of the two counters, as this class drives them. */
+  private interface Counting {
+    void step(double t, double[] values, CountingLabel label, Consumer<RepEvent> sink);
+
+    int repetitionsInSet();
+
+    void interrupt();
+  }
+
+  /** The signal-based counter: it reads the newest window's rest probability too. */
+  private record SignalCounting(RepCounter counter) implements Counting {
+    @Override
+    public void step(double t, double[] values, CountingLabel label, Consumer<RepEvent> sink) {
+      counter.step(t, values, label.label(), label.restProbability()).ifPresent(sink);
+    }
+
+    @Override
+    public int repetitionsInSet() {
+      return counter.repetitionsInSet();
+    }
+
+    @Override
+    public void interrupt() {
+      // Its sets end on the label, which the gap has reset to rest.
+    }
+  }
+
+  private record PhaseCounting(PhaseRepCounter counter) implements Counting {
+    @Override
+    public void step(double t, double[] values, CountingLabel label, Consumer<RepEvent> sink) {
+      counter.step(t, values, label.label(), sink);
+    }
+
+    @Override
+    public int repetitionsInSet() {
+      return counter.repetitionsInSet();
+    }
+
+    @Override
+    public void interrupt() {
+      counter.interrupt();
     }
   }
 
@@ -132,6 +237,15 @@ public final class LiveClassification implements AutoCloseable {
    */
   public boolean countsRepetitions() {
     return reps.isPresent();
+  }
+
+  /**
+   * The repetition-phase model that counts, if one does.
+   *
+   * @return its model version, or empty when the signal-based counter counts (or none)
+   */
+  public Optional<String> repetitionModel() {
+    return phaseModel.map(m -> m.contract().modelVersion());
   }
 
   /**
@@ -191,22 +305,22 @@ public final class LiveClassification implements AutoCloseable {
 
   private void countReps(double timeSeconds, double[] values) {
     if (reps.isPresent() && counting.label() != null) {
-      // Only re-publish when a repetition is counted: the label changes with windows anyway.
-      Optional<RepEvent> rep = reps.get().step(
-          timeSeconds, values, counting.label(), counting.restProbability());
-      if (rep.isPresent()) {
-        history.accept(rep.get());
-        listener.onRepetition(rep.get(), classifier.contract().modelVersion());
-        ExerciseEstimate last = latest.get();
-        if (last != null) {
-          publish(last.exercise(), last.confidence());
-        }
-      }
+      reps.get().step(timeSeconds, values, counting, onRepetition);
+    }
+  }
+
+  private void repetition(RepEvent rep) {
+    // Only re-publish when a repetition is counted: the label changes with windows anyway.
+    history.accept(rep);
+    listener.onRepetition(rep, classifier.contract().modelVersion());
+    ExerciseEstimate last = latest.get();
+    if (last != null) {
+      publish(last.exercise(), last.confidence());
     }
   }
 
   private void publish(String exercise, double confidence) {
-    int inSet = reps.map(RepCounter::repetitionsInSet).orElse(0);
+    int inSet = reps.map(Counting::repetitionsInSet).orElse(0);
     latest.set(
         new ExerciseEstimate(
             exercise,
@@ -224,6 +338,7 @@ public final class LiveClassification implements AutoCloseable {
     if (!closed) {
       closed = true;
       classifier.close();
+      phaseModel.ifPresent(OnnxClassifier::close);
     }
   }
 }

@@ -59,6 +59,8 @@ class CaptureReplayIT {
     assertThat(run("classify", file.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
 
     String report = out.toString();
+    assertThat(report).containsPattern(
+        "repetitions counted by the repetition-phase model exermote-phase-\\d+");
     // The first window needs 4 s of data at the model's 10 Hz; then a line per change.
     assertThat(report).containsPattern("\\n? *\\d+\\.\\d+ s  (Burpee|Squat|Situp|Rest) +\\d+ %  reps \\d+");
     assertThat(number(report, "(\\d+) samples, ")).isEqualTo(captured);

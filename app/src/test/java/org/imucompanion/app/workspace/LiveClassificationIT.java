@@ -1,15 +1,21 @@
 package org.imucompanion.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.app.ui.live.LiveViewModel;
 import org.imucompanion.models.classifier.ClassifierOptions;
+import org.imucompanion.models.athlete.AthleteTemplates;
+import org.imucompanion.models.athlete.VirtualAthlete;
 import org.imucompanion.models.classifier.DefaultModel;
+import org.imucompanion.models.classifier.OnnxClassifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +76,75 @@ class LiveClassificationIT {
           .matches("(Burpee|Squat|Situp|Rest)  \\d+ %   ·   reps \\d+");
       assertThat(viewModel.probabilitiesProperty().get())
           .matches("Burpee \\d+ %   Squat \\d+ %   Situp \\d+ %   Rest \\d+ %");
+    }
+  }
+
+  @Test
+  void theShippedPairCountsTheVirtualAthletesSetsWithThePhaseModel() throws Exception {
+    VirtualAthlete athlete = VirtualAthlete.of(AthleteTemplates.shipped(), 3, 1);
+    try (LiveClassification live =
+        DefaultClassification.open(RATE, LiveClassification.WRISTBAND_CHANNELS)) {
+      assertThat(live.repetitionModel()).hasValueSatisfying(
+          v -> assertThat(v).startsWith("exermote-phase"));
+      push(live, athlete, 0, athlete.roundSeconds());
+      List<SetSummary> counted = live.setHistory().sets();
+      List<VirtualAthlete.PlannedSet> planned = athlete.sets();
+      assertThat(counted).as("%s", counted).hasSameSizeAs(planned);
+      for (int i = 0; i < planned.size(); i++) {
+        assertThat(counted.get(i).exercise()).isEqualTo(planned.get(i).exercise());
+        assertThat(counted.get(i).repetitions()).as("%s vs %s", counted, planned)
+            .isBetween(planned.get(i).repetitions() - 1, planned.get(i).repetitions() + 1);
+      }
+    }
+  }
+
+  @Test
+  void aGapInTheStreamEndsTheOpenSet() throws Exception {
+    VirtualAthlete athlete = VirtualAthlete.of(AthleteTemplates.shipped(), 3, 1);
+    VirtualAthlete.PlannedSet first = athlete.sets().get(0);
+    // Two seconds of samples lost after the set's third repetition ended.
+    double gapFrom = first.repetitionEndsSeconds().get(2) + 0.2;
+    try (LiveClassification live =
+        DefaultClassification.open(RATE, LiveClassification.WRISTBAND_CHANNELS)) {
+      push(live, athlete, 0, gapFrom);
+      List<SetSummary> before = live.setHistory().sets();
+      assertThat(before).hasSize(1);
+      push(live, athlete, gapFrom + 2, first.endSeconds() + 10);
+      // Nothing after the gap joins the set before it; counting goes on in a new set (the
+      // pipeline and both models start afresh, so the label may name another exercise briefly).
+      List<SetSummary> counted = live.setHistory().sets();
+      assertThat(counted.get(0)).isEqualTo(before.get(0));
+      assertThat(counted).as("%s", counted).hasSizeGreaterThan(1);
+      SetSummary last = counted.get(counted.size() - 1);
+      assertThat(last.exercise()).isEqualTo(first.exercise());
+      assertThat(last.setNumber()).isGreaterThan(1);
+      assertThat(last.repetitions()).isPositive();
+    }
+  }
+
+  @Test
+  void aPhaseModelOfAnotherPipelineIsClosedAndTheSignalCounterCounts() throws Exception {
+    OnnxClassifier notForThisPipeline = DefaultModel.wristband(ClassifierOptions.DEFAULT);
+    try (LiveClassification live = new LiveClassification(
+        DefaultModel.open(ClassifierOptions.DEFAULT), Optional.of(notForThisPipeline), RATE,
+        LiveClassification.WRISTBAND_CHANNELS)) {
+      assertThat(live.repetitionModel()).isEmpty();
+      assertThat(live.countsRepetitions()).isTrue();
+      assertThatThrownBy(() -> notForThisPipeline.classify(
+          new float[notForThisPipeline.windowLength() * notForThisPipeline.channels().size()]))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+  }
+
+  /** The athlete's accelerometer and gyroscope from one time to another, at the device rate. */
+  private static void push(LiveClassification live, VirtualAthlete athlete, double from,
+      double to) {
+    double[] sample = new double[6];
+    for (long i = Math.round(from * RATE); i < to * RATE; i++) {
+      VirtualAthlete.Reading r = athlete.at(i / RATE);
+      System.arraycopy(r.accelG(), 0, sample, 0, 3);
+      System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+      live.push(i / RATE, sample);
     }
   }
 }

@@ -75,8 +75,23 @@ public enum BundledModel {
    *     don't match the shipped SHA-256, or as {@link OnnxClassifier#load}
    */
   public OnnxClassifier open(ClassifierOptions options) throws ModelLoadException {
+    return openChecked(resource, options);
+  }
+
+  /**
+   * Opens a model shipped in this jar and checks its bytes against the SHA-256 shipped beside
+   * it ({@code <resource>.sha256}).
+   *
+   * @param resource class-path location of the model file
+   * @param options as for {@link OnnxClassifier#load}, the task included
+   * @return the model; close it when done
+   * @throws ModelLoadException {@link Reason#UNREADABLE} if the resource is missing or its bytes
+   *     don't match the shipped SHA-256, or as {@link OnnxClassifier#load}
+   */
+  static OnnxClassifier openChecked(String resource, ClassifierOptions options)
+      throws ModelLoadException {
     byte[] model = read(resource);
-    String expected = new String(read(sha256Resource()), StandardCharsets.US_ASCII).strip()
+    String expected = new String(read(resource + ".sha256"), StandardCharsets.US_ASCII).strip()
         .split("\\s+")[0];
     OnnxClassifier classifier = OnnxClassifier.load(model, "bundled " + resource, options);
     if (!classifier.sha256().equals(expected)) {

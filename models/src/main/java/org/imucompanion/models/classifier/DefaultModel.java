@@ -18,6 +18,13 @@ public final class DefaultModel {
   public static final String RESOURCE = "/org/imucompanion/models/default/exermote-cnn-lstm.onnx";
   /** Class-path location of its SHA-256 ({@code sha256sum} format). */
   public static final String SHA256_RESOURCE = RESOURCE + ".sha256";
+  /**
+   * Class-path location of the repetition-phase model trained with the same recipe and pipeline
+   * as the default model (Exermote's repetition halves, and the virtual athlete's), with its
+   * SHA-256 beside it as {@code <file>.sha256}.
+   */
+  public static final String PHASE_RESOURCE =
+      "/org/imucompanion/models/default/exermote-phase.onnx";
 
   private DefaultModel() {}
 
@@ -31,6 +38,20 @@ public final class DefaultModel {
    */
   public static OnnxClassifier open(ClassifierOptions options) throws ModelLoadException {
     return BundledModel.EXERMOTE.open(options);
+  }
+
+  /**
+   * Opens the shipped repetition-phase model ({@link #PHASE_RESOURCE}), which counts repetitions
+   * beside {@link BundledModel#EXERMOTE} (see {@code org.imucompanion.models.reps.PhaseRepCounter}).
+   *
+   * @param options threads and the channels the pipeline can produce for the device at hand (the
+   *     task is set here)
+   * @return the phase model; close it when done
+   * @throws ModelLoadException as {@link #open(ClassifierOptions)}
+   */
+  public static OnnxClassifier phase(ClassifierOptions options) throws ModelLoadException {
+    return BundledModel.openChecked(PHASE_RESOURCE,
+        options.withTask(ModelContract.Task.REPETITION_PHASE));
   }
 
   /**

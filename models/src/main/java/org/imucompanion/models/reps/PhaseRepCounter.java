@@ -398,6 +398,17 @@ public final class PhaseRepCounter {
 
   /** Forgets the stream: the model's window, the decoder, the open set and the set numbering. */
   public void reset() {
+    interrupt();
+    setNumber = 0;
+    setsWithReps = 0;
+  }
+
+  /**
+   * The stream broke off (a gap in the samples): forgets the model's window, the decoder and the
+   * open set, with its held and doubtful repetitions, as {@link #reset()} does; but set numbers go
+   * on, so the first set after the gap is a new set for whoever collects the events.
+   */
+  public void interrupt() {
     window.reset();
     state = OUTSIDE;
     candidate = OUTSIDE;
@@ -408,8 +419,6 @@ public final class PhaseRepCounter {
     secondCount = 0;
     setExercise = null;
     lastExerciseTime = Double.NaN;
-    setNumber = 0;
-    setsWithReps = 0;
     indexInSet = 0;
     doubtful = null;
     held.clear();

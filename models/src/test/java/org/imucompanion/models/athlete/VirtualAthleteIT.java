@@ -3,10 +3,12 @@ package org.imucompanion.models.athlete;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.classifier.ClassifierOptions;
@@ -17,19 +19,20 @@ import org.imucompanion.models.pipeline.PipelineOutput;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.StreamingPipeline;
 import org.imucompanion.models.reps.CountingLabel;
-import org.imucompanion.models.reps.RepCounter;
+import org.imucompanion.models.reps.PhaseRepCounter;
 import org.imucompanion.models.reps.RepEvent;
-import org.imucompanion.models.reps.RepProfiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The issue's acceptance: the shipped model, through the same path the app uses live (raw
  * accelerometer and gyroscope at the wristband's 50 Hz, the streaming pipeline with the model's
- * own settings, the ONNX classifier, the label smoother, the rep counter), labels a virtual
+ * own settings, the ONNX classifier, the label smoother, the shipped repetition-phase model's
+ * counter under the counting label), labels a virtual
  * workout correctly for at least 90 % of its exercise time (every moment inside a set, nothing
  * left out) and, leaving out one window after each set starts or ends, for at least 90 % of all
- * its time including the rests; and counts every set within ±1. Simulated time, several seeds.
+ * its time including the rests; and counts every set within ±1, all but two of a workout's
+ * exactly. Simulated time, several seeds.
  */
 class VirtualAthleteIT {
   private static final double DEVICE_RATE_HZ = 50.0;
@@ -73,9 +76,14 @@ class VirtualAthleteIT {
     System.out.println(report);
     assertThat(o.exerciseTime()).as(report.toString()).isGreaterThanOrEqualTo(0.90);
     assertThat(o.overall()).as(report.toString()).isGreaterThanOrEqualTo(0.90);
+    int exact = 0;
     for (int[] s : o.sets()) {
       assertThat(Math.abs(s[1] - s[0])).as(report.toString()).isLessThanOrEqualTo(1);
+      exact += s[1] == s[0] ? 1 : 0;
     }
+    // The phase counter counts all but one or two sets of a workout exactly (the signal-based
+    // counter it replaced missed 27 of these 90 sets, the phase counter 8).
+    assertThat(exact).as(report.toString()).isGreaterThanOrEqualTo(o.sets().size() - 2);
   }
 
   /**
@@ -98,7 +106,8 @@ class VirtualAthleteIT {
   }
 
   static Outcome run(VirtualAthlete athlete) throws Exception {
-    try (OnnxClassifier classifier = DefaultModel.open(ClassifierOptions.DEFAULT)) {
+    try (OnnxClassifier classifier = DefaultModel.open(ClassifierOptions.DEFAULT);
+        OnnxClassifier phaseModel = DefaultModel.phase(ClassifierOptions.DEFAULT)) {
       PipelineSettings settings =
           PipelineSettings.fromMetadata(classifier.contract().pipelineSettings())
               .withInputRate(DEVICE_RATE_HZ);
@@ -108,7 +117,10 @@ class VirtualAthleteIT {
       CountingLabel counting = CountingLabel.forContract(classifier.contract());
       List<RepEvent> events = new ArrayList<>();
       Map<String, double[]> perClass = new LinkedHashMap<>();
-      RepCounter[] reps = new RepCounter[1];
+      Set<String> exercises = new HashSet<>(classifier.classes());
+      classifier.contract().restClass().ifPresent(exercises::remove);
+      PhaseRepCounter reps = new PhaseRepCounter(phaseModel, phaseModel.contract(), exercises,
+          PhaseRepCounter.Settings.defaults());
       double[] totals = new double[5];
       StreamingPipeline pipeline = new StreamingPipeline(settings,
           ChannelLayout.of(Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
@@ -119,10 +131,8 @@ class VirtualAthleteIT {
               if (current[0] == null) {
                 return;
               }
-              // As the app's LiveClassification: the counting label and the newest window's
-              // rest probability.
-              reps[0].step(timeSeconds, values, counting.label(), counting.restProbability())
-                  .ifPresent(events::add);
+              // As the app's LiveClassification: the counting label.
+              reps.step(timeSeconds, values, counting.label(), events::add);
               boolean strictRight = athlete.truthAt(timeSeconds).label().equals(current[0]);
               String truth = setLevelTruth(athlete, timeSeconds);
               boolean right = truth.equals(current[0]);
@@ -151,10 +161,9 @@ class VirtualAthleteIT {
             public void onGap(double lastTimeSeconds, double resumeTimeSeconds) {
               smoother.reset();
               counting.reset();
+              reps.interrupt();
             }
           });
-      reps[0] = new RepCounter(pipeline.outputLayout(), settings.targetRateHz(),
-          RepProfiles.defaults(), RepCounter.Settings.defaults());
       long n = Math.round(athlete.roundSeconds() * DEVICE_RATE_HZ);
       double[] sample = new double[6];
       for (long i = 0; i < n; i++) {

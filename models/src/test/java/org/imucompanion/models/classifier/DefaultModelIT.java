@@ -1,6 +1,7 @@
 package org.imucompanion.models.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.RepPhase;
+import org.imucompanion.models.evaluation.TrainingSubjects;
 import org.imucompanion.models.pipeline.PipelineSettings;
 import org.imucompanion.models.pipeline.RecordingReplay;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +94,32 @@ class DefaultModelIT {
         assertThat(sum).isCloseTo(1.0, within(1e-4));
         assertThat(smoother.step(w.probabilities()).className()).isIn(c.classes());
       }
+    }
+  }
+
+  @Test
+  void theShippedPhaseModelReadsTheDefaultModelsPipelineOutput() throws Exception {
+    try (OnnxClassifier c = DefaultModel.open(wristband());
+        OnnxClassifier phase = DefaultModel.phase(wristband())) {
+      ModelContract k = phase.contract();
+      assertThat(k.task()).isEqualTo(ModelContract.Task.REPETITION_PHASE);
+      assertThat(k.classNames()).containsExactly("none", "firstHalf", "secondHalf", "pause");
+      k.requireSameInput(c.contract());
+      assertThat(k.labelDelaySeconds()).isEqualTo(0.3);
+      assertThat(TrainingSubjects.of(k)).containsExactlyInAnyOrder("1", "2", "3", "4");
+      assertThat(k.trainingData()).contains("virtual-athlete");
+    }
+    // Opened as a classifier it is refused: it names phases, not exercises.
+    assertThatThrownBy(() -> BundledModel.openChecked(DefaultModel.PHASE_RESOURCE,
+        ClassifierOptions.DEFAULT)).isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("repetition_phase");
+  }
+
+  @Test
+  void javaMatchesPyTorchOnTheShippedPhaseModel() throws Exception {
+    PyTorchReference reference = PyTorchReference.read("exermote-phase_reference.txt");
+    try (OnnxClassifier c = DefaultModel.phase(ClassifierOptions.DEFAULT)) {
+      reference.assertMatches(c, 4);
     }
   }
 

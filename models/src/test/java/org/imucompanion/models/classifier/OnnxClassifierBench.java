@@ -13,8 +13,12 @@ import java.util.Random;
  *
  * <pre>
  * java -cp models/target/classes:models/target/test-classes:$(cat /tmp/models.cp) \
- *   org.imucompanion.models.classifier.OnnxClassifierBench MODEL.onnx [iterations] [threads]
+ *   org.imucompanion.models.classifier.OnnxClassifierBench MODEL.onnx [iterations] [threads] \
+ *   [task]
  * </pre>
+ *
+ * <p>{@code task}: {@code exercise} (default) or {@code repetition_phase}, what the model's
+ * contract says it is (the shipped phase model, which counts repetitions once per sample).
  */
 public final class OnnxClassifierBench {
   private OnnxClassifierBench() {}
@@ -22,15 +26,21 @@ public final class OnnxClassifierBench {
   /**
    * Runs the benchmark.
    *
-   * @param args model file, optional iteration count (default 20000), optional intra-op threads
+   * @param args model file, optional iteration count (default 20000), optional intra-op threads,
+   *     optional task
    * @throws Exception if the model can't be loaded
    */
   public static void main(String[] args) throws Exception {
     Path model = Path.of(args[0]);
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    try (OnnxClassifier c =
-        OnnxClassifier.open(model, ClassifierOptions.DEFAULT.withIntraOpThreads(threads))) {
+    String taskName = args.length > 3 ? args[3] : ModelContract.Task.EXERCISE.metadataValue();
+    ModelContract.Task task = Arrays.stream(ModelContract.Task.values())
+        .filter(t -> t.metadataValue().equals(taskName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no task " + taskName));
+    ClassifierOptions options =
+        ClassifierOptions.DEFAULT.withIntraOpThreads(threads).withTask(task);
+    try (OnnxClassifier c = OnnxClassifier.open(model, options)) {
       ModelContract k = c.contract();
       System.out.printf("model %s (sha256 %s)%n  window %d x %d channels -> %d classes, "
               + "%d intra-op thread(s), %s %s on %s%n",

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
-import org.imucompanion.models.classifier.ModelContract;
 import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.dataset.Dataset;
 import org.imucompanion.models.dataset.ExermoteReader;
@@ -34,13 +33,11 @@ class StreamingEvaluationIT {
     Dataset exermote = exermote();
     StreamingEvaluation evaluation;
     try (OnnxClassifier model = DefaultModel.open(ClassifierOptions.DEFAULT);
-        OnnxClassifier phase = OnnxClassifier.open(Path.of(StreamingEvaluationIT.class
-            .getResource("/org/imucompanion/models/reps/exermote-phase.onnx").toURI()),
-            ClassifierOptions.DEFAULT.withTask(ModelContract.Task.REPETITION_PHASE))) {
+        OnnxClassifier phase = DefaultModel.phase(ClassifierOptions.DEFAULT)) {
       evaluation = new StreamingEvaluation(model.classes(), ClassMapping.exermoteDefault(),
           StreamingEvaluation.Options.defaults().withRepsFromTrueLabel(true));
       for (Recording r : exermote.recordings()) {
-        // The recipe's final phase model rides along (trained on these subjects too).
+        // The shipped phase model rides along (trained on these subjects too).
         evaluation.add(r, model, model.contract(), phase, phase.contract());
       }
     }
@@ -112,16 +109,14 @@ class StreamingEvaluationIT {
   }
 
   /**
-   * Two sessions per subject, the shipped classifier and the recipe's final phase model ({@code
-   * train.py final --target phase}, trained on these subjects: its counts are optimistic, but
-   * they differ between doubt shares, which is what is checked here).
+   * Two sessions per subject, the shipped classifier and the shipped phase model (trained on
+   * these subjects: its counts are optimistic, but they differ between doubt shares, which is
+   * what is checked here).
    */
   private static StreamingEvaluation evaluate(Dataset exermote,
       StreamingEvaluation.Options options) throws Exception {
     try (OnnxClassifier model = DefaultModel.open(ClassifierOptions.DEFAULT);
-        OnnxClassifier phase = OnnxClassifier.open(Path.of(StreamingEvaluationIT.class
-            .getResource("/org/imucompanion/models/reps/exermote-phase.onnx").toURI()),
-            ClassifierOptions.DEFAULT.withTask(ModelContract.Task.REPETITION_PHASE))) {
+        OnnxClassifier phase = DefaultModel.phase(ClassifierOptions.DEFAULT)) {
       StreamingEvaluation evaluation =
           new StreamingEvaluation(model.classes(), ClassMapping.exermoteDefault(), options);
       Map<String, Integer> taken = new HashMap<>();

@@ -418,6 +418,24 @@ class PhaseRepCounterTest {
   }
 
   @Test
+  void anInterruptedStreamStartsANewSetWithTheNextNumber() {
+    Script s = new Script().add(NONE, "Rest", 20).rep("Squat", 6, 6).add(PAUSE, "Squat", 8)
+        .rep("Squat", 6, 6).add(PAUSE, "Squat", 8);
+    int gap = s.size();
+    s.rep("Squat", 6, 6).add(PAUSE, "Squat", 8).rep("Squat", 6, 6).add(NONE, "Rest", 100);
+    assertThat(s.run(counter())).extracting(RepEvent::setNumber).containsExactly(1, 1, 1, 1);
+    PhaseRepCounter c = counter();
+    List<RepEvent> events = new ArrayList<>();
+    s.feed(c, 0, gap, events);
+    c.interrupt();
+    assertThat(c.repetitionsInSet()).isZero();
+    assertThat(c.currentExercise()).isEmpty();
+    s.feed(c, gap, s.size(), events);
+    assertThat(events).extracting(RepEvent::setNumber).containsExactly(1, 1, 2, 2);
+    assertThat(events).extracting(RepEvent::indexInSet).containsExactly(1, 2, 1, 2);
+  }
+
+  @Test
   void anExerciseClassifierIsRefused() {
     ModelContract classifier = new ModelContract(1, "exercise-model", PHASES, Optional.empty(),
         RATE, 4, 1, List.of("gyro_x"), List.of(0.0), List.of(1.0),
