@@ -186,9 +186,14 @@ class SessionRecorderIT {
           });
       assertThatThrownBy(rec::close)
           .isInstanceOfSatisfying(SessionStoreException.class, e -> assertThat(e.reason()).isEqualTo(SessionStoreException.Reason.DISK_FULL));
+      // Everything flushed before the disk filled stays, in order; how many of the later samples
+      // fitted depends on how the writer thread batched them (a loaded machine writes smaller
+      // batches), so only the first 500 are certain.
       SampleBlock kept = store.readSamples(s.info().get().id());
-      assertThat(kept.size()).isEqualTo(500);
-      assertThat(kept.value(499, 0)).isEqualTo(499);
+      assertThat(kept.size()).isBetween(500, 9_999);
+      for (int i = 0; i < kept.size(); i++) {
+        assertThat(kept.value(i, 0)).isEqualTo(i);
+      }
     }
   }
 
