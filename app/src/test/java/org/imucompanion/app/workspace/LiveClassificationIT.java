@@ -99,6 +99,28 @@ class LiveClassificationIT {
   }
 
   @Test
+  void aWristbandLyingStillCountsNothing() throws Exception {
+    // Two minutes at rest on a table, tilted, with sensor noise: the shipped pair counts zero.
+    java.util.Random noise = new java.util.Random(5);
+    double[] sample = new double[6];
+    try (LiveClassification live =
+        DefaultClassification.open(RATE, LiveClassification.WRISTBAND_CHANNELS)) {
+      for (int i = 0; i < 120 * RATE; i++) {
+        sample[0] = 0.17 + 0.01 * noise.nextGaussian();
+        sample[1] = -0.05 + 0.01 * noise.nextGaussian();
+        sample[2] = 0.98 + 0.01 * noise.nextGaussian();
+        for (int k = 3; k < 6; k++) {
+          sample[k] = 0.02 * noise.nextGaussian();
+        }
+        live.push(i / RATE, sample);
+      }
+      assertThat(live.latest()).isPresent();
+      assertThat(live.setHistory().sets()).isEmpty();
+      assertThat(live.latest().orElseThrow().repetitionsInSet()).isZero();
+    }
+  }
+
+  @Test
   void aGapInTheStreamEndsTheOpenSet() throws Exception {
     VirtualAthlete athlete = VirtualAthlete.of(AthleteTemplates.shipped(), 3, 1);
     VirtualAthlete.PlannedSet first = athlete.sets().get(0);
