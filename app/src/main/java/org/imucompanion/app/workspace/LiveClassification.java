@@ -230,8 +230,8 @@ public final class LiveClassification implements AutoCloseable {
   }
 
   /**
-   * Tells whether repetitions are counted (the model's channels carry what the rep profiles
-   * need).
+   * Tells whether repetitions are counted: by the phase model, or by the signal-based counter
+   * when the model's channels carry what the rep profiles need.
    *
    * @return true when a rep counter runs
    */
