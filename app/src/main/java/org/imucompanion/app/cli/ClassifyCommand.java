@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.imucompanion.app.workspace.DefaultClassification;
 import org.imucompanion.app.workspace.ExerciseEstimate;
 import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.ble.BleConnection;
@@ -106,16 +107,11 @@ final class ClassifyCommand implements Callable<Integer> {
       throw new CommandFailedException("model refused: " + e.getMessage(), e);
     }
     try {
-      return new LiveClassification(classifier,
-          Optional.of(DefaultModel.phase(ClassifierOptions.DEFAULT)), 50,
+      return DefaultClassification.withShippedPhaseModel(classifier, 50,
           LiveClassification.WRISTBAND_CHANNELS);
     } catch (ModelLoadException e) {
-      classifier.close();
       throw new CommandFailedException("shipped repetition-phase model refused: "
           + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      classifier.close();
-      throw e;
     }
   }
 

@@ -51,7 +51,21 @@ public final class DefaultClassification {
    */
   public static LiveClassification open(double rateHz, List<String> channels)
       throws ModelLoadException {
-    OnnxClassifier classifier = DefaultModel.open(ClassifierOptions.DEFAULT);
+    return withShippedPhaseModel(DefaultModel.open(ClassifierOptions.DEFAULT), rateHz, channels);
+  }
+
+  /**
+   * A classifier with the shipped repetition-phase model, which counts when the classifier was
+   * trained on the same pipeline output (see {@link LiveClassification}).
+   *
+   * @param classifier the classifier (owned from now on: closed here if this fails)
+   * @param rateHz the rate samples will be pushed at
+   * @param channels the channels of each pushed sample
+   * @return the live classification; close it when done
+   * @throws ModelLoadException if the shipped phase model can't be loaded
+   */
+  public static LiveClassification withShippedPhaseModel(OnnxClassifier classifier,
+      double rateHz, List<String> channels) throws ModelLoadException {
     try {
       return new LiveClassification(classifier,
           Optional.of(DefaultModel.phase(ClassifierOptions.DEFAULT)), rateHz, channels);

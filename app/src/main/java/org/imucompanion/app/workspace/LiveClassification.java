@@ -1,10 +1,8 @@
 package org.imucompanion.app.workspace;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -159,11 +157,8 @@ public final class LiveClassification implements AutoCloseable {
   private static Optional<PhaseRepCounter> phaseCounter(
       OnnxClassifier classifier, OnnxClassifier phaseModel) {
     try {
-      phaseModel.contract().requireSameInput(classifier.contract());
-      Set<String> exercises = new HashSet<>(classifier.classes());
-      classifier.contract().restClass().ifPresent(exercises::remove);
-      return Optional.of(new PhaseRepCounter(phaseModel, phaseModel.contract(), exercises,
-          PhaseRepCounter.Settings.defaults()));
+      return Optional.of(PhaseRepCounter.beside(phaseModel, phaseModel.contract(),
+          classifier.contract(), PhaseRepCounter.Settings.defaults()));
     } catch (IllegalArgumentException e) {
       // Trained on another pipeline's output (or not a phase model): it can't read this stream.
       phaseModel.close();

@@ -78,8 +78,7 @@ class ScreenshotsIT {
     for (int i = 0; i <= Math.round(end * 50); i++) {
       double t = i / 50.0;
       VirtualAthlete.Reading r = athlete.at(t);
-      System.arraycopy(r.accelG(), 0, sample, 0, 3);
-      System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+      r.accelGyroInto(sample);
       buffer.append(Math.round(t * 1e9), sample);
       live.push(t, sample);
     }

@@ -164,8 +164,7 @@ class LiveClassificationIT {
     double[] sample = new double[6];
     for (long i = Math.round(from * RATE); i < to * RATE; i++) {
       VirtualAthlete.Reading r = athlete.at(i / RATE);
-      System.arraycopy(r.accelG(), 0, sample, 0, 3);
-      System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+      r.accelGyroInto(sample);
       live.push(i / RATE, sample);
     }
   }

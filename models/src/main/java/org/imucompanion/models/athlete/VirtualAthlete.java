@@ -112,7 +112,17 @@ public final class VirtualAthlete {
       double[] linearAccelerationG,
       double[] quaternion,
       int[] emg,
-      Truth truth) {}
+      Truth truth) {
+    /**
+     * What a 6-axis wristband sends: accelerometer x, y, z then gyroscope x, y, z.
+     *
+     * @param into at least six values, the first six overwritten
+     */
+    public void accelGyroInto(double[] into) {
+      System.arraycopy(accelG, 0, into, 0, 3);
+      System.arraycopy(gyroRadPerS, 0, into, 3, 3);
+    }
+  }
 
   private record Segment(
       Kind kind,

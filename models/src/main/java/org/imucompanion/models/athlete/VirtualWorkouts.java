@@ -73,8 +73,7 @@ public final class VirtualWorkouts {
     for (long i = 0; i < n; i++) {
       double t = i / rateHz;
       VirtualAthlete.Reading r = athlete.at(t);
-      System.arraycopy(r.accelG(), 0, sample, 0, 3);
-      System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+      r.accelGyroInto(sample);
       VirtualAthlete.Truth truth = r.truth();
       String label = switch (truth.kind()) {
         case REPETITION -> truth.label();

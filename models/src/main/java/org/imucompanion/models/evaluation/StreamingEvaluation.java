@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.imucompanion.models.ChannelLayout;
@@ -396,12 +394,9 @@ public final class StreamingEvaluation {
     if (phaseModel == null) {
       return List.of();
     }
-    phaseContract.requireSameInput(contract);
-    Set<String> exercises = new HashSet<>(contract.classNames());
-    contract.restClass().ifPresent(exercises::remove);
     List<PhaseRepCounter> counters = new ArrayList<>();
     for (double share : options.phaseDoubtShares()) {
-      counters.add(new PhaseRepCounter(phaseModel, phaseContract, exercises,
+      counters.add(PhaseRepCounter.beside(phaseModel, phaseContract, contract,
           options.phaseCounter().withDoubtShare(share)));
     }
     return counters;

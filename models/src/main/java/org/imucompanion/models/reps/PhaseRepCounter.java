@@ -2,6 +2,7 @@ package org.imucompanion.models.reps;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -223,6 +224,26 @@ public final class PhaseRepCounter {
     this.labels = new String[lag + 1];
     this.labelTimes = new double[lag + 1];
     reset();
+  }
+
+  /**
+   * A counter beside an exercise classifier, on the same pipeline output: it counts under the
+   * classifier's exercise classes (its classes but the rest class).
+   *
+   * @param model the phase model
+   * @param contract the phase model's contract
+   * @param classifier the exercise classifier's contract
+   * @param settings stream settings
+   * @return the counter
+   * @throws IllegalArgumentException if the phase model was trained on another pipeline's output
+   *     than the classifier ({@link ModelContract#requireSameInput}), or as the constructor
+   */
+  public static PhaseRepCounter beside(WindowClassifier model, ModelContract contract,
+      ModelContract classifier, Settings settings) {
+    contract.requireSameInput(classifier);
+    Set<String> exercises = new HashSet<>(classifier.classNames());
+    classifier.restClass().ifPresent(exercises::remove);
+    return new PhaseRepCounter(model, contract, exercises, settings);
   }
 
   /**

@@ -3,12 +3,10 @@ package org.imucompanion.models.athlete;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.classifier.ClassifierOptions;
@@ -117,10 +115,8 @@ class VirtualAthleteIT {
       CountingLabel counting = CountingLabel.forContract(classifier.contract());
       List<RepEvent> events = new ArrayList<>();
       Map<String, double[]> perClass = new LinkedHashMap<>();
-      Set<String> exercises = new HashSet<>(classifier.classes());
-      classifier.contract().restClass().ifPresent(exercises::remove);
-      PhaseRepCounter reps = new PhaseRepCounter(phaseModel, phaseModel.contract(), exercises,
-          PhaseRepCounter.Settings.defaults());
+      PhaseRepCounter reps = PhaseRepCounter.beside(phaseModel, phaseModel.contract(),
+          classifier.contract(), PhaseRepCounter.Settings.defaults());
       double[] totals = new double[5];
       StreamingPipeline pipeline = new StreamingPipeline(settings,
           ChannelLayout.of(Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
@@ -169,8 +165,7 @@ class VirtualAthleteIT {
       for (long i = 0; i < n; i++) {
         double t = i / DEVICE_RATE_HZ;
         VirtualAthlete.Reading r = athlete.at(t);
-        System.arraycopy(r.accelG(), 0, sample, 0, 3);
-        System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+        r.accelGyroInto(sample);
         pipeline.push(t, sample);
       }
       double right = 0;

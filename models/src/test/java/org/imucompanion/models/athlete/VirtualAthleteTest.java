@@ -185,8 +185,7 @@ class VirtualAthleteTest {
     for (int i = 0; i < athlete.roundSeconds() * 50; i++) {
       double t = i / 50.0;
       VirtualAthlete.Reading r = athlete.at(t);
-      System.arraycopy(r.accelG(), 0, sample, 0, 3);
-      System.arraycopy(r.gyroRadPerS(), 0, sample, 3, 3);
+      r.accelGyroInto(sample);
       pipeline.push(t, sample);
     }
     // With the gyroscope's sign reversed the same measure is about 0.7 g.
