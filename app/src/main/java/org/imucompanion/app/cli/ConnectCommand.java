@@ -3,13 +3,11 @@ package org.imucompanion.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.imucompanion.app.workspace.HealthSummary;
+import org.imucompanion.app.workspace.LinkStatus;
 import org.imucompanion.app.workspace.LiveDevice;
-import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.SampleSink;
-import org.imucompanion.app.workspace.WristbandFeed;
-import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.ConnectionState;
-import org.imucompanion.ble.bluez.BluezTransport;
+import org.imucompanion.ble.supervise.SupervisedState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,19 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Connects to one wristband (or the virtual Myo) and reports its stream health until stopped. */
+/** Connects to one device of any supported kind and reports its stream health until stopped. */
 @Command(
     name = "connect",
     mixinStandardHelpOptions = true,
     description = {
-      "Connect to a protocol-v1 wristband (or a virtual Myo), start its stream and print stream health (rate against"
-          + " nominal, loss, jitter, malformed packets) once a second until Ctrl-C or --duration."
+      "Connect to a wristband (protocol v1 or legacy) or a Myo armband, recognised by its GATT"
+          + " services, start its stream and print stream health (rate against nominal, loss,"
+          + " jitter, malformed packets) and the link's state once a second until Ctrl-C or"
+          + " --duration. A lost link is reconnected with backoff; permanent failures end it."
     })
 final class ConnectCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<device>",
-      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband or virtual:myo.")
+      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband, virtual:legacy or virtual:myo.")
   String device;
 
   @Option(
@@ -47,7 +47,7 @@ final class ConnectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    LiveDevice live = open(device, bus, motion);
+    LiveDevice live = DeviceArguments.start(device, bus, motion.source(), SampleSink.NONE);
     // Ctrl-C closes the link cleanly (stop stream, disconnect) before the JVM goes.
     Thread closer = new Thread(live::close, "connect-shutdown");
     Runtime.getRuntime().addShutdownHook(closer);
@@ -63,10 +63,25 @@ final class ConnectCommand implements Callable<Integer> {
             live.health()
                 .map(h -> HealthSummary.oneLine(h.snapshot(System.nanoTime())))
                 .orElse("no stream yet");
-        out.printf("%s  %-18s %s  samples %d%n", live.name(), state, health, live.imuSamples().written());
+        LinkStatus link = live.link();
+        out.printf(
+            "%s  %-18s %s  samples %d  link %s%s%n",
+            live.name(),
+            state,
+            health,
+            live.imuSamples().written(),
+            link.describe(System.nanoTime()),
+            link.outages() == 0
+                ? ""
+                : String.format(
+                    java.util.Locale.ROOT,
+                    ", %d outage(s), %.1f s lost",
+                    link.outages(),
+                    link.lostTime().toMillis() / 1e3));
         out.flush();
-        if (live.problem().isPresent() && live.imuSamples().written() == 0) {
-          throw new CommandFailedException(device + ": " + live.problem().get());
+        if (link.state() == SupervisedState.GAVE_UP) {
+          throw new CommandFailedException(
+              device + ": " + link.lastFailure().orElse(live.problem().orElse("gave up")));
         }
       }
     } finally {
@@ -80,21 +95,4 @@ final class ConnectCommand implements Callable<Integer> {
     return ExitStatus.OK;
   }
 
-  private static LiveDevice open(String device, BluezBusOption bus, MotionOption motion) {
-    if (device.equals("virtual:wristband")) {
-      return WristbandFeed.startVirtual(
-          WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion.source());
-    }
-    if (device.equals("virtual:myo")) {
-      return MyoFeed.startVirtual(
-          MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion.source(), SampleSink.NONE);
-    }
-    DeviceArguments.requireKnownVirtual(device);
-    try {
-      BluezTransport transport = BluezTransport.open(bus.options());
-      return WristbandFeed.start(transport, device, device, "wristband v1", true);
-    } catch (BleException e) {
-      throw new CommandFailedException("BlueZ not available: " + e.getMessage(), e);
-    }
-  }
 }

@@ -1,28 +1,23 @@
 package org.imucompanion.app.cli;
 
 import java.io.PrintWriter;
+import org.imucompanion.app.workspace.DeviceRecording;
+import org.imucompanion.app.workspace.LinkStatus;
+import org.imucompanion.app.workspace.SampleSink;
+import org.imucompanion.ble.profile.DeviceKind;
+import org.imucompanion.ble.supervise.SupervisedState;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.imucompanion.app.workspace.LiveDevice;
-import org.imucompanion.app.workspace.MyoFeed;
-import org.imucompanion.app.workspace.WristbandFeed;
-import org.imucompanion.ble.BleException;
-import org.imucompanion.ble.bluez.BluezTransport;
-import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.models.Channels;
 import org.imucompanion.models.store.Athlete;
-import org.imucompanion.models.store.NewSession;
-import org.imucompanion.models.store.NewStream;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionRecorder;
 import org.imucompanion.models.store.SessionStore;
 import org.imucompanion.models.store.SessionStoreException;
-import org.imucompanion.protocol.wristband.WristbandConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,15 +30,18 @@ import picocli.CommandLine.Spec;
     name = "record",
     mixinStandardHelpOptions = true,
     description = {
-      "Record a wristband's stream as one labeled set into the session store, without the UI."
-          + " Samples are committed in batches as they arrive, so a crash loses at most the"
-          + " last fraction of a second."
+      "Record every stream of a device (wristband v1: accelerometer, gyroscope; legacy band:"
+          + " also magnetometer; Myo: accelerometer, gyroscope, quaternion and 8-channel EMG) as"
+          + " one labeled set into the session store, without the UI. Samples are committed in"
+          + " batches as they arrive, so a crash loses at most the last fraction of a second. A"
+          + " lost link is reconnected and stored as a gap; a device that never streams leaves no"
+          + " session."
     })
 final class RecordCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<device>",
-      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband or virtual:myo.")
+      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband, virtual:legacy or virtual:myo.")
   String device;
 
   @Option(names = "--athlete", required = true, description = "Who is wearing the device.")
@@ -74,6 +72,9 @@ final class RecordCommand implements Callable<Integer> {
       description = "How long the set lasts (default: ${DEFAULT-VALUE} s).")
   double durationSeconds;
 
+  /** How long the device may take to stream before the command gives up (no session is made). */
+  static final double CONNECT_TIMEOUT_SECONDS = 30;
+
   @Mixin BluezBusOption bus = new BluezBusOption();
 
   @Mixin MotionOption motion = new MotionOption();
@@ -83,40 +84,38 @@ final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DeviceArguments.requireKnownVirtual(device); // before a session is started for nothing
+    // The device streams before a session exists: a device that never streams leaves no session.
+    LiveDevice live = DeviceArguments.start(device, bus, motion.source(), SampleSink.NONE);
+    try {
+      DeviceArguments.awaitStreaming(live, device, CONNECT_TIMEOUT_SECONDS);
+      record(live, out);
+    } finally {
+      live.close();
+    }
+    return ExitStatus.OK;
+  }
+
+  private void record(LiveDevice live, PrintWriter out) throws Exception {
+    DeviceKind kind = live.deviceKind().orElseThrow();
     try (SessionStore sessions = StoreArguments.open(store)) {
       Athlete who = athleteNamed(sessions, athlete);
-      // A Myo streams its IMU at 50 Hz on the forearm; the wristband at its configured rate.
-      boolean myo = device.equals("virtual:myo");
-      String deviceKind = myo ? "myo" : "wristband-v1";
-      String placement = myo ? "forearm" : "wrist";
-      double rateHz = myo ? VirtualMyo.IMU_RATE_HZ : WristbandConfig.DEFAULT.outputDataRateHz();
       Session session =
           sessions.startSession(
-              NewSession.startingNow(
-                  Optional.of(who.id()), deviceKind, "", placement, sessionNotes()));
+              DeviceRecording.sessionFor(live, Optional.of(who.id()), sessionNotes()));
       long samples;
       try (SessionRecorder recorder = SessionRecorder.start(sessions, session.id())) {
-        SessionRecorder.RecordedStream stream =
-            recorder.openStream(
-                new NewStream(
-                    placement,
-                    deviceKind,
-                    device,
-                    List.of(
-                        Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
-                        Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z),
-                    rateHz));
-        LiveDevice live = open(stream);
+        DeviceRecording recording = DeviceRecording.start(live, recorder);
         try {
           recorder.startSet(exercise, System.nanoTime()).get(10, TimeUnit.SECONDS);
           long end = System.nanoTime() + (long) (durationSeconds * 1e9);
           while (System.nanoTime() < end) {
             Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            out.printf("recording '%s': %d samples%n", exercise, stream.writtenSamples());
+            out.printf(
+                "recording '%s': %d samples  link %s%n",
+                exercise, recording.writtenSamples(), live.link().describe(System.nanoTime()));
             out.flush();
-            if (live.problem().isPresent() && live.imuSamples().written() == 0) {
-              throw new CommandFailedException(device + ": " + live.problem().get());
+            if (live.link().state() == SupervisedState.GAVE_UP) {
+              break; // stored samples stay; the set ends at the last one
             }
           }
           recorder
@@ -126,10 +125,10 @@ final class RecordCommand implements Callable<Integer> {
                   incorrectForm)
               .get(10, TimeUnit.SECONDS);
         } finally {
-          live.close();
+          recording.stop();
         }
         recorder.flush().get(10, TimeUnit.SECONDS);
-        samples = stream.writtenSamples();
+        samples = recording.writtenSamples();
         if (recorder.lastFailure().isPresent()) {
           throw new CommandFailedException(
               "the store refused samples: " + recorder.lastFailure().get().getMessage(),
@@ -137,13 +136,18 @@ final class RecordCommand implements Callable<Integer> {
         }
       }
       sessions.finishSession(session.id(), Instant.now());
+      LinkStatus link = live.link();
       out.printf(
-          "recorded session %d: set '%s' by %s, %d samples, in %s%n",
-          session.id(), exercise, who.name(), samples, sessions.file());
+          "recorded session %d: set '%s' by %s, %d samples from a %s, %d outage(s), in %s%n",
+          session.id(), exercise, who.name(), samples, kind.id(), link.outages(), sessions.file());
+      if (link.state() == SupervisedState.GAVE_UP) {
+        throw new CommandFailedException(
+            device + ": the link was lost for good (" + link.lastFailure().orElse("gave up")
+                + "); what was recorded before is stored in session " + session.id());
+      }
     } catch (SessionStoreException e) {
       throw new CommandFailedException("session store: " + e.getMessage(), e);
     }
-    return ExitStatus.OK;
   }
 
   private String sessionNotes() {
@@ -155,24 +159,6 @@ final class RecordCommand implements Callable<Integer> {
       text.append(text.length() == 0 ? "" : "; ").append("incorrect form");
     }
     return text.toString();
-  }
-
-  private LiveDevice open(SessionRecorder.RecordedStream stream) {
-    if (device.equals("virtual:wristband")) {
-      return WristbandFeed.startVirtual(
-          WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion.source(), stream::offer);
-    }
-    if (device.equals("virtual:myo")) {
-      return MyoFeed.startVirtual(
-          MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion.source(), stream::offer);
-    }
-    DeviceArguments.requireKnownVirtual(device);
-    try {
-      return WristbandFeed.start(
-          BluezTransport.open(bus.options()), device, device, "wristband v1", true, stream::offer);
-    } catch (BleException e) {
-      throw new CommandFailedException("BlueZ not available: " + e.getMessage(), e);
-    }
   }
 
   private static Athlete athleteNamed(SessionStore sessions, String name)

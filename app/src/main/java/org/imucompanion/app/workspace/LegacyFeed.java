@@ -1,32 +1,54 @@
 package org.imucompanion.app.workspace;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.imucompanion.app.buffer.SampleRingBuffer;
-import org.imucompanion.ble.BleTransport;
+import org.imucompanion.ble.BleConnection;
+import org.imucompanion.ble.CharacteristicProperty;
+import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.ble.health.StreamKey;
+import org.imucompanion.ble.profile.DeviceKind;
 import org.imucompanion.ble.profile.LegacyProfile;
+import org.imucompanion.ble.profile.ProfileSession;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.virtualdevice.MotionSource;
-import org.imucompanion.ble.virtualdevice.VirtualLegacyWristband;
-import org.imucompanion.ble.virtualdevice.VirtualTransport;
+import org.imucompanion.models.Channels;
 import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.legacy.LegacyUuids;
 import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
 
 /**
- * Connects a legacy Simblee wristband and streams it into a {@link LiveDevice}. Its firmware can
- * only be polled, as the original project did about every 0.35 s, so it gives about 3 samples a
- * second: enough to plot and to watch, too slow for the shipped model's pipeline.
+ * A legacy Simblee wristband's part of a {@link DeviceFeed}. Firmware whose data characteristic
+ * notifies sends about 10 values a second; read-only firmware is polled, as the original project
+ * did, every {@link #POLL_INTERVAL} (about 3 a second). Stream health is judged against the rate
+ * of the mode actually in use. Each value carries accelerometer, gyroscope and magnetometer.
  */
-public final class LegacyFeed {
-  /** How often the characteristic is read: the original collecting PC's interval. */
+public final class LegacyFeed implements KindFeed {
+  /** How often read-only firmware is read: the original collecting PC's interval. */
   public static final Duration POLL_INTERVAL = Duration.ofMillis(350);
 
-  private LegacyFeed() {}
+  /** How often notifying firmware sends a value. */
+  public static final double NOTIFY_RATE_HZ = 10;
+
+  private final LiveDevice device;
+  private final SampleSink sink;
+  private final LegacyProfile.Mode mode;
+  private final StreamHealth health;
+  private final double[] values = new double[9];
+  private final MonotonicStamps stamps = new MonotonicStamps();
+
+  LegacyFeed(String address, LiveDevice device, SampleSink sink, LegacyProfile.Mode mode) {
+    this.device = device;
+    this.sink = sink;
+    this.mode = mode;
+    this.health =
+        StreamHealth.withoutSequenceNumbers(
+            new StreamKey(address, LegacyUuids.DATA), NominalRate.ofSamples(rateHz(mode), 1));
+    device.attachHealth(health);
+  }
 
   /**
    * Starts a virtual legacy wristband (poll-only firmware) in its own in-process transport.
@@ -37,51 +59,77 @@ public final class LegacyFeed {
    * @return the device, connecting; closing it stops the polling and the transport
    */
   public static LiveDevice startVirtual(String address, String name, MotionSource motion) {
-    VirtualTransport transport = VirtualTransport.create();
-    transport.addDevice(new VirtualLegacyWristband(address, name, motion, 0));
-    return start(transport, address, name, "legacy wristband (virtual)", true);
+    return DeviceFeed.startVirtual(DeviceKind.LEGACY, address, name, motion, SampleSink.NONE);
   }
 
   /**
-   * Connects a legacy wristband and starts reading it.
+   * Tells how a legacy band will be read, from its data characteristic's properties.
    *
-   * @param transport how to reach it
-   * @param address its address
-   * @param name what to call it
-   * @param kind what to show as its kind
-   * @param ownsTransport whether closing the device closes the transport too
-   * @return the device, connecting; its state and problem say how it goes
+   * @param characteristics what the connection found
+   * @return notify when the characteristic notifies, else poll
    */
-  public static LiveDevice start(
-      BleTransport transport, String address, String name, String kind, boolean ownsTransport) {
-    DeviceLink link = new DeviceLink(transport, ownsTransport);
-    LiveDevice device =
-        new LiveDevice(
-            name,
-            kind,
-            new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY),
-            link);
-    SampleRingBuffer buffer = device.imuSamples();
-    CompletableFuture<LegacyProfile.Session> started = link.connect(address, device)
-        .thenCompose(
-            connection -> {
-              StreamHealth health =
-                  StreamHealth.withoutSequenceNumbers(
-                      new StreamKey(address, LegacyUuids.DATA),
-                      NominalRate.ofSamples(1e3 / POLL_INTERVAL.toMillis(), 1));
-              device.attachHealth(health);
-              DeviceLink.readBattery(connection, device);
-              return LegacyProfile.start(
-                  connection,
-                  (TimedPacket<LegacyWristbandPacket> timed) -> {
-                    Vector3 a = timed.packet().accelG();
-                    Vector3 g = timed.packet().gyroRadPerS();
-                    buffer.append(timed.hostTimeNanos(), a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
-                  },
-                  Optional.of(health),
-                  POLL_INTERVAL);
+  static LegacyProfile.Mode modeOf(List<GattCharacteristicInfo> characteristics) {
+    return characteristics.stream()
+            .anyMatch(
+                c -> c.uuid().equals(LegacyUuids.DATA) && c.has(CharacteristicProperty.NOTIFY))
+        ? LegacyProfile.Mode.NOTIFY
+        : LegacyProfile.Mode.POLL;
+  }
+
+  /**
+   * Returns the nominal rate of a mode.
+   *
+   * @param mode notify or poll
+   * @return values per second
+   */
+  static double rateHz(LegacyProfile.Mode mode) {
+    return mode == LegacyProfile.Mode.NOTIFY ? NOTIFY_RATE_HZ : 1e3 / POLL_INTERVAL.toMillis();
+  }
+
+  @Override
+  public List<DeviceStream> streams() {
+    return List.of(
+        new DeviceStream(
+            "imu",
+            List.of(
+                Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
+                Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z,
+                Channels.MAG_X, Channels.MAG_Y, Channels.MAG_Z),
+            rateHz(mode)));
+  }
+
+  @Override
+  public CompletableFuture<ProfileSession> startOn(
+      BleConnection connection, List<GattCharacteristicInfo> characteristics) {
+    HeldSession held = new HeldSession();
+    DeviceInfo.readBattery(connection, device);
+    return LegacyProfile.start(
+            connection, this::onPacket, Optional.of(health), device::onRawNotification, POLL_INTERVAL)
+        .thenApply(session -> (ProfileSession) held.withProfile(session))
+        .whenComplete(
+            (s, e) -> {
+              if (e != null) {
+                held.close();
+              }
             });
-    link.keep(started, device);
-    return device;
+  }
+
+  private void onPacket(TimedPacket<LegacyWristbandPacket> timed) {
+    LegacyWristbandPacket p = timed.packet();
+    Vector3 a = p.accelG();
+    Vector3 g = p.gyroRadPerS();
+    Vector3 m = p.magMicroTesla();
+    long t = stamps.next(timed.hostTimeNanos());
+    device.imuSamples().append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
+    values[0] = a.x();
+    values[1] = a.y();
+    values[2] = a.z();
+    values[3] = g.x();
+    values[4] = g.y();
+    values[5] = g.z();
+    values[6] = m.x();
+    values[7] = m.y();
+    values[8] = m.z();
+    sink.onSample(0, t, t / 1_000, values);
   }
 }

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.imucompanion.app.buffer.NotificationLog;
 import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.ConnectionState;
+import org.imucompanion.ble.NotificationListener;
 import org.imucompanion.ble.health.StreamHealth;
+import org.imucompanion.ble.profile.DeviceKind;
+import org.imucompanion.protocol.wristband.WristbandConfig;
 
 /**
  * One device the dashboard shows: its name, what kind it is, the ring buffer its IMU samples are
@@ -36,9 +40,17 @@ public final class LiveDevice implements AutoCloseable {
   public static final int EMG_CAPACITY = 2_000;
 
   private final String name;
-  private final String kind;
+  private final AtomicReference<String> kind;
   private final SampleRingBuffer imuSamples;
-  private final Optional<SampleRingBuffer> emgSamples;
+  private final AtomicReference<Optional<SampleRingBuffer>> emgSamples;
+  private final AtomicReference<Optional<DeviceKind>> deviceKind =
+      new AtomicReference<>(Optional.empty());
+  private final AtomicReference<List<DeviceStream>> streams = new AtomicReference<>(List.of());
+  private final AtomicReference<LinkStatus> link = new AtomicReference<>(LinkStatus.STARTING);
+  private final CompletableFuture<LiveDevice> firstStream = new CompletableFuture<>();
+  private volatile NotificationListener notificationTap = n -> {};
+  private volatile String address = "";
+  private volatile Optional<WristbandConfig> wristbandConfig = Optional.empty();
   private final AtomicInteger batteryPercent = new AtomicInteger(-1);
   private final AtomicInteger rssi = new AtomicInteger(Integer.MIN_VALUE);
   private final AtomicReference<String> firmwareVersion = new AtomicReference<>();
@@ -84,9 +96,9 @@ public final class LiveDevice implements AutoCloseable {
       Optional<SampleRingBuffer> emgSamples,
       AutoCloseable source) {
     this.name = Objects.requireNonNull(name, "name");
-    this.kind = Objects.requireNonNull(kind, "kind");
+    this.kind = new AtomicReference<>(Objects.requireNonNull(kind, "kind"));
     this.imuSamples = Objects.requireNonNull(imuSamples, "imuSamples");
-    this.emgSamples = Objects.requireNonNull(emgSamples, "emgSamples");
+    this.emgSamples = new AtomicReference<>(Objects.requireNonNull(emgSamples, "emgSamples"));
     this.source = Objects.requireNonNull(source, "source");
     if (!imuSamples.channels().equals(IMU_CHANNELS)) {
       throw new IllegalArgumentException("IMU buffer must have channels " + IMU_CHANNELS);
@@ -102,7 +114,137 @@ public final class LiveDevice implements AutoCloseable {
    * @return the ring buffer with channels {@link #EMG_CHANNELS}, or empty
    */
   public Optional<SampleRingBuffer> emgSamples() {
-    return emgSamples;
+    return emgSamples.get();
+  }
+
+  /**
+   * Returns the device's address on its transport.
+   *
+   * @return the address, empty for a device made without one (tests)
+   */
+  public String address() {
+    return address;
+  }
+
+  /**
+   * Records the device's address (set once by the feed that connects it).
+   *
+   * @param value the address
+   */
+  void reportAddress(String value) {
+    address = Objects.requireNonNull(value, "value");
+  }
+
+  /**
+   * Returns a protocol-v1 wristband's configuration as read at its last connection (its data
+   * packets decode with it).
+   *
+   * @return the configuration, empty for other kinds and before it was read
+   */
+  public Optional<WristbandConfig> wristbandConfig() {
+    return wristbandConfig;
+  }
+
+  /**
+   * Records a wristband's configuration.
+   *
+   * @param config as read from the device
+   */
+  void reportWristbandConfig(WristbandConfig config) {
+    wristbandConfig = Optional.of(config);
+  }
+
+  /**
+   * Returns what kind of device this turned out to be once connected (recognised by its GATT
+   * characteristics, not by its advertisement).
+   *
+   * @return the kind, empty until the first connection resolved its services
+   */
+  public Optional<DeviceKind> deviceKind() {
+    return deviceKind.get();
+  }
+
+  /**
+   * Returns the streams the device sends, in the order {@link SampleSink#onSample}'s stream index
+   * counts them, with the nominal rate of the mode in use.
+   *
+   * @return the streams, empty until the device is recognised
+   */
+  public List<DeviceStream> streams() {
+    return streams.get();
+  }
+
+  /**
+   * Records what the device is, once its services are known: its kind, shown kind and streams. A
+   * Myo gets its EMG buffer here if it had none.
+   *
+   * @param recognised the kind
+   * @param shownKind the kind as shown to the user
+   * @param deviceStreams its streams in the mode in use
+   */
+  void recognise(DeviceKind recognised, String shownKind, List<DeviceStream> deviceStreams) {
+    deviceKind.set(Optional.of(recognised));
+    kind.set(shownKind);
+    streams.set(List.copyOf(deviceStreams));
+    if (recognised == DeviceKind.MYO && emgSamples.get().isEmpty()) {
+      emgSamples.set(Optional.of(new SampleRingBuffer(EMG_CHANNELS, EMG_CAPACITY)));
+    }
+  }
+
+  /**
+   * Returns where the supervised link is (connecting, streaming, reconnecting with its attempt
+   * and next try, given up and why), and the outages so far.
+   *
+   * @return the status
+   */
+  public LinkStatus link() {
+    return link.get();
+  }
+
+  /**
+   * Updates the link status; callable from any thread.
+   *
+   * @param update from the previous status to the new one
+   */
+  void updateLink(java.util.function.UnaryOperator<LinkStatus> update) {
+    LinkStatus now = link.updateAndGet(update);
+    switch (now.state()) {
+      case STREAMING -> firstStream.complete(this);
+      case GAVE_UP, STOPPED -> firstStream.completeExceptionally(
+          new IllegalStateException(
+              now.lastFailure().orElse(problem().orElse(name + ": " + now.describe(0)))));
+      default -> {}
+    }
+  }
+
+  /**
+   * Completes when the device first streams (its kind and streams are then known), or fails with
+   * the reason when the supervisor gives up first or the device is closed.
+   *
+   * @return the future; never completes for a device whose source is not supervised (a replay)
+   */
+  public CompletableFuture<LiveDevice> firstStreaming() {
+    return firstStream.copy();
+  }
+
+  /**
+   * Sets who else sees every raw notification of every data characteristic (the {@code inspect}
+   * command's printer), on the delivery thread; it must not block.
+   *
+   * @param tap the listener ({@code n -> {}} to stop)
+   */
+  public void tapNotifications(NotificationListener tap) {
+    notificationTap = Objects.requireNonNull(tap, "tap");
+  }
+
+  /**
+   * Hands a raw notification to the Inspector's log and the tap.
+   *
+   * @param n the notification as it came
+   */
+  void onRawNotification(org.imucompanion.ble.Notification n) {
+    notifications.append(n);
+    notificationTap.onNotification(n);
   }
 
   /**
@@ -207,7 +349,7 @@ public final class LiveDevice implements AutoCloseable {
    * @return the kind
    */
   public String kind() {
-    return kind;
+    return kind.get();
   }
 
   /**
@@ -336,11 +478,12 @@ public final class LiveDevice implements AutoCloseable {
     } finally {
       classification().ifPresent(LiveClassification::close);
       state.set(ConnectionState.CLOSED);
+      firstStream.completeExceptionally(new IllegalStateException(name + " was closed"));
     }
   }
 
   @Override
   public String toString() {
-    return name + " (" + kind + ")";
+    return name + " (" + kind.get() + ")";
   }
 }

@@ -1,47 +1,75 @@
 package org.imucompanion.app.workspace;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.imucompanion.app.athlete.AthleteMotion;
-import org.imucompanion.app.buffer.SampleRingBuffer;
 import org.imucompanion.ble.BleConnection;
-import org.imucompanion.ble.BleTransport;
+import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.ble.health.StreamKey;
+import org.imucompanion.ble.profile.DeviceKind;
 import org.imucompanion.ble.profile.EmgReading;
 import org.imucompanion.ble.profile.MyoListener;
 import org.imucompanion.ble.profile.MyoProfile;
+import org.imucompanion.ble.profile.ProfileSession;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.virtualdevice.MotionSource;
 import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.ble.virtualdevice.VirtualTransport;
-import org.imucompanion.protocol.ProtocolException;
+import org.imucompanion.models.Channels;
 import org.imucompanion.protocol.Quaternion;
 import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.myo.EmgSample;
-import org.imucompanion.protocol.myo.MyoCodec;
 import org.imucompanion.protocol.myo.MyoImuPacket;
 import org.imucompanion.protocol.myo.MyoUuids;
 
 /**
- * Connects a Myo armband and streams it into a {@link LiveDevice}: IMU at 50 Hz into the IMU ring
- * buffer (and, with the armband's own quaternion, into the live classification), the merged
- * 200 Hz EMG stream (ble-driver's {@link MyoProfile}, four characteristics put back in order) into
- * the EMG ring buffer, and the battery level and firmware version read once after connecting.
- * Everything runs on the connection's delivery thread; nothing here touches JavaFX.
+ * A Myo armband's part of a {@link DeviceFeed}: on each connection (its set-mode and never-sleep
+ * commands are written again every time: the armband forgets them at a disconnect) the IMU at
+ * 50 Hz goes into the IMU ring buffer, the sinks (accelerometer, gyroscope and the armband's own
+ * quaternion) and the live classification; the merged 200 Hz EMG stream (ble-driver's {@link
+ * MyoProfile}, four characteristics put back in order) into the EMG ring buffer and the sinks;
+ * the firmware version and battery level are read. Everything runs on the connection's delivery
+ * thread; nothing here touches JavaFX.
  */
-public final class MyoFeed {
+public final class MyoFeed implements KindFeed, MyoListener {
   /** Address of the built-in virtual Myo. */
   public static final String VIRTUAL_ADDRESS = "02:00:00:00:00:02";
 
-  private MyoFeed() {}
+  /** The Myo's IMU rate in the mode the profile sets. */
+  public static final double IMU_RATE_HZ = VirtualMyo.IMU_RATE_HZ;
+
+  private static final long EMG_SAMPLE_NANOS = 1_000_000_000L / EmgReading.RATE_HZ;
+
+  private final LiveDevice device;
+  private final SampleSink sink;
+  private final StreamHealth imuHealth;
+  private final StreamHealth emgHealth;
+  private final double[] imuValues = new double[10];
+  private final double[] emgValues = new double[EmgSample.CHANNELS];
+  private final MonotonicStamps imuStamps = new MonotonicStamps();
+  private final MonotonicStamps emgStamps = new MonotonicStamps();
+
+  MyoFeed(String address, LiveDevice device, SampleSink sink) {
+    this.device = device;
+    this.sink = sink;
+    this.imuHealth =
+        StreamHealth.withoutSequenceNumbers(
+            new StreamKey(address, MyoUuids.IMU_DATA), NominalRate.ofSamples(IMU_RATE_HZ, 1));
+    this.emgHealth =
+        StreamHealth.withoutSequenceNumbers(
+            new StreamKey(address, MyoUuids.EMG_DATA.get(0)),
+            NominalRate.ofSamples(EmgReading.RATE_HZ, 2));
+    device.attachHealth(imuHealth);
+  }
 
   /**
    * Starts the built-in virtual Myo doing the demo workout, in its own in-process transport.
    *
-   * @param sink receives every IMU sample (accelerometer, gyroscope) on the delivery thread
+   * @param sink receives every sample of both streams on the delivery thread
    * @return the device, connecting; closing it stops the stream and the transport
    */
   public static LiveDevice startVirtual(SampleSink sink) {
@@ -55,151 +83,94 @@ public final class MyoFeed {
    * @param address its address
    * @param name its name
    * @param motion what its sensors feel
-   * @param sink receives every IMU sample on the delivery thread
+   * @param sink receives every sample on the delivery thread
    * @return the device, connecting; closing it stops the stream and the transport
    */
   public static LiveDevice startVirtual(
       String address, String name, MotionSource motion, SampleSink sink) {
-    VirtualTransport transport = VirtualTransport.create();
-    transport.addDevice(new VirtualMyo(address, name, motion));
-    return start(transport, address, name, "myo (virtual)", true, sink);
+    return DeviceFeed.startVirtual(DeviceKind.MYO, address, name, motion, sink);
   }
 
   /**
-   * Connects a Myo and starts its IMU and EMG streams.
+   * Returns the health of the merged EMG stream.
    *
-   * @param transport how to reach it
-   * @param address its address
-   * @param name what to call it
-   * @param kind what to show as its kind
-   * @param ownsTransport whether closing the device closes the transport too
-   * @param sink receives every IMU sample (accelerometer g, gyroscope rad/s) on the delivery thread
-   * @return the device, connecting; its state and problem say how it goes
+   * @return the tracker
    */
-  public static LiveDevice start(
-      BleTransport transport,
-      String address,
-      String name,
-      String kind,
-      boolean ownsTransport,
-      SampleSink sink) {
-    DeviceLink link = new DeviceLink(transport, ownsTransport);
-    LiveDevice device =
-        new LiveDevice(
-            name,
-            kind,
-            new SampleRingBuffer(LiveDevice.IMU_CHANNELS, LiveDevice.DEFAULT_CAPACITY),
-            Optional.of(new SampleRingBuffer(LiveDevice.EMG_CHANNELS, LiveDevice.EMG_CAPACITY)),
-            link);
-    CompletableFuture<MyoProfile.Session> started = link.connect(address, device)
+  StreamHealth emgHealth() {
+    return emgHealth;
+  }
+
+  @Override
+  public List<DeviceStream> streams() {
+    List<String> imu =
+        List.of(
+            Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
+            Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z,
+            Channels.QUAT_W, Channels.QUAT_X, Channels.QUAT_Y, Channels.QUAT_Z);
+    return List.of(
+        new DeviceStream("imu", imu, IMU_RATE_HZ),
+        new DeviceStream("emg", Channels.EMG, EmgReading.RATE_HZ));
+  }
+
+  @Override
+  public CompletableFuture<ProfileSession> startOn(
+      BleConnection connection, List<GattCharacteristicInfo> characteristics) {
+    HeldSession held = new HeldSession();
+    DeviceInfo.readMyo(connection, device);
+    // Raw subscriptions for the Inspector, which must see every value as it came.
+    List<CompletableFuture<Void>> raw = new ArrayList<>();
+    Stream.concat(Stream.of(MyoUuids.IMU_DATA), MyoUuids.EMG_DATA.stream())
+        .forEach(c -> raw.add(connection.subscribe(c, device::onRawNotification).thenAccept(held::hold)));
+    return CompletableFuture.allOf(raw.toArray(CompletableFuture<?>[]::new))
         .thenCompose(
-            connection -> {
-              // The Myo has no sequence numbers: its health is judged by rate and timing alone.
-              StreamHealth imuHealth =
-                  StreamHealth.withoutSequenceNumbers(
-                      new StreamKey(address, MyoUuids.IMU_DATA),
-                      NominalRate.ofSamples(VirtualMyo.IMU_RATE_HZ, 1));
-              StreamHealth emgHealth =
-                  StreamHealth.withoutSequenceNumbers(
-                      new StreamKey(address, MyoUuids.EMG_DATA.get(0)),
-                      NominalRate.ofSamples(EmgReading.RATE_HZ, 2));
-              device.attachHealth(imuHealth);
-              readInfo(connection, device);
-              // Raw subscriptions for the Inspector, which must see every value as it came.
-              CompletableFuture<?>[] raw =
-                  Stream.concat(Stream.of(MyoUuids.IMU_DATA), MyoUuids.EMG_DATA.stream())
-                      .map(
-                          c ->
-                              connection
-                                  .subscribe(c, device.notifications()::append)
-                                  .thenAccept(link::hold))
-                      .toArray(CompletableFuture<?>[]::new);
-              return CompletableFuture.allOf(raw)
-                  .thenCompose(
-                      subscribed ->
-                          MyoProfile.start(
-                              connection,
-                              new Appender(device, sink),
-                              Optional.of(imuHealth),
-                              Optional.of(emgHealth)));
+            subscribed ->
+                MyoProfile.start(connection, this, Optional.of(imuHealth), Optional.of(emgHealth)))
+        .thenApply(session -> (ProfileSession) held.withProfile(session))
+        .whenComplete(
+            (s, e) -> {
+              if (e != null) {
+                held.close();
+              }
             });
-    link.keep(started, device);
-    return device;
   }
 
-  /** Battery and firmware version are read once; a device that doesn't answer shows neither. */
-  private static void readInfo(BleConnection connection, LiveDevice device) {
-    CompletableFuture<Void> unused =
-        connection
-            .read(MyoUuids.FIRMWARE_VERSION)
-            .thenAccept(
-                bytes -> {
-                  try {
-                    device.reportFirmwareVersion(MyoCodec.decodeFirmwareVersion(bytes).toString());
-                  } catch (ProtocolException e) {
-                    device.reportProblem("unreadable firmware version: " + e.getMessage());
-                  }
-                })
-            .exceptionally(e -> null)
-            .thenRun(() -> DeviceLink.readBattery(connection, device));
+  @Override
+  public void onImu(TimedPacket<MyoImuPacket> timed) {
+    MyoImuPacket p = timed.packet();
+    Vector3 a = p.accelG();
+    Vector3 g = p.gyroRadPerS();
+    Quaternion q = p.orientation();
+    long t = imuStamps.next(timed.hostTimeNanos());
+    device.imuSamples().append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
+    imuValues[0] = a.x();
+    imuValues[1] = a.y();
+    imuValues[2] = a.z();
+    imuValues[3] = g.x();
+    imuValues[4] = g.y();
+    imuValues[5] = g.z();
+    imuValues[6] = q.w();
+    imuValues[7] = q.x();
+    imuValues[8] = q.y();
+    imuValues[9] = q.z();
+    // The armband has no clock on the wire: its device time is the host's, in microseconds.
+    sink.onSample(0, t, t / 1_000, imuValues);
+    Optional<LiveClassification> live = device.classification();
+    if (live.isPresent()) {
+      live.get().push(t / 1e9, imuValues);
+    }
   }
 
-  /** Writes IMU and EMG samples into the device's buffers and its classification. */
-  private static final class Appender implements MyoListener {
-    private static final long EMG_SAMPLE_NANOS = 1_000_000_000L / EmgReading.RATE_HZ;
-    private final LiveDevice device;
-    private final SampleRingBuffer imu;
-    private final SampleRingBuffer emg;
-    private final SampleSink sink;
-    private final double[] sample = new double[6];
-    private final double[] withQuaternion = new double[10];
-    private final double[] emgValues = new double[EmgSample.CHANNELS];
-
-    Appender(LiveDevice device, SampleSink sink) {
-      this.device = device;
-      this.imu = device.imuSamples();
-      this.emg = device.emgSamples().orElseThrow();
-      this.sink = sink;
+  @Override
+  public void onEmg(EmgReading reading) {
+    // Two samples share a notification; the first of a pair was taken one period before it.
+    long estimate =
+        reading.hostTimeNanos() - ((reading.sampleIndex() & 1) == 0 ? EMG_SAMPLE_NANOS : 0);
+    long t = emgStamps.next(estimate);
+    EmgSample s = reading.sample();
+    for (int c = 0; c < emgValues.length; c++) {
+      emgValues[c] = s.channel(c);
     }
-
-    @Override
-    public void onImu(TimedPacket<MyoImuPacket> timed) {
-      MyoImuPacket p = timed.packet();
-      Vector3 a = p.accelG();
-      Vector3 g = p.gyroRadPerS();
-      Quaternion q = p.orientation();
-      long t = timed.hostTimeNanos();
-      imu.append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
-      sample[0] = a.x();
-      sample[1] = a.y();
-      sample[2] = a.z();
-      sample[3] = g.x();
-      sample[4] = g.y();
-      sample[5] = g.z();
-      // The armband has no clock on the wire: its device time is the host's, in microseconds.
-      long deviceMicros = (t / 1_000) & 0xFFFF_FFFFL;
-      sink.onSample(t, deviceMicros, sample);
-      device.recordingSink().onSample(t, deviceMicros, sample);
-      Optional<LiveClassification> live = device.classification();
-      if (live.isPresent()) {
-        System.arraycopy(sample, 0, withQuaternion, 0, 6);
-        withQuaternion[6] = q.w();
-        withQuaternion[7] = q.x();
-        withQuaternion[8] = q.y();
-        withQuaternion[9] = q.z();
-        live.get().push(t / 1e9, withQuaternion);
-      }
-    }
-
-    @Override
-    public void onEmg(EmgReading reading) {
-      // Two samples share a notification; the first of a pair was taken 5 ms before it was sent.
-      long t = reading.hostTimeNanos() - ((reading.sampleIndex() & 1) == 0 ? EMG_SAMPLE_NANOS : 0);
-      EmgSample s = reading.sample();
-      for (int c = 0; c < emgValues.length; c++) {
-        emgValues[c] = s.channel(c);
-      }
-      emg.append(t, emgValues);
-    }
+    device.emgSamples().ifPresent(b -> b.append(t, emgValues));
+    sink.onSample(1, t, t / 1_000, emgValues);
   }
 }

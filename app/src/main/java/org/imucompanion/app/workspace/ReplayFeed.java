@@ -89,9 +89,8 @@ public final class ReplayFeed {
       BleTransport share = new SharedReplay(replay, open);
       String name = "Replay: " + d.name().orElse(d.address());
       LiveDevice device =
-          d.kind().equals(DeviceKind.MYO.id())
-              ? MyoFeed.start(share, d.address(), name, "myo (replay)", true, SampleSink.NONE)
-              : WristbandFeed.start(share, d.address(), name, "wristband v1 (replay)", true);
+          DeviceFeed.start(
+              share, d.address(), name, DeviceKind.byId(d.kind()), true, SampleSink.NONE);
       devices.add(device);
     }
     return new ReplayFeed(replay, file, devices, replayable, skipped);

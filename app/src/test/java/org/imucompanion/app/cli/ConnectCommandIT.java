@@ -34,8 +34,19 @@ class ConnectCommandIT {
     String[] lines = out.toString().split("\n");
     String last = lines[lines.length - 1];
     assertThat(last).startsWith("Virtual Myo  SERVICES_RESOLVED").contains("/50 Hz");
-    long samples = Long.parseLong(last.substring(last.lastIndexOf(' ') + 1));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("samples (\\d+)  link streaming").matcher(last);
+    assertThat(m.find()).as(last).isTrue();
+    long samples = Long.parseLong(m.group(1));
     assertThat(samples).isGreaterThan(50);
+  }
+
+  @Test
+  void virtualLegacyBandIsJudgedAgainstItsPollingRate() {
+    assertThat(run("connect", "virtual:legacy", "--duration", "2.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    String[] lines = out.toString().split("\n");
+    String last = lines[lines.length - 1];
+    // The virtual legacy band's firmware can only be read: polled every 350 ms, nominal 2.86/s.
+    assertThat(last).startsWith("Virtual legacy wristband  SERVICES_RESOLVED").contains("/3 Hz").contains("link streaming");
   }
 
   @Test

@@ -37,7 +37,7 @@ class ReplayFeedIT {
     ReplayFeed feed = ReplayFeed.open(file, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE);
     LiveDevice device = feed.devices().get(0);
     AtomicLong recorded = new AtomicLong();
-    device.recordInto((host, micros, values) -> recorded.incrementAndGet());
+    device.recordInto((stream, host, micros, values) -> recorded.incrementAndGet());
     try {
       assertThat(device.name()).isEqualTo("Replay: Test band");
       assertThat(device.kind()).isEqualTo("wristband v1 (replay)");

@@ -58,7 +58,7 @@ class WristbandFeedIT {
     org.imucompanion.ble.virtualdevice.VirtualTransport transport =
         org.imucompanion.ble.virtualdevice.VirtualTransport.create();
     LiveDevice device =
-        WristbandFeed.start(transport, "02:00:00:00:00:99", "Nobody", "wristband v1", true);
+        WristbandFeed.start(transport, "02:00:00:00:00:99", "Nobody", true);
     try {
       await(() -> device.problem().isPresent(), "a problem report");
       assertThat(device.problem().get()).contains("02:00:00:00:00:99");

@@ -94,6 +94,11 @@ final class BluezFailures {
   }
 
   private static Reason reasonFromMessage(String m, Reason fallback) {
+    // bluetoothd's LE link-layer outcomes (le-connection-abort-by-local, ...-remote) are radio
+    // weather, worth another attempt whatever words follow them.
+    if (m.startsWith("le-connection-")) {
+      return Reason.CONNECT_FAILED;
+    }
     if (m.contains("in progress")) {
       return Reason.IN_PROGRESS;
     }

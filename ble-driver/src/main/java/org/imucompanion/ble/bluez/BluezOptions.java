@@ -62,6 +62,20 @@ public record BluezOptions(
   }
 
   /**
+   * Returns these options on another adapter.
+   *
+   * @param name the adapter's name, {@code hci0}, {@code hci1} ...
+   * @return new options
+   */
+  public BluezOptions withAdapter(String name) {
+    if (!name.matches("hci[0-9]+")) {
+      throw new IllegalArgumentException("an adapter is named hciN, not " + name);
+    }
+    return new BluezOptions(
+        busAddress, Optional.of(name), connectTimeout, servicesResolvedTimeout, queueCapacity);
+  }
+
+  /**
    * Returns these options with another queue capacity.
    *
    * @param capacity notifications buffered per connection

@@ -13,6 +13,7 @@ import org.imucompanion.ble.BleConnection;
 import org.imucompanion.ble.CharacteristicProperty;
 import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.Notification;
+import org.imucompanion.ble.NotificationListener;
 import org.imucompanion.ble.Subscription;
 import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.health.StreamHealth;
@@ -43,6 +44,7 @@ public final class LegacyProfile {
     private final BleConnection connection;
     private final PacketListener<LegacyWristbandPacket> listener;
     private final Optional<StreamHealth> health;
+    private final NotificationListener raw;
     private final Mode mode;
     private final AtomicLong malformed = new AtomicLong();
     private volatile Subscription subscription;
@@ -53,10 +55,12 @@ public final class LegacyProfile {
         BleConnection connection,
         PacketListener<LegacyWristbandPacket> listener,
         Optional<StreamHealth> health,
+        NotificationListener raw,
         Mode mode) {
       this.connection = connection;
       this.listener = listener;
       this.health = health;
+      this.raw = raw;
       this.mode = mode;
     }
 
@@ -73,6 +77,7 @@ public final class LegacyProfile {
       if (closed) {
         return;
       }
+      raw.onNotification(n);
       try {
         LegacyWristbandPacket p = LegacyCodec.decode(n.value());
         health.ifPresent(h -> h.recordPacket(n.hostTimeNanos(), n.length(), 1));
@@ -157,7 +162,28 @@ public final class LegacyProfile {
       PacketListener<LegacyWristbandPacket> listener,
       Optional<StreamHealth> health,
       Duration pollInterval) {
+    return start(connection, listener, health, n -> {}, pollInterval);
+  }
+
+  /**
+   * Starts a legacy stream, also handing every value as it came — notified or polled, decodable
+   * or not — to a raw listener (a packet inspector), before it is decoded.
+   *
+   * @param connection a connection
+   * @param listener receives decoded packets and malformed values
+   * @param health if present, sees every value
+   * @param raw sees every value first, as a notification (a polled one has the read's time)
+   * @param pollInterval how often to read when the characteristic cannot notify
+   * @return the running session
+   */
+  public static CompletableFuture<Session> start(
+      BleConnection connection,
+      PacketListener<LegacyWristbandPacket> listener,
+      Optional<StreamHealth> health,
+      NotificationListener raw,
+      Duration pollInterval) {
     Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(raw, "raw");
     Objects.requireNonNull(health, "health");
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
@@ -178,7 +204,7 @@ public final class LegacyProfile {
                         connection.address() + " has no legacy data characteristic"));
               }
               if (data.has(CharacteristicProperty.NOTIFY)) {
-                Session session = new Session(connection, listener, health, Mode.NOTIFY);
+                Session session = new Session(connection, listener, health, raw, Mode.NOTIFY);
                 return connection
                     .subscribe(LegacyUuids.DATA, session::onValue)
                     .thenApply(
@@ -188,7 +214,7 @@ public final class LegacyProfile {
                         });
               }
               if (data.has(CharacteristicProperty.READ)) {
-                Session session = new Session(connection, listener, health, Mode.POLL);
+                Session session = new Session(connection, listener, health, raw, Mode.POLL);
                 session.startPolling(pollInterval, data.handle());
                 return CompletableFuture.completedFuture(session);
               }

@@ -52,6 +52,7 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
   private final List<StreamGap> gaps = new ArrayList<>();
   private int sessionsStarted;
   private volatile SupervisedState state = SupervisedState.CONNECTING;
+  private volatile Optional<BleException> lastFailure = Optional.empty();
   private volatile boolean stopped;
 
   private SupervisedDevice(
@@ -130,6 +131,7 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
     } catch (IllegalStateException transportClosed) {
       // Nothing to retry against: the owner closed the transport under us.
       BleException b = new BleException(BleException.Reason.CLOSED, "transport closed", transportClosed);
+      lastFailure = Optional.of(b);
       fire(() -> listener.onAttemptFailed(b));
       dropConnection();
       moveTo(SupervisedState.GAVE_UP);
@@ -177,8 +179,9 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
       LOG.info("attempt {} to {} failed: {}", attemptsSinceLoss, address, b.getMessage());
       fire(() -> listener.onAttemptFailed(b));
       dropConnection();
-      if (b.reason() == BleException.Reason.CLOSED) {
-        moveTo(SupervisedState.GAVE_UP); // the transport is gone: retrying cannot help
+      if (policy.isPermanent(b)) {
+        lastFailure = Optional.of(b);
+        moveTo(SupervisedState.GAVE_UP); // gone, refused, not ours, or no adapter: retrying cannot help
         return;
       }
       scheduleRetry();
@@ -224,6 +227,11 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
       return;
     }
     if (!policy.allows(attemptsSinceLoss)) {
+      lastFailure =
+          Optional.of(
+              new BleException(
+                  BleException.Reason.CONNECT_FAILED,
+                  address + ": gave up after " + attemptsSinceLoss + " attempts"));
       moveTo(SupervisedState.GAVE_UP);
       return;
     }
@@ -232,8 +240,10 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
     }
     // Bump the generation now so late events from the dropped attempt are ignored.
     generation++;
-    loop.schedule(
-        this::attempt, policy.delayBefore(Math.max(1, attemptsSinceLoss)).toNanos(), TimeUnit.NANOSECONDS);
+    int next = attemptsSinceLoss + 1;
+    java.time.Duration wait = policy.jitteredDelayBefore(Math.max(1, attemptsSinceLoss));
+    fire(() -> listener.onRetryScheduled(next, wait));
+    loop.schedule(this::attempt, wait.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private void dropConnection() {
@@ -300,6 +310,15 @@ public final class SupervisedDevice<S extends AutoCloseable> implements AutoClos
    */
   public SupervisedState state() {
     return state;
+  }
+
+  /**
+   * Returns why the supervisor gave up, once it has.
+   *
+   * @return the permanent failure (or the last one when the attempts ran out); empty before
+   */
+  public Optional<BleException> lastFailure() {
+    return lastFailure;
   }
 
   /**

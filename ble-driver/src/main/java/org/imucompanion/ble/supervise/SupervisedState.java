@@ -8,7 +8,7 @@ public enum SupervisedState {
   STREAMING,
   /** The link was lost; waiting for or making a reconnect attempt. */
   RECONNECTING,
-  /** The policy's attempts ran out. */
+  /** The policy's attempts ran out, or a failure retrying cannot mend (see {@link ReconnectPolicy#isPermanent}). */
   GAVE_UP,
   /** Closed by its owner. */
   STOPPED

@@ -28,4 +28,12 @@ public interface SupervisorListener {
    * @param failure why
    */
   default void onAttemptFailed(BleException failure) {}
+
+  /**
+   * Another attempt is scheduled.
+   *
+   * @param attempt its number since the link was lost (or since the first connect), from 2
+   * @param wait how long until it starts (backoff with jitter)
+   */
+  default void onRetryScheduled(int attempt, java.time.Duration wait) {}
 }

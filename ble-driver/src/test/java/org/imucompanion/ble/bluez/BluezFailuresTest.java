@@ -33,6 +33,9 @@ class BluezFailuresTest {
     assertThat(reason(new Error.Failed("Not connected"), Reason.IO)).isEqualTo(Reason.DISCONNECTED);
     assertThat(reason(new Error.Failed("le-connection-abort-by-local"), Reason.CONNECT_FAILED))
         .isEqualTo(Reason.CONNECT_FAILED);
+    // A supervisor retries CONNECT_FAILED and gives up on REFUSED: an LE abort is never REFUSED.
+    assertThat(reason(new Error.Failed("le-connection-abort-by-local: connection refused"), Reason.IO))
+        .isEqualTo(Reason.CONNECT_FAILED);
   }
 
   @Test

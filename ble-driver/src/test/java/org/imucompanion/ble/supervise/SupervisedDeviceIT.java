@@ -129,7 +129,7 @@ class SupervisedDeviceIT {
     band.peripheral().disconnectNow();
     Await.until(() -> w.gaps.size() == 1, WAIT, w::seen);
     assertThat(w.failures).extracting(BleException::reason)
-        .containsExactly(BleException.Reason.REFUSED, BleException.Reason.REFUSED);
+        .containsExactly(BleException.Reason.CONNECT_FAILED, BleException.Reason.CONNECT_FAILED);
     assertThat(w.gaps.get(0).attempts()).isEqualTo(3);
     // 20 ms then 40 ms of backoff before the third attempt
     assertThat(w.gaps.get(0).duration()).isGreaterThanOrEqualTo(Duration.ofMillis(60));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
@@ -21,6 +22,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.workspace.BluetoothStatus;
+import org.imucompanion.app.workspace.DeviceFeed;
 import org.imucompanion.app.workspace.LegacyFeed;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.MyoFeed;
@@ -236,14 +238,13 @@ public final class DevicesViewModel {
           try {
             String name = device.name().orElse(device.address());
             LiveDevice live =
-                switch (kind) {
-                  case MYO -> MyoFeed.start(
-                      workspace.bluez(), device.address(), name, "myo", false, SampleSink.NONE);
-                  case LEGACY -> LegacyFeed.start(
-                      workspace.bluez(), device.address(), name, "legacy wristband", false);
-                  case WRISTBAND_V1 -> WristbandFeed.start(
-                      workspace.bluez(), device.address(), name, "wristband v1", false);
-                };
+                DeviceFeed.start(
+                    workspace.bluez(),
+                    device.address(),
+                    name,
+                    Optional.of(kind),
+                    false,
+                    SampleSink.NONE);
             device.rssi().ifPresent(live::reportRssi);
             publish = () -> {
               workspace.add(live);

@@ -21,7 +21,7 @@ import javafx.beans.property.StringProperty;
 import org.imucompanion.app.ui.sessions.SessionsViewModel.StoreOpener;
 import org.imucompanion.app.workspace.ClassificationListener;
 import org.imucompanion.app.workspace.LiveDevice;
-import org.imucompanion.app.workspace.SampleSink;
+import org.imucompanion.app.workspace.DeviceRecording;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.store.Athlete;
 import org.imucompanion.models.store.NewSession;
@@ -57,7 +57,7 @@ public final class RecordViewModel {
 
   /** What an open session holds, closed in reverse order. */
   private record Recording(
-      SessionStore store, Session session, SessionRecorder recorder, SessionRecorder.RecordedStream stream, LiveDevice device) {}
+      SessionStore store, Session session, SessionRecorder recorder, DeviceRecording stream, LiveDevice device) {}
 
   /**
    * Creates the view model.
@@ -161,21 +161,10 @@ public final class RecordViewModel {
           try {
             Athlete a = athleteNamed(store, who);
             Session s =
-                store.startSession(
-                    NewSession.startingNow(Optional.of(a.id()), recorded.kind(), "", "wrist", ""));
+                store.startSession(DeviceRecording.sessionFor(recorded, Optional.of(a.id()), ""));
             SessionRecorder recorder = SessionRecorder.start(store, s.id());
-            SessionRecorder.RecordedStream stream =
-                recorder.openStream(
-                    new NewStream(
-                        "wrist",
-                        recorded.kind(),
-                        recorded.name(),
-                        List.of(
-                            Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
-                            Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z),
-                        50));
+            DeviceRecording stream = DeviceRecording.start(recorded, recorder);
             Recording r = new Recording(store, s, recorder, stream, recorded);
-            recorded.recordInto(stream::offer);
             recorded.listenToClassification(new ShownToStore(recorder));
             return () -> {
               current = r;
@@ -240,7 +229,7 @@ public final class RecordViewModel {
     long now = System.nanoTime();
     return background(
         () -> {
-          r.device().recordInto(SampleSink.NONE);
+          r.stream().stop();
           r.device().listenToClassification(ClassificationListener.NONE);
           try (SessionStore store = r.store()) {
             if (stopSet) {
@@ -269,7 +258,7 @@ public final class RecordViewModel {
       return;
     }
     current = null;
-    r.device().recordInto(SampleSink.NONE);
+    r.stream().stop();
     r.device().listenToClassification(ClassificationListener.NONE);
     try (SessionStore store = r.store()) {
       if (setRunning.get()) {

@@ -1,0 +1,201 @@
+package org.imucompanion.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.imucompanion.ble.virtualbluez.VirtualBluezFixture;
+import org.imucompanion.ble.virtualbluez.VirtualLegacyWristband;
+import org.imucompanion.ble.virtualbluez.VirtualMyo;
+import org.imucompanion.ble.virtualbluez.VirtualPeripheral;
+import org.imucompanion.models.Channels;
+import org.imucompanion.models.store.Gap;
+import org.imucompanion.models.store.SampleBlock;
+import org.imucompanion.models.store.Session;
+import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.StreamInfo;
+import org.imucompanion.protocol.myo.MyoUuids;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Myo and the legacy wristband through every device command, on the real BlueZ code path: a
+ * private dbus-daemon with ble-driver's virtual org.bluez (the devices' real GATT layout and
+ * bluetoothd's notify semantics), reached with {@code --bus}. The device kind is recognised from
+ * its GATT services; nothing on the command line says which it is.
+ */
+class DeviceKindsOverBluezIT {
+  private static final String MYO = "C0:FF:EE:00:00:0A";
+  private static final String LEGACY = "C0:FF:EE:00:00:0B";
+  private static final String STRANGER = "C0:FF:EE:00:00:0C";
+
+  private VirtualBluezFixture fixture;
+  private VirtualMyo myo;
+  private VirtualLegacyWristband legacy;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+
+  @BeforeEach
+  void startBluez() throws Exception {
+    fixture = VirtualBluezFixture.start();
+    myo = VirtualMyo.add(fixture.bluez(), MYO, 77);
+    myo.pace();
+    legacy = VirtualLegacyWristband.add(fixture.bluez(), LEGACY, true);
+    legacy.streamWhileConnected(java.time.Duration.ofMillis(100));
+    fixture
+        .bluez()
+        .add(
+            VirtualPeripheral.builder(STRANGER, "Heart rate")
+                .characteristic(
+                    java.util.UUID.fromString("0000180d-0000-1000-8000-00805f9b34fb"),
+                    java.util.UUID.fromString("00002a37-0000-1000-8000-00805f9b34fb"),
+                    "notify")
+                .build());
+  }
+
+  @AfterEach
+  void stopBluez() {
+    fixture.close();
+  }
+
+  private int run(String... args) {
+    String[] withBus = Arrays.copyOf(args, args.length + 2);
+    withBus[args.length] = "--bus";
+    withBus[args.length + 1] = fixture.busAddress();
+    return Cli.execute(
+        withBus, o -> {throw new AssertionError("no dashboard");}, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  private String lastLine() {
+    String[] lines = out.toString().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void connectStreamsAMyo() {
+    assertThat(run("connect", MYO, "-d", "3.2")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(lastLine()).startsWith(MYO + "  SERVICES_RESOLVED").contains("/50 Hz").contains("link streaming");
+  }
+
+  @Test
+  void connectStreamsANotifyingLegacyBandAgainstItsTenHertz() {
+    assertThat(run("connect", LEGACY, "-d", "3.2")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(lastLine()).startsWith(LEGACY + "  SERVICES_RESOLVED").contains("/10 Hz").contains("link streaming");
+  }
+
+  @Test
+  void connectRetriesRefusedConnectionsUntilOneSucceeds() {
+    myo.peripheral().refuseConnections(2);
+    assertThat(run("connect", MYO, "-d", "4.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(lastLine()).contains("link streaming");
+    assertThat(myo.peripheral().connectCalls()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aDeviceWeCannotStreamIsRefusedWithTheReasonAndLeavesNoSession() throws Exception {
+    Path store = dir.resolve("s.db");
+    int status = run("record", STRANGER, "--athlete", "Ann", "--exercise", "squat", "-d", "2", "--store", store.toString());
+    assertThat(status).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString())
+        .contains(STRANGER + " is not a device this app can stream: it has none of the protocol-v1"
+            + " wristband, legacy wristband or Myo data characteristics");
+    try (SessionStore s = SessionStore.open(store)) {
+      assertThat(s.sessions()).isEmpty();
+    }
+  }
+
+  @Test
+  void inspectDecodesTheMyosImuAndEveryEmgCharacteristic() {
+    assertThat(run("inspect", MYO, "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    String text = out.toString();
+    assertThat(text).contains("device: myo, firmware 1.5.");
+    assertThat(text).containsPattern("myo imu .*\\| q \\(");
+    for (int i = 0; i < 4; i++) {
+      assertThat(text).containsPattern("myo emg " + i + " .*\\| emg ");
+    }
+    assertThat(lastLine()).endsWith(" packets, 0 malformed");
+  }
+
+  @Test
+  void inspectDecodesTheLegacyBandWithItsMagnetometer() {
+    assertThat(run("inspect", LEGACY, "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString()).contains("device: legacy").containsPattern("legacy data .* uT");
+    assertThat(lastLine()).endsWith(" packets, 0 malformed");
+  }
+
+  @Test
+  void recordStoresEveryLegacyChannelAtTheNotifyRate() throws Exception {
+    Path store = dir.resolve("s.db");
+    assertThat(run("record", LEGACY, "--athlete", "Ann", "--exercise", "curl", "-d", "2.5", "--store", store.toString()))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+    try (SessionStore s = SessionStore.open(store)) {
+      Session session = s.sessions().get(0);
+      assertThat(session.deviceKind()).isEqualTo("legacy");
+      assertThat(session.placement()).isEqualTo("wrist");
+      List<StreamInfo> streams = s.streams(session.id());
+      assertThat(streams).hasSize(1);
+      assertThat(streams.get(0).channels()).containsSubsequence(Channels.MAG_X, Channels.MAG_Y, Channels.MAG_Z);
+      assertThat(streams.get(0).nominalRateHz()).isEqualTo(10.0);
+      assertThat(streams.get(0).address()).isEqualTo(LEGACY);
+      assertThat(s.sampleCount(streams.get(0).id())).isBetween(15L, 30L);
+    }
+  }
+
+  @Test
+  void recordKeepsStreamingAMyoThroughALinkCutAndStoresTheOutageAsAGap() throws Exception {
+    Path store = dir.resolve("s.db");
+    ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor();
+    try {
+      // Connecting takes a moment; the cut falls well inside the 8 s set.
+      cutter.schedule(() -> myo.peripheral().disconnectNow(), 4, TimeUnit.SECONDS);
+      assertThat(run("record", MYO, "--athlete", "Ann", "--exercise", "squat", "-d", "8", "--store", store.toString()))
+          .as(err.toString())
+          .isEqualTo(ExitStatus.OK);
+    } finally {
+      cutter.shutdownNow();
+    }
+    assertThat(lastLine()).contains("from a myo, 1 outage(s)");
+    // The armband forgets its mode at a disconnect: set-mode was written on both connections.
+    assertThat(myo.commands().stream().filter(c -> c.opcode() == org.imucompanion.protocol.myo.MyoCommand.Opcode.SET_MODE).count())
+        .as(myo.commands().toString())
+        .isGreaterThanOrEqualTo(2);
+    try (SessionStore s = SessionStore.open(store)) {
+      Session session = s.sessions().get(0);
+      assertThat(session.deviceKind()).isEqualTo("myo");
+      assertThat(session.placement()).isEqualTo("forearm");
+      assertThat(session.firmwareVersion()).startsWith("1.5.");
+      List<StreamInfo> streams = s.streams(session.id());
+      assertThat(streams).extracting(StreamInfo::name).containsExactly("forearm-imu", "forearm-emg");
+      assertThat(streams.get(0).channels()).containsSubsequence(Channels.QUAT_W, Channels.QUAT_Z);
+      assertThat(streams.get(1).channels()).isEqualTo(Channels.EMG);
+      assertThat(streams.get(1).nominalRateHz()).isEqualTo(200.0);
+      for (StreamInfo stream : streams) {
+        List<Gap> gaps = s.gaps(stream.id());
+        assertThat(gaps).as(stream.name()).hasSize(1);
+        Gap gap = gaps.get(0);
+        assertThat(gap.endHostNanos()).isPresent();
+        SampleBlock samples = s.readSamples(stream.id());
+        long after = 0;
+        for (int i = 0; i < samples.size(); i++) {
+          if (i > 0) {
+            assertThat(samples.hostNanos(i)).as("%s sample %d", stream.name(), i).isGreaterThan(samples.hostNanos(i - 1));
+          }
+          if (samples.hostNanos(i) > gap.endHostNanos().getAsLong()) {
+            after++;
+          }
+        }
+        assertThat(after).as("%s samples after the reconnect", stream.name()).isGreaterThan(50);
+      }
+    }
+  }
+}
