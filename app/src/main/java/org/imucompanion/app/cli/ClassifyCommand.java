@@ -61,7 +61,9 @@ final class ClassifyCommand implements Callable<Integer> {
       throw new CommandFailedException("no such file: " + input);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (CaptureReplay replay = CaptureReplay.open(input, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE)) {
+    // The model first: a model that is refused is said before the capture is read.
+    try (LiveClassification live = openLive();
+        CaptureReplay replay = CaptureReplay.open(input, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE)) {
       CaptureDevice band =
           replay.capturedDevices().stream()
               .filter(d -> d.kind().equals(DeviceKind.WRISTBAND_V1.id()))
@@ -70,8 +72,7 @@ final class ClassifyCommand implements Callable<Integer> {
                   () -> new CommandFailedException(input + " holds no protocol-v1 wristband stream"));
       BleConnection connection =
           CaptureCommand.await(replay.connect(band.address(), (s, c) -> {}, Runnable::run), "connect");
-      try (LiveClassification live = openLive();
-          connection) {
+      try (connection) {
         out.println("repetitions counted by " + live.repetitionModel()
             .map(m -> "the repetition-phase model " + m)
             .orElse(live.countsRepetitions() ? "the signal-based counter"
@@ -85,6 +86,10 @@ final class ClassifyCommand implements Callable<Integer> {
           replay.play().get(30, TimeUnit.MINUTES);
         }
         out.printf(Locale.ROOT, "%d samples, %d windows classified%n", timeline.samples, live.latest().map(ExerciseEstimate::windows).orElse(0L));
+        if (live.nonFiniteWindows() > 0) {
+          out.printf(Locale.ROOT, "%d windows not shown: the model returned NaN or infinity for"
+              + " them%n", live.nonFiniteWindows());
+        }
         out.flush();
       }
     } catch (IOException e) {
@@ -112,6 +117,10 @@ final class ClassifyCommand implements Callable<Integer> {
     } catch (ModelLoadException e) {
       throw new CommandFailedException("shipped repetition-phase model refused: "
           + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // The model is sound, but the pipeline cannot make its channels from a wristband's.
+      throw new CommandFailedException("model " + classifier.source() + " cannot run on a"
+          + " wristband capture: " + e.getMessage(), e);
     }
   }
 

@@ -141,6 +141,25 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
+    // The model before the dataset: a refused model is said at once, not blamed on the data.
+    try (OnnxClassifier one = loso == null ? openModel() : null) {
+      return evaluate(one, out);
+    }
+  }
+
+  /** The model given with --model, or the shipped one. */
+  private OnnxClassifier openModel() {
+    try {
+      return model == null
+          ? DefaultModel.open(ClassifierOptions.DEFAULT)
+          : OnnxClassifier.open(model, ClassifierOptions.DEFAULT);
+    } catch (ModelLoadException e) {
+      throw new CommandFailedException("model refused: " + e.getMessage(), e);
+    }
+  }
+
+  /** Scores {@code one}, or the --loso folds when it is null. */
+  private int evaluate(OnnxClassifier one, PrintWriter out) {
     Dataset read = data.read();
     ClassMapping mapping = data.format().defaultMapping(read);
     Map<String, List<Recording>> bySubject = selectSubjects(read);
@@ -167,7 +186,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try {
       evaluation = loso != null
           ? leaveOneSubjectOut(bySubject, mapping, options, progress, out)
-          : oneModel(bySubject, mapping, options, progress, out);
+          : oneModel(one, bySubject, mapping, options, progress, out);
     } catch (ModelLoadException e) {
       throw new CommandFailedException("model refused: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -208,33 +227,29 @@ final class EvaluateCommand implements Callable<Integer> {
     return by;
   }
 
-  private StreamingEvaluation oneModel(Map<String, List<Recording>> bySubject,
-      ClassMapping mapping, StreamingEvaluation.Options options, ProgressBar progress,
-      PrintWriter out) throws ModelLoadException {
-    try (OnnxClassifier classifier = model == null
-        ? DefaultModel.open(ClassifierOptions.DEFAULT)
-        : OnnxClassifier.open(model, ClassifierOptions.DEFAULT)) {
-      describe(out, classifier);
-      Set<String> trainedOn = TrainingSubjects.of(classifier.contract());
-      Set<String> overlap = new TreeSet<>(bySubject.keySet());
-      overlap.retainAll(trainedOn);
-      if (trainedOn.isEmpty()) {
-        out.println("warning: the model does not say which subjects it was trained on; if they"
-            + " are among these, the figures are optimistic");
-      } else if (!overlap.isEmpty()) {
-        out.println("warning: the model was trained on subjects " + overlap
-            + " scored here: their figures are optimistic (use --loso for subject-wise figures)");
-      }
-      StreamingEvaluation evaluation =
-          new StreamingEvaluation(classifier.classes(), mapping, options);
-      for (List<Recording> recordings : bySubject.values()) {
-        for (Recording r : recordings) {
-          evaluation.add(r, classifier, classifier.contract());
-          progress.step();
-        }
-      }
-      return evaluation;
+  private StreamingEvaluation oneModel(OnnxClassifier classifier,
+      Map<String, List<Recording>> bySubject, ClassMapping mapping,
+      StreamingEvaluation.Options options, ProgressBar progress, PrintWriter out) {
+    describe(out, classifier);
+    Set<String> trainedOn = TrainingSubjects.of(classifier.contract());
+    Set<String> overlap = new TreeSet<>(bySubject.keySet());
+    overlap.retainAll(trainedOn);
+    if (trainedOn.isEmpty()) {
+      out.println("warning: the model does not say which subjects it was trained on; if they"
+          + " are among these, the figures are optimistic");
+    } else if (!overlap.isEmpty()) {
+      out.println("warning: the model was trained on subjects " + overlap
+          + " scored here: their figures are optimistic (use --loso for subject-wise figures)");
     }
+    StreamingEvaluation evaluation =
+        new StreamingEvaluation(classifier.classes(), mapping, options);
+    for (List<Recording> recordings : bySubject.values()) {
+      for (Recording r : recordings) {
+        evaluation.add(r, classifier, classifier.contract());
+        progress.step();
+      }
+    }
+    return evaluation;
   }
 
   private StreamingEvaluation leaveOneSubjectOut(Map<String, List<Recording>> bySubject,

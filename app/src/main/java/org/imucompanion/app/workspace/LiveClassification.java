@@ -56,6 +56,8 @@ public final class LiveClassification implements AutoCloseable {
   /** The label the rep counter counts under: quicker to rest than the one shown. */
   private final CountingLabel counting;
   private final float[] probabilities;
+  /** The newest window's outputs, kept apart until they are known to be finite. */
+  private final float[] outputs;
   private final AtomicReference<ExerciseEstimate> latest = new AtomicReference<>();
   private final Optional<Counting> reps;
   private final Optional<OnnxClassifier> phaseModel;
@@ -64,6 +66,7 @@ public final class LiveClassification implements AutoCloseable {
   private volatile ClassificationListener listener = ClassificationListener.NONE;
   private long sourceHostNanos;
   private long windows;
+  private volatile long nonFiniteWindows;
   private boolean closed;
 
   /**
@@ -113,6 +116,7 @@ public final class LiveClassification implements AutoCloseable {
     this.smoother = LabelSmoother.forContract(classifier.contract());
     this.counting = CountingLabel.forContract(classifier.contract());
     this.probabilities = new float[classifier.classes().size()];
+    this.outputs = new float[probabilities.length];
     this.pipeline = ownedPhaseModelClosedIfThrows(phaseModel, () ->
         new StreamingPipeline(
             settings,
@@ -258,6 +262,16 @@ public final class LiveClassification implements AutoCloseable {
   }
 
   /**
+   * Counts the windows whose model outputs were NaN or infinite: they are neither smoothed nor
+   * shown nor counted in {@link ExerciseEstimate#windows()}.
+   *
+   * @return windows skipped so far; readable from any thread
+   */
+  public long nonFiniteWindows() {
+    return nonFiniteWindows;
+  }
+
+  /**
    * Returns the sets counted so far (exercise, repetitions, duration), for the set history.
    *
    * @return the history, updated on the pushing thread
@@ -286,7 +300,16 @@ public final class LiveClassification implements AutoCloseable {
   }
 
   private void classify(float[] window, double endTimeSeconds) {
-    classifier.classify(window, probabilities);
+    classifier.classify(window, outputs);
+    for (float p : outputs) {
+      if (!Float.isFinite(p)) {
+        // A model that passed the load check can still fail on some window: count it, and show
+        // the last good label rather than "NaN %".
+        nonFiniteWindows++;
+        return;
+      }
+    }
+    System.arraycopy(outputs, 0, probabilities, 0, outputs.length);
     SmoothedLabel label = smoother.step(probabilities);
     counting.step(probabilities);
     windows++;

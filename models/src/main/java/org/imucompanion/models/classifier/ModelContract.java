@@ -18,8 +18,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.imucompanion.models.ChannelLayout;
+import org.imucompanion.models.Channels;
 import org.imucompanion.models.RepPhase;
 import org.imucompanion.models.classifier.ModelLoadException.Reason;
+import org.imucompanion.models.pipeline.PipelineSettings;
 
 /**
  * What a model expects and promises, frozen at load time: the input it was trained on (channels in
@@ -34,11 +36,13 @@ import org.imucompanion.models.classifier.ModelLoadException.Reason;
  * @param modelVersion free-form version of this particular model
  * @param classNames output classes, in the order of the model's output vector
  * @param restClass the class meaning "not exercising", if the model has one
- * @param sampleRateHz rate the windows are resampled to
- * @param windowLength samples per window
- * @param hop samples between the ends of consecutive windows
+ * @param sampleRateHz rate the windows are resampled to, {@link #MIN_SAMPLE_RATE_HZ} to {@link
+ *     #MAX_SAMPLE_RATE_HZ}
+ * @param windowLength samples per window, {@link #MIN_WINDOW} to {@link #maxWindow(double)}
+ *     ({@link #MAX_WINDOW_SECONDS} of samples)
+ * @param hop samples between the ends of consecutive windows, 1 to {@code windowLength}
  * @param channels input channel names (canonical, see {@code org.imucompanion.models.Channels}),
- *     in input order
+ *     in input order, no duplicates
  * @param channelMean per-channel mean subtracted before inference, same order as {@code channels}
  * @param channelStd per-channel standard deviation divided by before inference, all &gt; 0
  * @param output whether the graph returns probabilities or logits
@@ -72,6 +76,25 @@ public record ModelContract(
 
   /** The contract format this code reads and writes. */
   public static final int CURRENT_VERSION = 1;
+
+  /**
+   * Lowest model sample rate accepted, in Hz. The slowest dataset we read (the MPU9250
+   * wristband's) runs at about 2.9 Hz; below 1 Hz a repetition lasts a sample or two.
+   */
+  public static final double MIN_SAMPLE_RATE_HZ = 1;
+  /**
+   * Highest model sample rate accepted, in Hz. Myo EMG, the fastest stream a device of ours
+   * sends, is 200 Hz and wearable IMUs stay below 1 kHz; the pipeline's buffers grow with the
+   * rate, so a file saying 1e9 Hz would exhaust memory instead of classifying.
+   */
+  public static final double MAX_SAMPLE_RATE_HZ = 2000;
+  /** Fewest samples a window may hold: one sample has no motion in it. */
+  public static final int MIN_WINDOW = 2;
+  /**
+   * Longest window accepted, in seconds: one set at most. A window is held in memory per device
+   * and normalised on every hop, so its length in samples is bounded by this times the rate.
+   */
+  public static final double MAX_WINDOW_SECONDS = 60;
 
   /** Prefix of every metadata key the contract uses. */
   public static final String KEY_PREFIX = "imu.";
@@ -191,18 +214,31 @@ public record ModelContract(
           + classNames.size());
     }
     requireNames("channel", channels);
+    for (String channel : channels) {
+      if (!Channels.isCanonical(channel)) {
+        throw new IllegalArgumentException(KEY_CHANNELS + " lists channel '" + channel
+            + "', which the pipeline does not know; known channels are "
+            + new TreeSet<>(Channels.ALL));
+      }
+    }
     if (restClass.isPresent() && !classNames.contains(restClass.get())) {
       throw new IllegalArgumentException(
           "rest class " + restClass.get() + " is not one of the classes " + classNames);
     }
-    if (!(sampleRateHz > 0) || Double.isInfinite(sampleRateHz)) {
-      throw new IllegalArgumentException("sample rate must be a positive number, got " + sampleRateHz);
+    if (!(sampleRateHz >= MIN_SAMPLE_RATE_HZ && sampleRateHz <= MAX_SAMPLE_RATE_HZ)) {
+      throw new IllegalArgumentException(KEY_SAMPLE_RATE_HZ + " is " + sampleRateHz
+          + " Hz, outside the " + decimal(MIN_SAMPLE_RATE_HZ) + " to "
+          + decimal(MAX_SAMPLE_RATE_HZ) + " Hz this build runs");
     }
-    if (windowLength < 1) {
-      throw new IllegalArgumentException("window length must be >= 1, got " + windowLength);
+    int maxWindow = maxWindow(sampleRateHz);
+    if (windowLength < MIN_WINDOW || windowLength > maxWindow) {
+      throw new IllegalArgumentException(KEY_WINDOW + " is " + windowLength + " samples, outside "
+          + MIN_WINDOW + " to " + maxWindow + " (" + decimal(MAX_WINDOW_SECONDS) + " s at "
+          + decimal(sampleRateHz) + " Hz)");
     }
-    if (hop < 1) {
-      throw new IllegalArgumentException("hop must be >= 1, got " + hop);
+    if (hop < 1 || hop > windowLength) {
+      throw new IllegalArgumentException(KEY_HOP + " is " + hop + " samples, outside 1 to the"
+          + " window's " + windowLength);
     }
     if (channelMean.size() != channels.size()) {
       throw new IllegalArgumentException("contract lists " + channels.size()
@@ -299,6 +335,22 @@ public record ModelContract(
         channels, channelMean, channelStd, output, pipelineSettings, trainingData, List.of());
   }
 
+  /**
+   * The longest window accepted at a sample rate: {@link #MAX_WINDOW_SECONDS} of samples.
+   *
+   * @param sampleRateHz the model's rate, within {@link #MIN_SAMPLE_RATE_HZ} and {@link
+   *     #MAX_SAMPLE_RATE_HZ}
+   * @return the bound, in samples
+   */
+  public static int maxWindow(double sampleRateHz) {
+    return (int) Math.floor(MAX_WINDOW_SECONDS * sampleRateHz);
+  }
+
+  /** A bound or rate as a person writes it: 2000, not 2000.0; 2.857142857142857 as is. */
+  private static String decimal(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
   private static void requireNames(String what, List<String> names) {
     if (names.isEmpty()) {
       throw new IllegalArgumentException("contract lists no " + what + " names");
@@ -323,6 +375,11 @@ public record ModelContract(
    * its window's last sample, so such a model's labels would be shown late as if they were
    * current, and scored against the wrong moment. A repetition-phase model ({@value #KEY_TASK}
    * {@code repetition_phase}) may have one: its counter dates each repetition that much earlier.
+   *
+   * <p>The {@value #PIPELINE_PREFIX}{@code *} settings must be the streaming pipeline's own
+   * ({@link PipelineSettings#fromMetadata(Map)}: a low-pass below the Nyquist frequency of both
+   * rates, among others), their input rate within the sample rate bounds, and their target
+   * rate, window, hop and channels those of the contract.
    *
    * @param metadata the model's custom metadata (key to value)
    * @return the contract
@@ -353,8 +410,9 @@ public record ModelContract(
     Output output = r.output();
     Task task = r.task();
     double labelDelay = r.labelDelay(task);
+    ModelContract contract;
     try {
-      return new ModelContract(
+      contract = new ModelContract(
           version,
           r.text(KEY_MODEL_VERSION),
           r.names(KEY_CLASSES),
@@ -373,6 +431,51 @@ public record ModelContract(
           labelDelay);
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(Reason.INVALID_CONTRACT, "invalid contract: " + e.getMessage(), e);
+    }
+    checkPipeline(contract);
+    return contract;
+  }
+
+  /**
+   * Checks that the pipeline settings are the streaming pipeline's own, within its bounds, and
+   * agree with the contract: every command and view runs a model through that pipeline, so a
+   * setting it cannot run (a low-pass above the Nyquist frequency, a rate out of bounds) is the
+   * model's fault and is said at load, not later as the device's or the dataset's.
+   */
+  private static void checkPipeline(ModelContract contract) throws ModelLoadException {
+    PipelineSettings settings;
+    try {
+      settings = PipelineSettings.fromMetadata(contract.pipelineSettings());
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(Reason.INVALID_CONTRACT, "invalid contract: pipeline settings ("
+          + PIPELINE_PREFIX + "*): " + e.getMessage(), e);
+    }
+    List<String> differences = new ArrayList<>();
+    double inputRate = settings.inputRateHz();
+    if (!(inputRate >= MIN_SAMPLE_RATE_HZ && inputRate <= MAX_SAMPLE_RATE_HZ)) {
+      differences.add(PIPELINE_PREFIX + "input_rate_hz is " + inputRate + " Hz, outside the "
+          + decimal(MIN_SAMPLE_RATE_HZ) + " to " + decimal(MAX_SAMPLE_RATE_HZ)
+          + " Hz this build runs");
+    }
+    if (settings.targetRateHz() != contract.sampleRateHz()) {
+      differences.add(PIPELINE_PREFIX + "target_rate_hz " + settings.targetRateHz()
+          + " differs from " + KEY_SAMPLE_RATE_HZ + " " + contract.sampleRateHz());
+    }
+    if (settings.window() != contract.windowLength()) {
+      differences.add(PIPELINE_PREFIX + "window " + settings.window() + " differs from "
+          + KEY_WINDOW + " " + contract.windowLength());
+    }
+    if (settings.hop() != contract.hop()) {
+      differences.add(PIPELINE_PREFIX + "hop " + settings.hop() + " differs from " + KEY_HOP
+          + " " + contract.hop());
+    }
+    if (!settings.channels().equals(contract.channels())) {
+      differences.add(PIPELINE_PREFIX + "channels " + settings.channels() + " differ from "
+          + KEY_CHANNELS + " " + contract.channels());
+    }
+    if (!differences.isEmpty()) {
+      throw new ModelLoadException(Reason.INVALID_CONTRACT,
+          "invalid contract: " + String.join("; ", differences));
     }
   }
 

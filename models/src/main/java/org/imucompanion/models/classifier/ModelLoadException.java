@@ -33,7 +33,14 @@ public final class ModelLoadException extends Exception {
      * The model is for another task than the one it is opened for (a repetition-phase model
      * where an exercise classifier is needed, or the other way round).
      */
-    WRONG_TASK
+    WRONG_TASK,
+    /**
+     * The model keeps tensor data in other files ({@code data_location = EXTERNAL}): refused
+     * before any of them is opened.
+     */
+    EXTERNAL_DATA,
+    /** The model returns NaN or infinity for a window of its own training means. */
+    NON_FINITE_OUTPUT
   }
 
   private final Reason reason;

@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.imucompanion.models.WindowClassifier;
 import org.imucompanion.models.classifier.ModelLoadException.Reason;
 
@@ -100,8 +102,11 @@ public final class OnnxClassifier implements WindowClassifier, AutoCloseable {
    * @param modelFile an ONNX file carrying a contract
    * @param options threads and the channels the pipeline can produce
    * @return the classifier; close it when done
-   * @throws ModelLoadException if the file can't be read or parsed, its contract is missing,
-   *     malformed or contradicts the graph, or it needs channels the pipeline can't produce
+   * @throws ModelLoadException if the file can't be read or parsed, keeps tensor data in other
+   *     files ({@link Reason#EXTERNAL_DATA}, refused before any is opened), its contract is
+   *     missing, malformed, out of bounds or contradicts the graph, it needs channels the
+   *     pipeline can't produce, or it returns NaN or infinity on a window of its training means
+   *     ({@link Reason#NON_FINITE_OUTPUT})
    */
   public static OnnxClassifier open(Path modelFile, ClassifierOptions options)
       throws ModelLoadException {
@@ -131,6 +136,7 @@ public final class OnnxClassifier implements WindowClassifier, AutoCloseable {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(options, "options");
     String digest = sha256Hex(model);
+    refuseExternalData(model, source);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions();
     OrtSession session = null;
@@ -171,6 +177,12 @@ public final class OnnxClassifier implements WindowClassifier, AutoCloseable {
       OnnxClassifier c = new OnnxClassifier(
           source, digest, contract, env, sessionOptions, session, inputName, batchDim < 0);
       loaded = true; // the classifier owns the session and options now
+      try {
+        c.requireFiniteOnReferenceWindow();
+      } catch (ModelLoadException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
       return c;
     } catch (OrtException e) {
       throw new ModelLoadException(
@@ -181,6 +193,57 @@ public final class OnnxClassifier implements WindowClassifier, AutoCloseable {
           closeQuietly(session);
         }
         sessionOptions.close();
+      }
+    }
+  }
+
+  /**
+   * Refuses a model that keeps tensor data in other files, before ONNX Runtime would open them:
+   * loaded from bytes, it resolves a relative location against the working directory and an
+   * absolute one anywhere. Every model of ours fits well inside one file (external data exists
+   * for models above protobuf's 2 GB), and the SHA-256 the app shows must cover every weight
+   * that runs, so external data is refused altogether rather than allowed beside the file.
+   */
+  private static void refuseExternalData(byte[] model, String source) throws ModelLoadException {
+    List<ExternalTensorData.Reference> references;
+    try {
+      references = ExternalTensorData.in(model);
+    } catch (ModelLoadException e) {
+      throw new ModelLoadException(e.reason(), source + " " + e.getMessage(), e);
+    }
+    if (!references.isEmpty()) {
+      String named = references.stream()
+          .map(r -> "tensor '" + r.tensor() + "' in '" + r.location() + "'")
+          .collect(Collectors.joining(", "));
+      throw new ModelLoadException(Reason.EXTERNAL_DATA, source + ": model keeps tensor data in"
+          + " other files (" + named + "); only self-contained models are loaded, so that no"
+          + " other file is opened and the SHA-256 shown covers every weight: save it with its"
+          + " weights inside the .onnx file");
+    }
+  }
+
+  /**
+   * Runs the model once on the window of its own training means (every normalised value 0) and
+   * refuses it if an output is NaN or infinite: such a model would show "NaN %" as a label.
+   */
+  private void requireFiniteOnReferenceWindow() throws ModelLoadException {
+    float[] window = new float[windowValues];
+    for (int i = 0; i < windowValues; i++) {
+      window[i] = (float) mean[i % channels];
+    }
+    float[] out;
+    try {
+      out = classify(window);
+    } catch (ClassificationException e) {
+      throw new ModelLoadException(Reason.INVALID_MODEL, source + ": model fails on a window of"
+          + " its own training means: " + e.getCause().getMessage(), e);
+    }
+    for (int k = 0; k < out.length; k++) {
+      if (!Float.isFinite(out[k])) {
+        throw new ModelLoadException(Reason.NON_FINITE_OUTPUT, source + ": model returns "
+            + out[k] + " for class " + contract.classNames().get(k) + " (outputs "
+            + Arrays.toString(out) + ") on a window of its own training means ("
+            + ModelContract.KEY_NORM_MEAN + "); its output is no probability");
       }
     }
   }

@@ -17,9 +17,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.imucompanion.models.Channels;
 import org.imucompanion.models.classifier.ModelLoadException.Reason;
+import org.imucompanion.models.pipeline.PipelineSettings;
 import org.junit.jupiter.api.Test;
 
 class ModelContractTest {
+  private static final List<String> CHANNELS =
+      List.of("gravity_x", "gravity_y", "gravity_z", "gyro_x", "gyro_y", "gyro_z");
+  /** The streaming pipeline's settings for the valid contract: 10 Hz, window 20, hop 5. */
+  private static final PipelineSettings PIPELINE =
+      new PipelineSettings(10, 10, 3, 4, 20, 90, 2, 5, 0.1, 0.5, 20, 5, CHANNELS);
 
   private static Map<String, String> validMetadata() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -35,8 +41,7 @@ class ModelContractTest {
     m.put("imu.norm_std", "0.3,0.25,0.4,1.2,0.9,1.5");
     m.put("imu.output", "probabilities");
     m.put("imu.training_data", "Exermote individuals 1-4");
-    m.put("imu.pipeline.lowpass.cutoff_hz", "3.0");
-    m.put("imu.pipeline.resample.max_gap_ms", "500");
+    PIPELINE.toMetadata().forEach((k, v) -> m.put("imu.pipeline." + k, v));
     m.put("producer", "pytorch"); // foreign keys are ignored
     return m;
   }
@@ -63,9 +68,7 @@ class ModelContractTest {
     assertThat(c.channelMean()).containsExactly(0.1, -0.7, 0.2, 0.01, -0.02, 0.03);
     assertThat(c.channelStd()).containsExactly(0.3, 0.25, 0.4, 1.2, 0.9, 1.5);
     assertThat(c.output()).isEqualTo(ModelContract.Output.PROBABILITIES);
-    assertThat(c.pipelineSettings())
-        .containsExactly(Map.entry("lowpass.cutoff_hz", "3.0"),
-            Map.entry("resample.max_gap_ms", "500"));
+    assertThat(c.pipelineSettings()).isEqualTo(PIPELINE.toMetadata());
     assertThat(c.trainingData()).isEqualTo("Exermote individuals 1-4");
   }
 
@@ -201,6 +204,7 @@ class ModelContractTest {
     m.put("imu.classes", "none,firstHalf,secondHalf,pause");
     m.remove("imu.rest_class");
     m.put("imu.hop", "1");
+    m.put("imu.pipeline.hop", "1");
     m.put("imu.label_delay_s", "0.3");
     return m;
   }
@@ -239,11 +243,13 @@ class ModelContractTest {
     ModelContract phase = ModelContract.fromMetadata(phaseMetadata());
     phase.requireSameInput(classifier);
     Map<String, String> other = phaseMetadata();
-    other.put("imu.pipeline.lowpass.cutoff_hz", "5.0");
+    other.put("imu.pipeline.low_pass_hz", "4.0");
     other.put("imu.sample_rate_hz", "20.0");
+    other.put("imu.pipeline.target_rate_hz", "20.0");
     assertThatThrownBy(() -> ModelContract.fromMetadata(other).requireSameInput(classifier))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sample rate 20.0 vs 10.0 Hz; pipeline.lowpass.cutoff_hz 5.0 vs 3.0");
+        .hasMessageContaining("sample rate 20.0 vs 10.0 Hz; pipeline.low_pass_hz 4.0 vs 3.0;"
+            + " pipeline.target_rate_hz 20.0 vs 10.0");
   }
 
   @Test
@@ -252,6 +258,121 @@ class ModelContractTest {
     m.put("imu.task", "reps");
     assertRefused(m, Reason.INVALID_CONTRACT,
         "contract key imu.task should be 'exercise' or 'repetition_phase', got 'reps'");
+  }
+
+  @Test
+  void aSampleRateOutsideTheBoundsIsRefusedWithThem() {
+    for (String rate : List.of("1e9", "0.5", "NaN", "Infinity", "-10")) {
+      Map<String, String> m = validMetadata();
+      m.put("imu.sample_rate_hz", rate);
+      assertRefusedExactly(m, "invalid contract: imu.sample_rate_hz is " + Double.parseDouble(rate)
+          + " Hz, outside the 1 to 2000 Hz this build runs");
+    }
+  }
+
+  @Test
+  void aWindowOutsideTwoSamplesToSixtySecondsIsRefused() {
+    for (String window : List.of("2000000000", "601", "1", "0", "-3")) {
+      Map<String, String> m = validMetadata();
+      m.put("imu.window", window);
+      m.put("imu.pipeline.window", window);
+      assertRefusedExactly(m, "invalid contract: imu.window is " + window
+          + " samples, outside 2 to 600 (60 s at 10 Hz)");
+    }
+    Map<String, String> longest = validMetadata();
+    longest.put("imu.window", "600");
+    longest.put("imu.pipeline.window", "600");
+    assertThat(assertLoads(longest).windowLength()).isEqualTo(ModelContract.maxWindow(10));
+  }
+
+  @Test
+  void aHopOutsideOneToTheWindowIsRefused() {
+    for (String hop : List.of("0", "21")) {
+      Map<String, String> m = validMetadata();
+      m.put("imu.hop", hop);
+      m.put("imu.pipeline.hop", hop);
+      assertRefusedExactly(m, "invalid contract: imu.hop is " + hop
+          + " samples, outside 1 to the window's 20");
+    }
+  }
+
+  @Test
+  void aChannelThePipelineDoesNotKnowIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.channels", "gravity_x,gravity_y,gravity_z,gyro_x,gyro_y,gyro_w");
+    assertRefusedExactly(m, "invalid contract: imu.channels lists channel 'gyro_w', which the"
+        + " pipeline does not know; known channels are " + new java.util.TreeSet<>(Channels.ALL));
+  }
+
+  @Test
+  void aSingleClassIsRefused() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.classes", "Squat");
+    m.remove("imu.rest_class");
+    assertRefusedExactly(m, "invalid contract: a classifier needs at least 2 classes, contract"
+        + " lists 1");
+  }
+
+  @Test
+  void normalizationMustBeFiniteWithAPositiveScale() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.norm_mean", "0.1,-0.7,NaN,0.01,-0.02,0.03");
+    assertRefusedExactly(m, "invalid contract: normalization mean of gravity_z is not finite: NaN");
+    m = validMetadata();
+    m.put("imu.norm_std", "0.3,0.25,0.4,1.2,-0.9,1.5");
+    assertRefusedExactly(m, "invalid contract: normalization std of gyro_y must be finite and > 0,"
+        + " got -0.9");
+    m.put("imu.norm_std", "0.3,0.25,0.4,1.2,Infinity,1.5");
+    assertRefusedExactly(m, "invalid contract: normalization std of gyro_y must be finite and > 0,"
+        + " got Infinity");
+  }
+
+  @Test
+  void aLowPassAboveNyquistIsTheModelsFaultAtLoad() {
+    Map<String, String> m = validMetadata();
+    m.put("imu.pipeline.low_pass_hz", "6.0");
+    assertRefusedExactly(m, "invalid contract: pipeline settings (imu.pipeline.*): low_pass_hz 6.0"
+        + " must be below half of both the input and the target rate");
+  }
+
+  @Test
+  void pipelineSettingsMustBeThePipelinesOwnAndAgreeWithTheContract() {
+    Map<String, String> m = validMetadata();
+    m.keySet().removeIf(k -> k.startsWith("imu.pipeline."));
+    m.put("imu.pipeline.lowpass.cutoff_hz", "3.0");
+    assertRefusedExactly(m, "invalid contract: pipeline settings (imu.pipeline.*): pipeline"
+        + " setting 'format_version' is missing");
+
+    m = validMetadata();
+    m.put("imu.pipeline.target_rate_hz", "20.0");
+    m.put("imu.pipeline.window", "40");
+    m.put("imu.pipeline.hop", "4");
+    m.put("imu.pipeline.channels", "gyro_x,gyro_y,gyro_z");
+    m.put("imu.pipeline.input_rate_hz", "1e9");
+    assertRefusedExactly(m, "invalid contract: imu.pipeline.input_rate_hz is 1.0E9 Hz, outside the"
+        + " 1 to 2000 Hz this build runs; imu.pipeline.target_rate_hz 20.0 differs from"
+        + " imu.sample_rate_hz 10.0; imu.pipeline.window 40 differs from imu.window 20;"
+        + " imu.pipeline.hop 4 differs from imu.hop 5; imu.pipeline.channels [gyro_x, gyro_y,"
+        + " gyro_z] differ from imu.channels [gravity_x, gravity_y, gravity_z, gyro_x, gyro_y,"
+        + " gyro_z]");
+  }
+
+  private static ModelContract assertLoads(Map<String, String> m) {
+    try {
+      return ModelContract.fromMetadata(m);
+    } catch (ModelLoadException e) {
+      throw new AssertionError("refused: " + e.getMessage(), e);
+    }
+  }
+
+  private static void assertRefusedExactly(Map<String, String> m, String message) {
+    Map<String, String> before = Map.copyOf(m);
+    assertThatThrownBy(() -> ModelContract.fromMetadata(m))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessage(message)
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason())
+            .isEqualTo(Reason.INVALID_CONTRACT));
+    assertThat(m).as("metadata read, not changed").isEqualTo(before);
   }
 
   private static void assertRefused(Map<String, String> m, Reason reason, String message) {
@@ -333,17 +454,22 @@ class ModelContractTest {
             .uniqueElements();
     Arbitrary<Double> anyDouble = Arbitraries.doubles().between(-1e6, 1e6).ofScale(12);
     Arbitrary<Double> positive = Arbitraries.doubles().between(1e-9, 1e6).ofScale(12);
-    Arbitrary<Map<String, String>> settings =
-        Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10),
-            Arbitraries.strings().ofMaxLength(12)).ofMaxSize(4);
-    return Combinators.combine(classes, channels, settings, Arbitraries.integers().between(1, 400),
-            Arbitraries.doubles().between(0.5, 2000).ofScale(6), Arbitraries.of(ModelContract.Output.values()),
+    return Combinators.combine(classes, channels, Arbitraries.integers().between(2, 400),
+            Arbitraries.doubles().between(ModelContract.MIN_SAMPLE_RATE_HZ,
+                ModelContract.MAX_SAMPLE_RATE_HZ).ofScale(6),
+            Arbitraries.of(ModelContract.Output.values()),
             Arbitraries.strings().ofMaxLength(30), Arbitraries.integers().between(-1, 7))
-        .flatAs((cls, ch, set, window, rate, out, desc, rest) ->
+        .flatAs((cls, ch, anyWindow, rate, out, desc, rest) ->
             Combinators.combine(anyDouble.list().ofSize(ch.size()),
                     positive.list().ofSize(ch.size()))
-                .as((mean, std) -> new ModelContract(1, "v" + window, cls,
-                    rest >= 0 && rest < cls.size() ? Optional.of(cls.get(rest)) : Optional.empty(),
-                    rate, window, Math.max(1, window / 2), ch, mean, std, out, set, desc)));
+                .as((mean, std) -> {
+                  int window = Math.min(anyWindow, ModelContract.maxWindow(rate));
+                  int hop = Math.max(1, window / 2);
+                  Map<String, String> settings = new PipelineSettings(rate, rate, 0, 4, 20, 90,
+                      2, 5, 0.1, 0.5, window, hop, ch).toMetadata();
+                  return new ModelContract(1, "v" + window, cls,
+                      rest >= 0 && rest < cls.size() ? Optional.of(cls.get(rest)) : Optional.empty(),
+                      rate, window, hop, ch, mean, std, out, settings, desc);
+                }));
   }
 }

@@ -73,7 +73,8 @@ class OnnxClassifierIT {
       assertThat(contract.hop()).isEqualTo(5);
       assertThat(contract.sampleRateHz()).isEqualTo(10.0);
       assertThat(contract.channelMean()).containsExactly(0.1, -0.7, 0.2, 0.01, -0.02, 0.03);
-      assertThat(contract.pipelineSettings()).containsEntry("resample.max_gap_ms", "500");
+      assertThat(contract.pipelineSettings()).containsEntry("low_pass_hz", "3.0")
+          .containsEntry("window", "20").containsEntry("hop", "5");
       assertThat(contract.modelVersion()).isEqualTo("tiny-test-1");
       assertThat(c.windowValues()).isEqualTo(120);
       // What the pipeline's replay and evaluation see through WindowClassifier.
@@ -240,12 +241,75 @@ class OnnxClassifierIT {
   }
 
   @Test
+  void contractValuesOutOfBoundsAreRefusedNamingTheFileAndTheBound() throws Exception {
+    assertRefusedExactly("tiny_rate_1e9.onnx", Reason.INVALID_CONTRACT, "invalid contract:"
+        + " imu.sample_rate_hz is 1.0E9 Hz, outside the 1 to 2000 Hz this build runs");
+    assertRefusedExactly("tiny_huge_window.onnx", Reason.INVALID_CONTRACT, "invalid contract:"
+        + " imu.window is 2000000000 samples, outside 2 to 600 (60 s at 10 Hz)");
+    assertRefusedExactly("tiny_unknown_channel.onnx", Reason.INVALID_CONTRACT, "invalid contract:"
+        + " imu.channels lists channel 'gyro_w', which the pipeline does not know; known channels"
+        + " are " + new java.util.TreeSet<>(Channels.ALL));
+    assertRefusedExactly("tiny_lowpass_nyquist.onnx", Reason.INVALID_CONTRACT, "invalid"
+        + " contract: pipeline settings (imu.pipeline.*): low_pass_hz 6.0 must be below half of"
+        + " both the input and the target rate");
+  }
+
+  @Test
+  void aModelReturningNanIsRefusedAtLoad() throws Exception {
+    assertRefusedExactly("tiny_nan.onnx", Reason.NON_FINITE_OUTPUT, "model returns NaN for class"
+        + " Burpee (outputs [NaN, NaN, NaN, NaN]) on a window of its own training means"
+        + " (imu.norm_mean); its output is no probability");
+  }
+
+  @Test
+  void aModelFiniteOnItsMeansButNanElsewhereLoadsAndReturnsNanThere() throws Exception {
+    // What the live path must catch: the load check cannot try every window.
+    try (OnnxClassifier c = OnnxClassifier.open(resource("tiny_nan_live.onnx"))) {
+      float[] atMean = new float[c.windowValues()];
+      for (int i = 0; i < atMean.length; i++) {
+        atMean[i] = (float) (double) c.contract().channelMean().get(i % 6);
+      }
+      float[] probabilities = c.classify(atMean);
+      for (float p : probabilities) {
+        assertThat(p).isBetween(0f, 1f);
+      }
+      assertThat(c.classify(referenceInputs.get(0))).containsOnly(Float.NaN);
+    }
+  }
+
+  @Test
+  void externalDataIsRefusedBeforeTheSessionOpensIt() throws Exception {
+    String advice = "; only self-contained models are loaded, so that no other file is opened"
+        + " and the SHA-256 shown covers every weight: save it with its weights inside the .onnx"
+        + " file";
+    assertRefusedExactly("tiny_external_traversal.onnx", Reason.EXTERNAL_DATA, "model keeps"
+        + " tensor data in other files (tensor 'net.head.bias' in '../../../../etc/passwd')"
+        + advice);
+    assertRefusedExactly("tiny_external_absolute.onnx", Reason.EXTERNAL_DATA, "model keeps"
+        + " tensor data in other files (tensor 'net.head.bias' in '/etc/services')" + advice);
+    assertRefusedExactly("tiny_external_in_constant.onnx", Reason.EXTERNAL_DATA, "model keeps"
+        + " tensor data in other files (tensor 'offset' in 'weights.bin')" + advice);
+  }
+
+  @Test
   void missingFileIsRefused() throws Exception {
     Path missing = resource("tiny_good.onnx").resolveSibling("no-such-model.onnx");
     assertThatThrownBy(() -> OnnxClassifier.open(missing))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("cannot read model file")
         .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(Reason.UNREADABLE));
+  }
+
+  /** Refused with exactly {@code <path>: message}, and the file is left as it was. */
+  private static void assertRefusedExactly(String file, Reason reason, String message)
+      throws Exception {
+    Path path = resource(file);
+    byte[] before = Files.readAllBytes(path);
+    assertThatThrownBy(() -> OnnxClassifier.open(path))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessage(path + ": " + message)
+        .satisfies(e -> assertThat(((ModelLoadException) e).reason()).isEqualTo(reason));
+    assertThat(Files.readAllBytes(path)).isEqualTo(before);
   }
 
   private static void assertRefused(String file, ClassifierOptions options, Reason reason,

@@ -26,6 +26,9 @@ the recipe ships. The outputs are committed next to this script:
                             nothing), so evaluate --phase-loso accepts it for other subjects;
                             copied to the app's test resources for EvaluateCommandIT
   corrupt.onnx              the first half of tiny_good.onnx
+
+The models a load must refuse (out-of-bounds contract values, NaN outputs, external data) are
+derived from tiny_good.onnx by make_refused_models.py, which needs python3-onnx only.
 """
 
 import hashlib
@@ -54,6 +57,15 @@ WINDOW = 20
 HOP = 5
 MEAN = [0.1, -0.7, 0.2, 0.01, -0.02, 0.03]
 STD = [0.3, 0.25, 0.4, 1.2, 0.9, 1.5]
+# The streaming pipeline's own settings (PipelineSettings.toMetadata), which a load checks:
+# 10 Hz, window 20, hop 5, a 3 Hz low-pass. make_refused_models.py writes the same.
+PIPELINE = {
+    "format_version": "1", "input_rate_hz": "10.0", "target_rate_hz": "10.0",
+    "low_pass_hz": "3.0", "low_pass_order": "4", "emg_band_low_hz": "20.0",
+    "emg_band_high_hz": "90.0", "emg_band_order": "2", "emg_envelope_hz": "5.0",
+    "orientation_gain": "0.1", "gap_limit_s": "0.5", "window": str(WINDOW), "hop": str(HOP),
+    "channels": ",".join(CHANNELS),
+}
 
 
 def tiny(channels, classes, seed):
@@ -71,7 +83,7 @@ def metadata(**overrides):
     args = dict(classes=CLASSES, channels=CHANNELS, sample_rate_hz=10.0, window=WINDOW, hop=HOP,
                 mean=MEAN, std=STD, model_version="tiny-test-1",
                 training_data="none: random weights for tests",
-                pipeline_settings={"resample.max_gap_ms": "500", "lowpass.cutoff_hz": "3.0"},
+                pipeline_settings=PIPELINE,
                 rest_class="Rest")
     args.update(overrides)
     return contract_metadata(**args)

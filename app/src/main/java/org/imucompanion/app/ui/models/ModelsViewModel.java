@@ -144,10 +144,13 @@ public final class ModelsViewModel {
                 });
           } catch (Exception | LinkageError e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            // A load's message names the file already ("FILE: what and why"): name it once.
+            String refusal = reason.startsWith(what + ":") ? "Refused " + reason
+                : "Refused " + what + ": " + reason;
             ui.execute(
                 () -> {
                   loading.set(false);
-                  status.set("Refused " + what + ": " + reason);
+                  status.set(refusal);
                   published.complete(null);
                 });
           }

@@ -84,6 +84,24 @@ class ModelsViewIT {
   }
 
   @Test
+  void aModelReturningNanIsRefusedOnScreenWithTheFileNamedOnce(FxRobot robot) throws Exception {
+    Path nan = dir.resolve("tiny_nan.onnx");
+    try (InputStream in = getClass().getResourceAsStream("/org/imucompanion/app/cli/tiny_nan.onnx")) {
+      Files.copy(in, nan, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    chosen.set(nan);
+    robot.clickOn("#models-load");
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> viewModel.statusProperty().get().startsWith("Refused"));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(text(robot, "#models-status")).isEqualTo("Refused " + nan + ": model returns NaN"
+        + " for class Burpee (outputs [NaN, NaN, NaN, NaN]) on a window of its own training"
+        + " means (imu.norm_mean); its output is no probability");
+    assertThat(viewModel.modelProperty().get()).isNull();
+  }
+
+  @Test
   void everyBundledModelIsOfferedAndLoadsOrIsRefusedWithAReason(FxRobot robot) throws Exception {
     ComboBox<BundledModel> bundled = robot.lookup("#models-bundled").queryComboBox();
     assertThat(bundled.getItems()).containsExactly(BundledModel.values());

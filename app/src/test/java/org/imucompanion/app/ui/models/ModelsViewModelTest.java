@@ -59,6 +59,25 @@ class ModelsViewModelTest {
   }
 
   @Test
+  void aRefusalThatNamesTheFileNamesItOnce() {
+    ModelsViewModel viewModel =
+        new ModelsViewModel(
+            file -> {
+              throw new ModelLoadException(ModelLoadException.Reason.INVALID_CONTRACT,
+                  "other.onnx: invalid contract: imu.hop is 0 samples, outside 1 to the"
+                      + " window's 20");
+            },
+            DIRECT,
+            DIRECT);
+
+    viewModel.loadFile(Path.of("other.onnx")).join();
+
+    assertThat(viewModel.statusProperty().get()).isEqualTo("Refused other.onnx: invalid"
+        + " contract: imu.hop is 0 samples, outside 1 to the window's 20");
+    assertThat(viewModel.modelProperty().get()).isNull();
+  }
+
+  @Test
   void loadingRunsOnTheBackgroundExecutorAndPublishesOnTheUiExecutor() {
     java.util.List<Runnable> background = new java.util.ArrayList<>();
     java.util.List<Runnable> ui = new java.util.ArrayList<>();
