@@ -3,7 +3,6 @@ package org.imucompanion.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,17 +10,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.imucompanion.app.workspace.HealthSummary;
-import org.imucompanion.ble.BleConnection;
-import org.imucompanion.ble.GattCharacteristicInfo;
-import org.imucompanion.ble.Subscription;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureWriter;
-import org.imucompanion.ble.health.NominalRate;
-import org.imucompanion.ble.health.StreamHealth;
-import org.imucompanion.ble.health.StreamKey;
 import org.imucompanion.ble.profile.DeviceKind;
-import org.imucompanion.ble.profile.WristbandProfile;
-import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandUuids;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,20 +23,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Saves a wristband's notifications to a btsnoop capture file. */
+/** Saves a device's notifications to a btsnoop capture file. */
 @Command(
     name = "capture",
     mixinStandardHelpOptions = true,
     description = {
-      "Capture a protocol-v1 wristband's data notifications into a btsnoop file (readable by"
-          + " Wireshark; device details go to a sidecar file beside it) for replay."
+      "Capture every data notification of a device (protocol-v1 or legacy wristband, Myo) into"
+          + " a btsnoop file (readable by Wireshark; the device's kind, characteristics and"
+          + " configuration go to a sidecar file beside it) for replay."
     })
 final class CaptureCommand implements Callable<Integer> {
   private static final long STEP_TIMEOUT_SECONDS = 20;
 
   @Parameters(
       paramLabel = "<device>",
-      description = "A BLE address (AA:BB:CC:DD:EE:FF) or virtual:wristband.")
+      description = "A BLE address (AA:BB:CC:DD:EE:FF), virtual:wristband, virtual:legacy or virtual:myo.")
   String device;
 
   @Option(
@@ -69,54 +63,41 @@ final class CaptureCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    DeviceArguments.Link link = DeviceArguments.open(device, bus, motion.source());
-    try (var transport = link.transport();
-        BleConnection connection =
-            await(transport.connect(link.address(), (s, c) -> {}, Runnable::run), "connect")) {
-      await(connection.servicesResolved(), "resolve services");
-      List<GattCharacteristicInfo> characteristics =
-          await(connection.characteristics(), "list characteristics");
-      if (DeviceKind.fromCharacteristics(characteristics).orElse(null) != DeviceKind.WRISTBAND_V1) {
+    LiveDevice live = DeviceArguments.start(device, bus, motion.source(), SampleSink.NONE);
+    try (CaptureWriter writer = CaptureWriter.create(output)) {
+      DeviceArguments.awaitStreaming(live, device, RecordCommand.CONNECT_TIMEOUT_SECONDS);
+      DeviceKind kind = live.deviceKind().orElseThrow();
+      writer.addDevice(
+          new CaptureDevice(
+              live.address(),
+              Optional.of(live.name()),
+              kind.id(),
+              live.characteristics(),
+              live.wristbandConfig()
+                  .map(c -> Map.of(WristbandUuids.CONFIG, c.encode()))
+                  .orElse(Map.of())));
+      // Every data characteristic the feed subscribed, as it came (malformed ones too).
+      live.tapNotifications(writer.listener());
+      long end = System.nanoTime() + (long) (durationSeconds * 1e9);
+      while (System.nanoTime() < end) {
+        Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        out.printf(
+            "captured %d notifications  %s  link %s%n",
+            writer.written(),
+            live.health().map(h -> HealthSummary.oneLine(h.snapshot(System.nanoTime()))).orElse(""),
+            live.link().describe(System.nanoTime()));
+        out.flush();
+      }
+      live.tapNotifications(n -> {});
+      if (writer.failure().isPresent()) {
         throw new CommandFailedException(
-            device + " is not a protocol-v1 wristband; only those can be captured so far");
+            "capture failed: " + writer.failure().get().getMessage(), writer.failure().get());
       }
-      byte[] config = await(connection.read(WristbandUuids.CONFIG), "read config");
-      StreamHealth health =
-          StreamHealth.withSequenceNumbers(
-              new StreamKey(link.address(), WristbandUuids.DATA),
-              NominalRate.ofSamples(WristbandConfig.DEFAULT.outputDataRateHz(), 1));
-      try (CaptureWriter writer = CaptureWriter.create(output)) {
-        writer.addDevice(
-            new CaptureDevice(
-                link.address(),
-                Optional.of(device),
-                DeviceKind.WRISTBAND_V1.id(),
-                characteristics,
-                Map.of(WristbandUuids.CONFIG, config)));
-        try (Subscription raw =
-                await(connection.subscribe(WristbandUuids.DATA, writer.listener()), "subscribe");
-            WristbandProfile.Session session =
-                await(
-                    WristbandProfile.start(connection, p -> {}, Optional.of(health)),
-                    "start the stream")) {
-          long end = System.nanoTime() + (long) (durationSeconds * 1e9);
-          while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            out.printf(
-                "captured %d notifications  %s%n",
-                writer.written(), HealthSummary.oneLine(health.snapshot(System.nanoTime())));
-            out.flush();
-          }
-          session.stopStreaming();
-        }
-        if (writer.failure().isPresent()) {
-          throw new CommandFailedException(
-              "capture failed: " + writer.failure().get().getMessage(), writer.failure().get());
-        }
-        out.printf("wrote %d notifications to %s%n", writer.written(), output);
-      } catch (IOException e) {
-        throw new CommandFailedException("cannot write " + output + ": " + e.getMessage(), e);
-      }
+      out.printf("wrote %d notifications of a %s to %s%n", writer.written(), kind.id(), output);
+    } catch (IOException e) {
+      throw new CommandFailedException("cannot write " + output + ": " + e.getMessage(), e);
+    } finally {
+      live.close();
     }
     return ExitStatus.OK;
   }

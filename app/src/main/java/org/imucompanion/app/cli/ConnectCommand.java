@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.app.workspace.LinkStatus;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.PacketDescriber;
+import org.imucompanion.ble.health.StreamHealth;
 import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.ble.ConnectionState;
 import org.imucompanion.ble.supervise.SupervisedState;
@@ -78,6 +80,12 @@ final class ConnectCommand implements Callable<Integer> {
                     ", %d outage(s), %.1f s lost",
                     link.outages(),
                     link.lostTime().toMillis() / 1e3));
+        for (StreamHealth other : live.healths().subList(Math.min(1, live.healths().size()), live.healths().size())) {
+          out.printf(
+              "  %s  %s%n",
+              PacketDescriber.characteristicName(other.key().characteristic()),
+              HealthSummary.oneLine(other.snapshot(System.nanoTime())));
+        }
         out.flush();
         if (link.state() == SupervisedState.GAVE_UP) {
           throw new CommandFailedException(

@@ -26,10 +26,20 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Mixin MotionOption motion = new MotionOption();
 
+  @Mixin BluezBusOption bus = new BluezBusOption();
+
   @Override
   public Integer call() {
     motion.source(); // a bad --motion is refused here, with the reason, not inside the window
-    parent.dashboardLauncher().launch(new DashboardOptions(virtualDevice, motion.motion));
+    bus.options(); // a bad --bus or --adapter is refused here too
+    parent
+        .dashboardLauncher()
+        .launch(
+            new DashboardOptions(
+                virtualDevice,
+                motion.motion,
+                bus.busAddress == null ? "" : bus.busAddress,
+                bus.adapter == null ? "" : bus.adapter));
     return ExitStatus.OK;
   }
 }

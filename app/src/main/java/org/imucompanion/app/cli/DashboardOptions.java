@@ -1,5 +1,6 @@
 package org.imucompanion.app.cli;
 
+import org.imucompanion.ble.bluez.BluezOptions;
 import java.util.Map;
 import java.util.Objects;
 import org.imucompanion.app.athlete.MotionChoice;
@@ -9,8 +10,11 @@ import org.imucompanion.app.athlete.MotionChoice;
  *
  * @param virtualDevice which built-in virtual device to connect at start
  * @param motion what that device performs, as {@code --motion} takes it (see {@link MotionChoice})
+ * @param busAddress where BlueZ is, as {@code --bus} takes it; empty for the system bus
+ * @param adapter the adapter to use ({@code hci1}); empty for the first one
  */
-public record DashboardOptions(VirtualDeviceKind virtualDevice, String motion) {
+public record DashboardOptions(
+    VirtualDeviceKind virtualDevice, String motion, String busAddress, String adapter) {
   /** Opening the jar without arguments: the virtual wristband doing the virtual athlete's workout. */
   public static final DashboardOptions DEFAULT =
       new DashboardOptions(VirtualDeviceKind.WRISTBAND, MotionChoice.DEFAULT);
@@ -19,6 +23,18 @@ public record DashboardOptions(VirtualDeviceKind virtualDevice, String motion) {
   public DashboardOptions {
     Objects.requireNonNull(virtualDevice, "virtualDevice");
     Objects.requireNonNull(motion, "motion");
+    Objects.requireNonNull(busAddress, "busAddress");
+    Objects.requireNonNull(adapter, "adapter");
+  }
+
+  /**
+   * A device doing a motion, on the system bus's first adapter.
+   *
+   * @param virtualDevice which built-in virtual device to connect at start
+   * @param motion what it performs
+   */
+  public DashboardOptions(VirtualDeviceKind virtualDevice, String motion) {
+    this(virtualDevice, motion, "", "");
   }
 
   /**
@@ -31,12 +47,28 @@ public record DashboardOptions(VirtualDeviceKind virtualDevice, String motion) {
   }
 
   /**
+   * Returns the BlueZ options these say.
+   *
+   * @return bus and adapter as asked, defaults for the rest
+   */
+  public BluezOptions bluezOptions() {
+    BluezOptions options =
+        busAddress.isEmpty() ? BluezOptions.defaults() : BluezOptions.defaults().withBusAddress(busAddress);
+    return adapter.isEmpty() ? options : options.withAdapter(adapter);
+  }
+
+  /**
    * Turns these options into JavaFX application parameters.
    *
    * @return the arguments for {@code Application.launch}
    */
   public String[] toArguments() {
-    return new String[] {"--virtual-device=" + virtualDevice.cliName(), "--motion=" + motion};
+    return new String[] {
+      "--virtual-device=" + virtualDevice.cliName(),
+      "--motion=" + motion,
+      "--bus=" + busAddress,
+      "--adapter=" + adapter
+    };
   }
 
   /**
@@ -49,6 +81,8 @@ public record DashboardOptions(VirtualDeviceKind virtualDevice, String motion) {
     String device = named.get("virtual-device");
     return new DashboardOptions(
         device == null ? VirtualDeviceKind.WRISTBAND : VirtualDeviceKind.fromCliName(device),
-        named.getOrDefault("motion", MotionChoice.DEFAULT));
+        named.getOrDefault("motion", MotionChoice.DEFAULT),
+        named.getOrDefault("bus", ""),
+        named.getOrDefault("adapter", ""));
   }
 }

@@ -40,7 +40,7 @@ public final class DashboardApplication extends Application {
         DashboardOptions.fromParameters(getParameters().getNamed());
     // Checked by the dashboard command before launching; the motion is cheap to make.
     MotionSource motion = MotionChoice.parse(options.motion());
-    workspace = new Workspace(BluetoothStatus.CHECKING);
+    workspace = new Workspace(BluetoothStatus.CHECKING, options.bluezOptions());
     if (options.virtualDevice() == VirtualDeviceKind.WRISTBAND) {
       // Connecting is asynchronous: the device shows up at once, its samples as they come.
       LiveDevice band =
@@ -63,7 +63,7 @@ public final class DashboardApplication extends Application {
     stage.setScene(new Scene(window.root(), 1100, 760));
     stage.show();
     // D-Bus can block: probe on a background thread, publish the answer once on the FX thread.
-    CompletableFuture.supplyAsync(BluetoothProbe::probe)
+    CompletableFuture.supplyAsync(() -> BluetoothProbe.probe(options.bluezOptions()))
         .thenAccept(status -> Platform.runLater(() -> workspace.bluetoothProperty().set(status)));
   }
 

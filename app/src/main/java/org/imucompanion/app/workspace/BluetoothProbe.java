@@ -17,7 +17,17 @@ public final class BluetoothProbe {
    * @return what to tell the user
    */
   public static BluetoothStatus probe() {
-    try (BluezTransport transport = BluezTransport.open(BluezOptions.defaults())) {
+    return probe(BluezOptions.defaults());
+  }
+
+  /**
+   * Probes a bus for BlueZ and the adapter asked for.
+   *
+   * @param options where BlueZ is and which adapter
+   * @return what to tell the user
+   */
+  public static BluetoothStatus probe(BluezOptions options) {
+    try (BluezTransport transport = BluezTransport.open(options)) {
       return BluetoothStatus.available("connected to bluetoothd, adapter found");
     } catch (BleException e) {
       return BluetoothStatus.unavailable(e.getMessage());

@@ -192,9 +192,7 @@ public final class DeviceFeed {
                             + device.deviceKind().map(DeviceKind::id).orElse("?")));
               }
               device.recognise(
-                  kind.get(),
-                  shownKind(kind.get(), transport),
-                  current.streams());
+                  kind.get(), shownKind(kind.get(), transport), current.streams(), chars);
               return current.startOn(connection, chars);
             });
   }

@@ -64,6 +64,7 @@ public final class LiveClassification implements AutoCloseable {
   private final Consumer<RepEvent> onRepetition = this::repetition;
   private final SetHistory history = new SetHistory();
   private volatile ClassificationListener listener = ClassificationListener.NONE;
+  private volatile java.util.function.IntConsumer repetitionsWatcher = n -> {};
   private long sourceHostNanos;
   private long windows;
   private volatile long nonFiniteWindows;
@@ -348,6 +349,17 @@ public final class LiveClassification implements AutoCloseable {
             windows,
             inSet,
             sourceHostNanos));
+    repetitionsWatcher.accept(inSet);
+  }
+
+  /**
+   * Tells a watcher the repetitions in the open set each time an estimate is published (the
+   * device's haptic cues), on the classification thread; it must not block.
+   *
+   * @param watcher receives the count, 0 when no set is open
+   */
+  public void watchRepetitions(java.util.function.IntConsumer watcher) {
+    this.repetitionsWatcher = Objects.requireNonNull(watcher, "watcher");
   }
 
   /** Stops classifying and closes the model's session. Idempotent. */

@@ -46,10 +46,14 @@ public final class LiveDevice implements AutoCloseable {
   private final AtomicReference<Optional<DeviceKind>> deviceKind =
       new AtomicReference<>(Optional.empty());
   private final AtomicReference<List<DeviceStream>> streams = new AtomicReference<>(List.of());
+  private volatile List<org.imucompanion.ble.GattCharacteristicInfo> characteristics = List.of();
   private final AtomicReference<LinkStatus> link = new AtomicReference<>(LinkStatus.STARTING);
   private final CompletableFuture<LiveDevice> firstStream = new CompletableFuture<>();
   private volatile NotificationListener notificationTap = n -> {};
   private volatile String address = "";
+  private final HapticCues haptics = new HapticCues();
+  private volatile java.util.function.IntConsumer buzzer = type -> {};
+  private volatile boolean vibrates;
   private volatile Optional<WristbandConfig> wristbandConfig = Optional.empty();
   private final AtomicInteger batteryPercent = new AtomicInteger(-1);
   private final AtomicInteger rssi = new AtomicInteger(Integer.MIN_VALUE);
@@ -59,6 +63,8 @@ public final class LiveDevice implements AutoCloseable {
       new AtomicReference<>(ConnectionState.CONNECTING);
   private final AtomicReference<String> problem = new AtomicReference<>();
   private final AtomicReference<StreamHealth> health = new AtomicReference<>();
+  private final java.util.concurrent.CopyOnWriteArrayList<StreamHealth> healths =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicReference<LiveClassification> classification = new AtomicReference<>();
   private volatile ClassificationListener classificationListener = ClassificationListener.NONE;
   private final AtomicReference<SampleSink> recording = new AtomicReference<>(SampleSink.NONE);
@@ -136,6 +142,45 @@ public final class LiveDevice implements AutoCloseable {
   }
 
   /**
+   * Returns the device's haptic cues (set end, every N repetitions); only a device that can
+   * vibrate (a Myo) acts on them.
+   *
+   * @return the cues, to configure
+   */
+  public HapticCues haptics() {
+    return haptics;
+  }
+
+  /**
+   * Tells whether the device can vibrate on its current connection.
+   *
+   * @return true while a Myo streams
+   */
+  public boolean canVibrate() {
+    return vibrates;
+  }
+
+  /**
+   * Sets how the device vibrates on its current connection (a Myo's command characteristic), or
+   * that it cannot.
+   *
+   * @param how writes a vibration of a type; null when the device cannot vibrate now
+   */
+  void attachBuzzer(java.util.function.IntConsumer how) {
+    vibrates = how != null;
+    buzzer = how == null ? type -> {} : how;
+  }
+
+  /**
+   * Makes the device vibrate now, if it can (does nothing otherwise); does not block.
+   *
+   * @param type {@link HapticCues#SHORT} or {@link HapticCues#MEDIUM}
+   */
+  void buzz(int type) {
+    buzzer.accept(type);
+  }
+
+  /**
    * Returns a protocol-v1 wristband's configuration as read at its last connection (its data
    * packets decode with it).
    *
@@ -183,12 +228,39 @@ public final class LiveDevice implements AutoCloseable {
    * @param deviceStreams its streams in the mode in use
    */
   void recognise(DeviceKind recognised, String shownKind, List<DeviceStream> deviceStreams) {
+    recognise(recognised, shownKind, deviceStreams, characteristics);
+  }
+
+  /**
+   * Records what the device is and what its GATT table holds.
+   *
+   * @param recognised the kind
+   * @param shownKind the kind as shown to the user
+   * @param deviceStreams its streams in the mode in use
+   * @param gatt every characteristic the last connection found
+   */
+  void recognise(
+      DeviceKind recognised,
+      String shownKind,
+      List<DeviceStream> deviceStreams,
+      List<org.imucompanion.ble.GattCharacteristicInfo> gatt) {
+    characteristics = List.copyOf(gatt);
     deviceKind.set(Optional.of(recognised));
     kind.set(shownKind);
     streams.set(List.copyOf(deviceStreams));
     if (recognised == DeviceKind.MYO && emgSamples.get().isEmpty()) {
       emgSamples.set(Optional.of(new SampleRingBuffer(EMG_CHANNELS, EMG_CAPACITY)));
     }
+  }
+
+  /**
+   * Returns every characteristic the device's last connection found (a capture's sidecar lists
+   * them, so a replay can decode what it holds).
+   *
+   * @return the characteristics, empty until connected
+   */
+  public List<org.imucompanion.ble.GattCharacteristicInfo> characteristics() {
+    return characteristics;
   }
 
   /**
@@ -413,6 +485,26 @@ public final class LiveDevice implements AutoCloseable {
    */
   public void attachHealth(StreamHealth streamHealth) {
     health.set(Objects.requireNonNull(streamHealth, "streamHealth"));
+    healths.addIfAbsent(streamHealth);
+  }
+
+  /**
+   * Attaches the health tracker of another of the device's streams (a Myo's EMG), shown beside
+   * the main one; callable from any thread.
+   *
+   * @param streamHealth the tracker
+   */
+  public void attachOtherHealth(StreamHealth streamHealth) {
+    healths.addIfAbsent(Objects.requireNonNull(streamHealth, "streamHealth"));
+  }
+
+  /**
+   * Returns the health of every stream of the device, the main one first.
+   *
+   * @return the trackers, in the order attached
+   */
+  public List<StreamHealth> healths() {
+    return List.copyOf(healths);
   }
 
   /**
@@ -432,6 +524,7 @@ public final class LiveDevice implements AutoCloseable {
    */
   public synchronized void attachClassification(LiveClassification live) {
     Objects.requireNonNull(live, "live").listen(classificationListener);
+    live.watchRepetitions(n -> haptics.onRepetitionsInSet(n, this::buzz));
     LiveClassification previous = classification.getAndSet(live);
     if (previous != null) {
       previous.close();

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.ble.BleConnection;
+import org.imucompanion.ble.CharacteristicProperty;
 import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.health.NominalRate;
 import org.imucompanion.ble.health.StreamHealth;
@@ -64,6 +65,7 @@ public final class MyoFeed implements KindFeed, MyoListener {
             new StreamKey(address, MyoUuids.EMG_DATA.get(0)),
             NominalRate.ofSamples(EmgReading.RATE_HZ, 2));
     device.attachHealth(imuHealth);
+    device.attachOtherHealth(emgHealth);
   }
 
   /**
@@ -121,11 +123,31 @@ public final class MyoFeed implements KindFeed, MyoListener {
     List<CompletableFuture<Void>> raw = new ArrayList<>();
     Stream.concat(Stream.of(MyoUuids.IMU_DATA), MyoUuids.EMG_DATA.stream())
         .forEach(c -> raw.add(connection.subscribe(c, device::onRawNotification).thenAccept(held::hold)));
+    // Battery and classifier events too where the armband offers them; their absence is no fault.
+    for (GattCharacteristicInfo c : characteristics) {
+      if ((c.uuid().equals(MyoUuids.BATTERY_LEVEL) || c.uuid().equals(MyoUuids.CLASSIFIER_EVENT))
+          && (c.has(CharacteristicProperty.NOTIFY) || c.has(CharacteristicProperty.INDICATE))) {
+        raw.add(
+            connection
+                .subscribe(c.uuid(), device::onRawNotification)
+                .thenAccept(held::hold)
+                .exceptionally(e -> null));
+      }
+    }
     return CompletableFuture.allOf(raw.toArray(CompletableFuture<?>[]::new))
         .thenCompose(
             subscribed ->
                 MyoProfile.start(connection, this, Optional.of(imuHealth), Optional.of(emgHealth)))
-        .thenApply(session -> (ProfileSession) held.withProfile(session))
+        .thenApply(
+            session -> {
+              device.attachBuzzer(
+                  type -> session.vibrate(type).exceptionally(e -> {
+                    device.reportProblem("vibration failed: " + e.getMessage());
+                    return null;
+                  }));
+              held.hold(() -> device.attachBuzzer(null));
+              return (ProfileSession) held.withProfile(session);
+            })
         .whenComplete(
             (s, e) -> {
               if (e != null) {

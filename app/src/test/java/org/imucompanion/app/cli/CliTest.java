@@ -130,7 +130,7 @@ class CliTest {
         .isEqualTo(ExitStatus.FAILURE);
     assertThat(err.toString())
         .contains("unknown virtual device virtual:toaster")
-        .contains("virtual:wristband or virtual:myo");
+        .contains("virtual:wristband, virtual:legacy or virtual:myo");
   }
 
   @Test

@@ -32,7 +32,9 @@ class ConnectCommandIT {
   void virtualMyoStreamsItsImuAtFiftyHertz() {
     assertThat(run("connect", "virtual:myo", "--duration", "2.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
     String[] lines = out.toString().split("\n");
-    String last = lines[lines.length - 1];
+    // The merged EMG stream's health follows the IMU's, every second.
+    assertThat(lines[lines.length - 1]).startsWith("  myo emg 0  ").contains("/200 Hz").contains("0 malformed");
+    String last = lines[lines.length - 2];
     assertThat(last).startsWith("Virtual Myo  SERVICES_RESOLVED").contains("/50 Hz");
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("samples (\\d+)  link streaming").matcher(last);
     assertThat(m.find()).as(last).isTrue();

@@ -83,7 +83,9 @@ class DeviceKindsOverBluezIT {
   @Test
   void connectStreamsAMyo() {
     assertThat(run("connect", MYO, "-d", "3.2")).as(err.toString()).isEqualTo(ExitStatus.OK);
-    assertThat(lastLine()).startsWith(MYO + "  SERVICES_RESOLVED").contains("/50 Hz").contains("link streaming");
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[lines.length - 2]).startsWith(MYO + "  SERVICES_RESOLVED").contains("/50 Hz").contains("link streaming");
+    assertThat(lastLine()).startsWith("  myo emg 0  ").contains("/200 Hz · loss 0.0 %");
   }
 
   @Test
@@ -96,8 +98,37 @@ class DeviceKindsOverBluezIT {
   void connectRetriesRefusedConnectionsUntilOneSucceeds() {
     myo.peripheral().refuseConnections(2);
     assertThat(run("connect", MYO, "-d", "4.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
-    assertThat(lastLine()).contains("link streaming");
+    assertThat(out.toString().split("\n")[out.toString().split("\n").length - 2]).contains("link streaming");
     assertThat(myo.peripheral().connectCalls()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void anAdapterPoweredOffEndsTheStreamWithTheReasonAndPoweredOnConnectsAgain() {
+    ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor();
+    try {
+      cutter.schedule(() -> fixture.bluez().powerOff(), 2500, TimeUnit.MILLISECONDS);
+      assertThat(run("connect", MYO, "-d", "8")).isEqualTo(ExitStatus.FAILURE);
+    } finally {
+      cutter.shutdownNow();
+    }
+    // Not retried: an adapter that is off stays off until someone turns it on.
+    assertThat(err.toString()).contains(MYO + ": ").contains("Resource Not Ready");
+    fixture.bluez().powerOn();
+    out.getBuffer().setLength(0);
+    assertThat(run("connect", MYO, "-d", "2.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString()).contains("link streaming");
+  }
+
+  @Test
+  void aDeviceGoneForGoodIsReportedNotRetriedForever() {
+    ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor();
+    try {
+      cutter.schedule(() -> legacy.peripheral().vanish(), 2500, TimeUnit.MILLISECONDS);
+      assertThat(run("connect", LEGACY, "-d", "10")).isEqualTo(ExitStatus.FAILURE);
+    } finally {
+      cutter.shutdownNow();
+    }
+    assertThat(err.toString()).startsWith("connect: " + LEGACY + ": ").contains("NOT_FOUND");
   }
 
   @Test
@@ -130,6 +161,32 @@ class DeviceKindsOverBluezIT {
     assertThat(run("inspect", LEGACY, "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
     assertThat(out.toString()).contains("device: legacy").containsPattern("legacy data .* uT");
     assertThat(lastLine()).endsWith(" packets, 0 malformed");
+  }
+
+  @Test
+  void captureWritesEveryMyoDataCharacteristicWithItsGattTableInTheSidecar() throws Exception {
+    Path file = dir.resolve("myo.btsnoop");
+    assertThat(run("capture", MYO, "-o", file.toString(), "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(lastLine()).startsWith("wrote ").contains(" notifications of a myo to ");
+    org.imucompanion.ble.capture.Capture capture = org.imucompanion.ble.capture.CaptureReader.readAll(file);
+    assertThat(capture.devices()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo("myo");
+      assertThat(d.address()).isEqualTo(MYO);
+      assertThat(d.characteristics()).extracting(c -> c.uuid())
+          .contains(MyoUuids.IMU_DATA, MyoUuids.EMG_DATA_0, MyoUuids.EMG_DATA_3, MyoUuids.COMMAND);
+    });
+    assertThat(capture.notifications()).extracting(n -> n.characteristic())
+        .contains(MyoUuids.IMU_DATA, MyoUuids.EMG_DATA_0, MyoUuids.EMG_DATA_1, MyoUuids.EMG_DATA_2, MyoUuids.EMG_DATA_3);
+  }
+
+  @Test
+  void captureWritesTheLegacyBandsValues() throws Exception {
+    Path file = dir.resolve("legacy.btsnoop");
+    assertThat(run("capture", LEGACY, "-o", file.toString(), "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    org.imucompanion.ble.capture.Capture capture = org.imucompanion.ble.capture.CaptureReader.readAll(file);
+    assertThat(capture.devices()).singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo("legacy"));
+    assertThat(capture.notifications()).hasSizeBetween(8, 25)
+        .allSatisfy(n -> assertThat(n.characteristic()).isEqualTo(org.imucompanion.protocol.legacy.LegacyUuids.DATA));
   }
 
   @Test
@@ -176,6 +233,12 @@ class DeviceKindsOverBluezIT {
       assertThat(session.firmwareVersion()).startsWith("1.5.");
       List<StreamInfo> streams = s.streams(session.id());
       assertThat(streams).extracting(StreamInfo::name).containsExactly("forearm-imu", "forearm-emg");
+      // The armband sends nothing while disconnected: all it generated was sent outside the
+      // outage. All of it is stored but what came before the set started (the connection's
+      // first fraction of a second) and nothing twice.
+      long sent = myo.emgGenerated().size();
+      long stored = s.sampleCount(streams.get(1).id());
+      assertThat(stored).as("EMG stored of %d sent", sent).isLessThanOrEqualTo(sent).isGreaterThan((long) (0.97 * sent));
       assertThat(streams.get(0).channels()).containsSubsequence(Channels.QUAT_W, Channels.QUAT_Z);
       assertThat(streams.get(1).channels()).isEqualTo(Channels.EMG);
       assertThat(streams.get(1).nominalRateHz()).isEqualTo(200.0);

@@ -158,6 +158,31 @@ class LiveClassificationIT {
     }
   }
 
+  @Test
+  void aMyoBuzzesAtEachSetEndAndEveryThirdRepetitionTheCounterCounts() throws Exception {
+    VirtualAthlete athlete = VirtualAthlete.of(AthleteTemplates.shipped(), 3, 1);
+    LiveDevice device =
+        new LiveDevice(
+            "Myo",
+            "myo",
+            new org.imucompanion.app.buffer.SampleRingBuffer(LiveDevice.IMU_CHANNELS, 10),
+            () -> {});
+    List<Integer> buzzes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    device.attachBuzzer(buzzes::add);
+    device.haptics().configure(new HapticCues.Settings(true, 3));
+    LiveClassification live = DefaultClassification.open(RATE, LiveClassification.WRISTBAND_CHANNELS);
+    device.attachClassification(live);
+    // A round, then the next round's 6 s warm-up rest, so the last set closes too.
+    push(live, athlete, 0, athlete.roundSeconds() + 5.5);
+    List<SetSummary> counted = live.setHistory().sets();
+    assertThat(counted).isNotEmpty();
+    long thirds = counted.stream().mapToLong(s -> s.repetitions() / 3).sum();
+    assertThat(buzzes.stream().filter(b -> b == HapticCues.SHORT).count()).isEqualTo(thirds);
+    // Every set the counter closed buzzed once.
+    assertThat(buzzes.stream().filter(b -> b == HapticCues.MEDIUM).count()).isEqualTo(counted.size());
+    device.close();
+  }
+
   /** The athlete's accelerometer and gyroscope from one time to another, at the device rate. */
   private static void push(LiveClassification live, VirtualAthlete athlete, double from,
       double to) {

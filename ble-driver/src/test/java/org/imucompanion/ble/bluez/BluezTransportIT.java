@@ -345,12 +345,12 @@ class BluezTransportIT {
   }
 
   @Test
-  void refusedConnectionIsReportedAsRefusedAndTheNextAttemptWorks() throws Exception {
+  void anAbortedConnectionIsReportedAsTransientAndTheNextAttemptWorks() throws Exception {
     VirtualPeripheral p = bus.bluez().add(wristband(bus.newAddress()));
     p.refuseConnections(1);
     StateLog log = new StateLog();
     assertThatThrownBy(() -> transport.connect(p.address(), log, DIRECT).get(5, TimeUnit.SECONDS))
-        .satisfies(e -> assertThat(failure(e).reason()).as(String.valueOf(failure(e).getMessage())).isEqualTo(BleException.Reason.REFUSED));
+        .satisfies(e -> assertThat(failure(e).reason()).as(String.valueOf(failure(e).getMessage())).isEqualTo(BleException.Reason.CONNECT_FAILED));
     assertThat(log.await(ConnectionState.DISCONNECTED, WAIT)).isPresent();
     BleConnection c = connect(p, ConnectionListener.IGNORE);
     assertThat(c.state()).isEqualTo(ConnectionState.SERVICES_RESOLVED);

@@ -38,6 +38,7 @@ public final class VirtualBluez implements AutoCloseable {
   private final AdapterObject adapter;
   private final Map<String, ExportedObject> objects = new ConcurrentSkipListMap<>();
   private final Map<String, VirtualPeripheral> peripherals = new ConcurrentSkipListMap<>();
+  private volatile boolean powered = true;
   private final ScheduledExecutorService scheduler;
   private volatile boolean discovering;
   private volatile Set<UUID> discoveryUuids = Set.of();
@@ -184,6 +185,32 @@ public final class VirtualBluez implements AutoCloseable {
         p.deviceObject().props.remove(DeviceObject.IFACE, "RSSI");
       }
     }
+  }
+
+  /**
+   * Powers the adapter off, as {@code bluetoothctl power off} or rfkill would: every connected
+   * device drops, and until {@link #powerOn()} every {@code Connect} fails with {@code
+   * org.bluez.Error.NotReady}, as bluetoothd answers then.
+   */
+  public void powerOff() {
+    powered = false;
+    adapter.props.set(AdapterObject.IFACE, "Powered", new Variant<>(Boolean.FALSE));
+    for (VirtualPeripheral p : peripherals.values()) {
+      if (p.isConnected()) {
+        p.disconnectNow();
+      }
+    }
+  }
+
+  /** Powers the adapter on again. */
+  public void powerOn() {
+    powered = true;
+    adapter.props.set(AdapterObject.IFACE, "Powered", new Variant<>(Boolean.TRUE));
+  }
+
+  /** Whether the adapter is powered: connections are refused while it is not. */
+  boolean isPowered() {
+    return powered;
   }
 
   /**

@@ -456,6 +456,9 @@ public final class VirtualPeripheral {
 
   void handleConnect() {
     connectCalls.incrementAndGet();
+    if (!bluez.isPowered()) {
+      throw BluezErrors.error("NotReady", "Resource Not Ready");
+    }
     if (refuseCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw BluezErrors.failed("le-connection-abort-by-local: connection refused by device");
     }

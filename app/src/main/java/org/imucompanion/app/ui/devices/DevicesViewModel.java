@@ -231,6 +231,18 @@ public final class DevicesViewModel {
       scanStatus.set(device.address() + " is not a supported device.");
       return CompletableFuture.completedFuture(null);
     }
+    // One row per device: it reconnects by itself, so connecting it again only selects it.
+    Optional<LiveDevice> existing =
+        workspace.devices().stream().filter(d -> d.address().equals(device.address())).findFirst();
+    if (existing.isPresent()) {
+      selected.set(existing.get());
+      scanStatus.set(
+          existing.get().name()
+              + " is already in the workspace ("
+              + existing.get().link().describe(System.nanoTime())
+              + "); it reconnects by itself.");
+      return CompletableFuture.completedFuture(null);
+    }
     CompletableFuture<Void> published = new CompletableFuture<>();
     CompletableFuture.runAsync(
         () -> {

@@ -47,6 +47,28 @@ public final class LiveView {
   private final List<DoubleDataSet> accelSets;
   private final List<DoubleDataSet> gyroSets;
 
+  /** The Myo's vibration settings: at a set's end, and every N repetitions. */
+  private javafx.scene.Node hapticsBar() {
+    javafx.scene.control.CheckBox atSetEnd =
+        new javafx.scene.control.CheckBox("Vibrate Myo at the end of a set");
+    atSetEnd.setId("live-vibrate-set-end");
+    atSetEnd.selectedProperty().bindBidirectional(viewModel.vibrateAtSetEndProperty());
+    javafx.scene.control.Spinner<Integer> everyReps = new javafx.scene.control.Spinner<>(0, 50, 0);
+    everyReps.setId("live-vibrate-every");
+    everyReps.setPrefWidth(70);
+    everyReps.setEditable(true);
+    everyReps.valueProperty().addListener((obs, old, now) -> viewModel.vibrateEveryRepsProperty().set(now));
+    javafx.scene.layout.HBox bar =
+        new javafx.scene.layout.HBox(
+            8,
+            atSetEnd,
+            new Label("and every"),
+            everyReps,
+            new Label("repetitions (0: never)"));
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return bar;
+  }
+
   /**
    * Builds the view.
    *
@@ -113,7 +135,7 @@ public final class LiveView {
     gridScroll.managedProperty().bind(gridScroll.visibleProperty());
     gridScroll.visibleProperty().bind(viewModel.compactProperty());
     VBox.setVgrow(gridScroll, Priority.ALWAYS);
-    root.getChildren().addAll(detail, gridScroll);
+    root.getChildren().addAll(hapticsBar(), detail, gridScroll);
     root.setId("live-view");
     viewModel.panels().addListener((ListChangeListener<DevicePanelModel>) c -> rebuildGrid());
     viewModel.columnsProperty().addListener((obs, old, now) -> rebuildGrid());

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.imucompanion.app.buffer.SampleWindow;
 import org.imucompanion.app.workspace.ExerciseEstimate;
+import org.imucompanion.app.workspace.HapticCues;
 import org.imucompanion.app.workspace.LiveDevice;
 
 /**
@@ -45,9 +46,15 @@ public final class LiveViewModel {
   private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(1);
   private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(false);
   private DevicePanelModel.EstimateShown estimateShown = (d, source, shown) -> {};
+  private final javafx.beans.property.BooleanProperty vibrateAtSetEnd =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+  private final javafx.beans.property.IntegerProperty vibrateEveryReps =
+      new javafx.beans.property.SimpleIntegerProperty(0);
 
   /** Creates the view model with no device selected. */
   public LiveViewModel() {
+    vibrateAtSetEnd.addListener((obs, old, now) -> applyHaptics());
+    vibrateEveryReps.addListener((obs, old, now) -> applyHaptics());
     device.addListener(
         (obs, old, now) -> {
           lastSeenWritten = -1;
@@ -95,6 +102,33 @@ public final class LiveViewModel {
   private void layOut() {
     columns.set(columnsFor(panels.size()));
     compact.set(panels.size() > 1);
+    applyHaptics();
+  }
+
+  private void applyHaptics() {
+    HapticCues.Settings settings =
+        new HapticCues.Settings(vibrateAtSetEnd.get(), Math.max(0, vibrateEveryReps.get()));
+    for (DevicePanelModel p : panels) {
+      p.device().haptics().configure(settings);
+    }
+  }
+
+  /**
+   * Whether every Myo shown vibrates when the rep counter closes a set (other devices cannot).
+   *
+   * @return the property
+   */
+  public javafx.beans.property.BooleanProperty vibrateAtSetEndProperty() {
+    return vibrateAtSetEnd;
+  }
+
+  /**
+   * Every how many repetitions a Myo gives a short vibration; 0 for never.
+   *
+   * @return the property
+   */
+  public javafx.beans.property.IntegerProperty vibrateEveryRepsProperty() {
+    return vibrateEveryReps;
   }
 
   /**
