@@ -27,28 +27,32 @@ import java.util.Objects;
  * every burst. The earliest arrivals are the best evidence, so the line is a lower envelope of the
  * arrivals. A notification arriving earlier than the line predicts moves it down at once. The
  * arrivals are cut into blocks (at least 1 s and 8 notifications); each block's earliest arrival
- * joins a window of the last 32 blocks' earliest arrivals, and at each block end the line is
- * rebuilt from that window: its slope ({@code scale}) moves a quarter of the way towards the slope
- * of the window's lower convex hull over the window's middle (the line under all points and
- * closest to them on average: the linear-programming estimate of clock skew from one-way delays),
- * bounded to 1 ± {@code maxDriftPpm}; then it is lowered or raised to be the lowest line of that
- * slope under every point of the window. So a burst of late notifications cannot pull the line
+ * joins a window of the last 256 blocks' earliest arrivals, and at each block end the line is
+ * rebuilt from that window. Its slope ({@code scale}) moves a tenth of the way towards the slope of
+ * the window's lower convex hull over the window's middle (the line under all points and closest
+ * to them on average: the linear-programming estimate of clock skew from one-way delays), bounded
+ * to 1 ± {@code maxDriftPpm}: a long window, because where the radio's timing hides the earliest
+ * arrivals (below) they show only every few minutes. Then the line is lowered or raised to be the
+ * lowest line of that slope under the last 64 blocks' points: short enough that a slope still
+ * converging cannot carry an old point far. So a burst of late notifications cannot pull the line
  * late (they are not the earliest of their block), a drifting crystal is followed (the slope), and
- * the line rises again only as its early points leave the window (relaxation over 32 blocks).
+ * the line rises again only as its early points leave the last 64 blocks.
  *
  * <p>Guarantees, by construction: each stamp is at least the previous stamp plus a minimum step
  * ({@link #minStepNanos()}, 1% of the nominal period), and no later than its notification's
  * arrival unless the minimum step forces it (only when arrivals come closer together than a
  * notification's samples times the minimum step).
  *
- * <p>Gaps and reconnects: when samples are only counted, a silence longer than the gap limit (by
+ * <p>Gaps, losses and reconnects: when samples are only counted, a silence longer than the gap limit (by
  * default 20 nominal periods, at least 1 s) may hide lost samples, so the clock re-anchors (the
  * next notification's last sample is stamped at its arrival) and keeps its rate estimate. Where
  * positions are known (device time, stream index) they survive a gap, and the clock re-anchors
  * only when a position disagrees with the line by more than 5 s (a device restarted its clock).
- * When counted or indexed positions come more than ¾ of a notification's length above the line in
- * 3 blocks running, samples were lost unseen (the Myo's rotation cannot see four lost in a row),
- * and the window restarts after the shift. Call {@link #reset()} after a reconnect.
+ * When 16 notifications running (and half a second) of a counted stream all come ¾ of a
+ * notification's length or more above the line, notifications were lost unseen: the positions
+ * move on by the whole notifications lost ({@link #unseenLostSamples()}); an indexed stream does
+ * the same from four notifications late (the Myo's rotation cannot see four lost in a row). Call
+ * {@link #reset()} after a reconnect.
  *
  * <p>What it cannot see: a delay that never varies (the host stack's fixed latency) is in every
  * arrival, so stamps are true sample times plus the smallest delay the link shows. And the radio
@@ -82,11 +86,13 @@ public final class SampleClock {
 
   static final int BLOCK_MILLIS = 1000;
   static final int BLOCK_MIN_NOTIFICATIONS = 8;
-  static final int SLOPE_BLOCKS = 32;
-  static final int LEVEL_SHIFT_BLOCKS = 3;
+  static final int SLOPE_BLOCKS = 256;
+  static final int LOSS_RUN = 16;
+  private static final long LOSS_RUN_NANOS = 500_000_000L;
   static final int JUMP_MILLIS = 5000;
   private static final int SLOPE_MIN_BLOCKS = 8;
-  private static final double SLOPE_GAIN = 0.25;
+  private static final double SLOPE_GAIN = 0.1;
+  static final int INTERCEPT_BLOCKS = 64;
   private static final int GAP_PERIODS = 20;
   private static final long MIN_GAP_NANOS = 1_000_000_000L;
   private static final long BLOCK_NANOS = BLOCK_MILLIS * 1_000_000L;
@@ -118,7 +124,11 @@ public final class SampleClock {
   private long blockStart;
   private int blockNotifications;
   private double blockMin;
-  private int highBlocks;
+  private double unseenShift;
+  private int lossRunLength;
+  private long lossRunStart;
+  private double lossRunMin;
+  private long unseenLost;
 
   private double blockRefHost;
   private double blockRefPos;
@@ -201,7 +211,7 @@ public final class SampleClock {
   public void stamp(long arrivalNanos, int samples, long[] out) {
     check(arrivalNanos, samples, out);
     enter(Feed.COUNTED);
-    double posFirst = counted * nominalPeriod;
+    double posFirst = counted * nominalPeriod + unseenShift;
     counted += samples;
     observe(arrivalNanos, posFirst, samples, false, out);
   }
@@ -271,7 +281,7 @@ public final class SampleClock {
       throw new IllegalArgumentException("sample index must be >= 0: " + firstSampleIndex);
     }
     enter(Feed.INDEXED);
-    observe(arrivalNanos, firstSampleIndex * nominalPeriod, samples, true, out);
+    observe(arrivalNanos, firstSampleIndex * nominalPeriod + unseenShift, samples, true, out);
   }
 
   /**
@@ -344,6 +354,7 @@ public final class SampleClock {
     anchored = false;
     deviceClock.reset();
     counted = 0;
+    unseenShift = 0;
     currentSamples = 0;
     clearBlocks();
   }
@@ -385,13 +396,24 @@ public final class SampleClock {
   }
 
   /**
-   * Counts re-anchorings since the clock was made: after gaps, clock jumps and lost samples seen
-   * as level shifts (not the first anchoring, nor those after {@link #reset()}).
+   * Counts re-anchorings since the clock was made: after gaps and clock jumps (not the first
+   * anchoring, nor those after {@link #reset()}).
    *
    * @return the count
    */
   public long reanchors() {
     return reanchors;
+  }
+
+  /**
+   * Counts samples found lost without being seen: in counted or indexed streams, runs of 16
+   * notifications that all came a notification's length or more late (the positions were then
+   * moved on by them).
+   *
+   * @return samples
+   */
+  public long unseenLostSamples() {
+    return unseenLost;
   }
 
   /**
@@ -477,8 +499,11 @@ public final class SampleClock {
           blockMinHost = arrival;
         }
         blockNotifications++;
-        if (arrival - blockStart >= BLOCK_NANOS && blockNotifications >= BLOCK_MIN_NOTIFICATIONS) {
-          endBlock(arrival, samples);
+        if (feed != Feed.DEVICE_TIME && lostUnseen(arrival, late, samples)) {
+          startBlock(arrival);
+        } else if (arrival - blockStart >= BLOCK_NANOS
+            && blockNotifications >= BLOCK_MIN_NOTIFICATIONS) {
+          endBlock(arrival);
         }
       }
     }
@@ -513,9 +538,10 @@ public final class SampleClock {
   }
 
   private void clearBlocks() {
+    lossRunLength = 0;
+    lossRunMin = Double.POSITIVE_INFINITY;
     blockNotifications = 0;
     blockMin = Double.POSITIVE_INFINITY;
-    highBlocks = 0;
     ringSize = 0;
     ringNext = 0;
   }
@@ -525,17 +551,46 @@ public final class SampleClock {
    * the slope of their lower hull, and the line becomes the lowest line of that rate under all of
    * them (which lets it rise once an early arrival has left the window).
    */
-  private void endBlock(long arrival, int samples) {
-    boolean lost = feed != Feed.DEVICE_TIME && blockMin > 0.75 * samples * nominalPeriod;
-    highBlocks = lost ? highBlocks + 1 : 0;
-    if (highBlocks >= LEVEL_SHIFT_BLOCKS) {
-      // Samples were lost unseen: the positions moved against the host, so the window before the
-      // shift says nothing about the line after it.
-      reanchors++;
-      highBlocks = 0;
-      ringSize = 0;
-      ringNext = 0;
+  /**
+   * Watches for notifications lost where nothing counts them: then every later notification comes
+   * at least a notification's length late against the line. When at least 16 running, over at
+   * least half a second of arrivals, all do, the positions move on by the whole notifications lost
+   * (the smallest lateness of the run, rounded to notifications); the line stays where it is. A
+   * burst, even the one that empties the queue after a stall, delays a few notifications over a
+   * short span, not that many over that long. Indexed streams see their own losses except whole
+   * rotations (the Myo's four characteristics), so for them only four notifications or more count.
+   *
+   * @return whether the positions moved (the block in progress is then dropped: part of it was
+   *     placed at the old positions)
+   */
+  private boolean lostUnseen(long arrival, double late, int samples) {
+    double notification = samples * nominalPeriod;
+    double threshold = (feed == Feed.INDEXED ? 3.75 : 0.75) * notification;
+    if (late < threshold) {
+      lossRunLength = 0;
+      return false;
     }
+    if (lossRunLength == 0) {
+      lossRunStart = arrival;
+      lossRunMin = late;
+    } else if (late < lossRunMin) {
+      lossRunMin = late;
+    }
+    lossRunLength++;
+    if (lossRunLength < LOSS_RUN || arrival - lossRunStart < LOSS_RUN_NANOS) {
+      return false;
+    }
+    lossRunLength = 0;
+    long lost = (long) Math.floor(lossRunMin / notification + 0.25);
+    double shift = lost * notification;
+    unseenShift += shift;
+    unseenLost += lost * samples;
+    hostRef += shift * scale;
+    posRef += shift;
+    return true;
+  }
+
+  private void endBlock(long arrival) {
     ringPos[ringNext] = blockMinPos;
     ringLate[ringNext] = blockMinHost - blockMinPos;
     ringNext = (ringNext + 1) % SLOPE_BLOCKS;
@@ -550,9 +605,10 @@ public final class SampleClock {
       }
     }
     if (ringSize >= 1) {
-      // The lowest line of slope scale under every block minimum of the window.
+      // The lowest line of slope scale under the recent block minima.
       double lowest = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < ringSize; i++) {
+      for (int r = 0, m = Math.min(ringSize, INTERCEPT_BLOCKS); r < m; r++) {
+        int i = Math.floorMod(ringNext - 1 - r, SLOPE_BLOCKS);
         double h = ringPos[i] + ringLate[i] + (posRef - ringPos[i]) * scale;
         if (h < lowest) {
           lowest = h;

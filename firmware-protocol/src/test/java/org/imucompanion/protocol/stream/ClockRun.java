@@ -30,6 +30,27 @@ final class ClockRun {
     size = capacity;
   }
 
+  /** A stamping rule without state, for comparison: the time of sample {@code i} of a notification. */
+  interface Rule {
+    long stamp(SimulatedBleLink.Arrival arrival, int i);
+  }
+
+  static ClockRun feed(List<SimulatedBleLink.Arrival> arrivals, Rule rule) {
+    int total = arrivals.stream().mapToInt(SimulatedBleLink.Arrival::samples).sum();
+    ClockRun run = new ClockRun(total);
+    int at = 0;
+    for (SimulatedBleLink.Arrival a : arrivals) {
+      for (int i = 0; i < a.samples(); i++) {
+        run.stamps[at] = rule.stamp(a, i);
+        run.trueTimes[at] = a.trueTime(i);
+        run.arrivals[at] = a.arrivalNanos();
+        run.samplesInNotification[at] = a.samples();
+        at++;
+      }
+    }
+    return run;
+  }
+
   static ClockRun feed(SampleClock clock, Feed feed, List<SimulatedBleLink.Arrival> arrivals) {
     int total = arrivals.stream().mapToInt(SimulatedBleLink.Arrival::samples).sum();
     ClockRun run = new ClockRun(total);

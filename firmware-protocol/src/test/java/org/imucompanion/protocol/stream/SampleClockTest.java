@@ -269,21 +269,22 @@ class SampleClockTest {
   }
 
   @Test
-  void samplesLostUnseenInACountedStreamAreCaughtUpWithinFourBlocks() {
-    // Every tenth second a notification is lost; with counted samples the clock cannot see it,
-    // until three blocks running come a notification's length late.
+  void aNotificationLostUnseenInACountedStreamIsCaughtUpWithinTwoBlocks() {
+    // A notification is lost; with counted samples the clock cannot see it, until a whole block
+    // comes a notification's length late.
     SimulatedBleLink.Settings s = link(200, 2, 0, 11.25, 0.1, 5, 0, 8);
     List<SimulatedBleLink.Arrival> all = SimulatedBleLink.run(s, 4_000);
     List<SimulatedBleLink.Arrival> lossy = new ArrayList<>(all);
     lossy.remove(1_500);
     SampleClock clock = SampleClock.forNominalRate(200);
     ClockRun run = ClockRun.feed(clock, ClockRun.Feed.COUNTED, lossy);
-    assertThat(clock.reanchors()).isEqualTo(1);
+    assertThat(clock.unseenLostSamples()).isEqualTo(2);
+    assertThat(clock.reanchors()).isZero();
     double lossAt = all.get(1_500).trueFirstNanos();
     double[] late = new double[run.size];
     int n = 0;
     for (int i = 0; i < run.size; i++) {
-      if (run.trueTimes[i] > lossAt + 5e9) {
+      if (run.trueTimes[i] > lossAt + 2e9) {
         late[n++] = run.stamps[i] - run.trueTimes[i] - SimulatedBleLink.LATENCY_NANOS;
       }
     }
