@@ -8,12 +8,13 @@ import java.util.List;
  * BLE links (connection intervals 7.5-30 ms, missed events and bursts of up to 8 notifications,
  * host jitter); each stream is stamped by its own {@link SampleClock}, and at every 10 ms of true
  * time the difference of the two streams' stamp errors (interpolated) is the alignment error.
- * Also runs today's stamping rules on the same arrivals for comparison. A main, not a test: it
+ * Also runs the feeds' stamping rules from before SampleClock on the same arrivals, for comparison. A main, not a test: it
  * prints figures and asserts nothing.
  *
- * <p>Run: {@code mvn -B -q -pl firmware-protocol -DskipTests test-compile exec:java
- * -Dexec.classpathScope=test
- * -Dexec.mainClass=org.imucompanion.protocol.stream.ClockAlignmentMeasurement}
+ * <p>Run (it needs nothing but the JDK and this module's classes): {@code mvn -B -q -pl
+ * firmware-protocol -DskipTests verify && java -cp
+ * firmware-protocol/target/classes:firmware-protocol/target/test-classes
+ * org.imucompanion.protocol.stream.ClockAlignmentMeasurement 10}
  */
 public final class ClockAlignmentMeasurement {
 
@@ -38,54 +39,67 @@ public final class ClockAlignmentMeasurement {
   public static void main(String[] args) {
     double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 10;
     System.out.printf(
-        "Two devices, clock offset 37 ms, drift +100 / -50 ppm, %.0f min each, first %.0f s"
-            + " skipped; |alignment error| in ms (median / p99 / max); p99 |error| of each stream"
-            + " against true time + fixed latency; backwards steps of today's rules.%n%n",
+        "Two devices, clock offset 37 ms, drift +100 / -50 ppm, %.0f min each (A's clock crosses its"
+            + " 32-bit wrap), first %.0f s skipped. Alignment: |error of A - error of B| in ms,"
+            + " median / p99 / max. Per stream: p99 |stamp - (true time + fixed latency)|, ms."
+            + " Quantum: gcd(notification period, interval), ms.%n",
         minutes, SETTLE_NANOS / 1e9);
-    System.out.println(
-        "| A | B | intervals A / B | jitter | alignment (SampleClock) | p99 A / B | today's rules:"
-            + " alignment | backwards steps today |");
-    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    Stream[][] pairs = {{V1_247, V1_247}, {V1_23, V1_23}, {MYO_EMG, V1_247}, {MYO_EMG, MYO_EMG}};
     double[][] intervals = {{7.5, 30}, {11.25, 15}, {7.5, 7.5}, {15, 30}, {20, 20}};
-    for (Stream[] pair :
-        new Stream[][] {{V1_247, V1_247}, {V1_23, V1_23}, {MYO_EMG, V1_247}, {MYO_EMG, MYO_EMG},
-            {MYO_IMU, V1_23}}) {
+    header("Tail jitter ≤ 15 ms, 1% of notifications lost");
+    for (Stream[] pair : pairs) {
       for (double[] ci : intervals) {
-        for (SimulatedBleLink.Jitter jitter : SimulatedBleLink.Jitter.values()) {
-          double jitterMs = jitter == SimulatedBleLink.Jitter.TAIL ? 15 : 10;
-          row(pair[0], pair[1], ci[0], ci[1], jitter, jitterMs, minutes);
-        }
+        row(pair[0], pair[1], ci[0], ci[1], SimulatedBleLink.Jitter.TAIL, 15, 0.01, minutes);
+      }
+    }
+    header("Uniform jitter ≤ 10 ms (every notification as likely to wait 10 ms as none), 1% lost");
+    for (Stream[] pair : pairs) {
+      for (double[] ci : new double[][] {{7.5, 30}, {11.25, 15}}) {
+        row(pair[0], pair[1], ci[0], ci[1], SimulatedBleLink.Jitter.UNIFORM, 10, 0.01, minutes);
+      }
+    }
+    header("A counted stream (no index, no device time), tail jitter ≤ 15 ms, by loss");
+    for (double loss : new double[] {0, 0.001, 0.01}) {
+      for (double[] ci : new double[][] {{7.5, 30}, {11.25, 15}, {20, 20}}) {
+        row(MYO_IMU, V1_23, ci[0], ci[1], SimulatedBleLink.Jitter.TAIL, 15, loss, minutes);
       }
     }
   }
 
+  private static void header(String title) {
+    System.out.printf("%n%s%n%n", title);
+    System.out.println(
+        "| A | B | intervals A / B | quantum A / B | loss | alignment | per stream A / B | feeds'"
+            + " rules before: alignment | rules before: backwards steps A / B |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  }
+
   private static void row(
       Stream a, Stream b, double ciA, double ciB, SimulatedBleLink.Jitter jitter, double jitterMs,
-      double minutes) {
+      double loss, double minutes) {
     double start = 1e12;
     // B starts sampling 37 ms after A, and its clock reads 37 ms more than A's would (and A's is
     // a minute from its 32-bit wrap).
     SimulatedBleLink.Settings sa =
         new SimulatedBleLink.Settings(
             a.rateHz(), a.perNotification(), 100, start, 0xFFFF_FFFFL - 60_000_000L, ciA * 1e6, 0.2,
-            8, jitterMs * 1e6, 0.01, jitter, 1);
+            8, jitterMs * 1e6, loss, jitter, 1);
     SimulatedBleLink.Settings sb =
         new SimulatedBleLink.Settings(
             b.rateHz(), b.perNotification(), -50, start + 37e6, 0xFFFF_FFFFL - 60_000_000L + 74_000,
-            ciB * 1e6, 0.2, 8, jitterMs * 1e6, 0.01, jitter, 2);
+            ciB * 1e6, 0.2, 8, jitterMs * 1e6, loss, jitter, 2);
     List<SimulatedBleLink.Arrival> arrA = SimulatedBleLink.run(sa, notifications(a, minutes));
     List<SimulatedBleLink.Arrival> arrB = SimulatedBleLink.run(sb, notifications(b, minutes));
     ClockRun runA = ClockRun.feed(SampleClock.forNominalRate(a.rateHz()), a.feed(), arrA);
     ClockRun runB = ClockRun.feed(SampleClock.forNominalRate(b.rateHz()), b.feed(), arrB);
-    ClockRun todayA = today(a, arrA);
-    ClockRun todayB = today(b, arrB);
-    double[] align = alignment(runA, runB, start);
-    double[] alignToday = alignment(todayA, todayB, start);
+    ClockRun beforeA = before(a, arrA);
+    ClockRun beforeB = before(b, arrB);
     System.out.printf(
-        "| %s | %s | %s / %s ms | %s ≤ %.0f ms | %s | %.2f / %.2f | %s | %d / %d |%n",
-        a.name(), b.name(), fmt(ciA), fmt(ciB), jitter == SimulatedBleLink.Jitter.TAIL ? "tail" : "uniform",
-        jitterMs, figures(align), p99(runA), p99(runB), figures(alignToday), backwards(todayA),
-        backwards(todayB));
+        "| %s | %s | %s / %s ms | %s / %s | %s%% | %s | %.2f / %.2f | %s | %d / %d |%n",
+        a.name(), b.name(), fmt(ciA), fmt(ciB), fmt(SimulatedBleLink.quantumNanos(sa) / 1e6),
+        fmt(SimulatedBleLink.quantumNanos(sb) / 1e6), fmt(loss * 100),
+        figures(alignment(runA, runB, start)), p99(runA), p99(runB),
+        figures(alignment(beforeA, beforeB, start)), backwards(beforeA), backwards(beforeB));
   }
 
   private static String fmt(double ms) {
@@ -137,11 +151,11 @@ public final class ClockAlignmentMeasurement {
   }
 
   /**
-   * Today's rules in app/.../workspace: v1 batches spread back from arrival at the nominal period
+   * The feeds' rules before SampleClock (app/.../workspace): v1 batches spread back from arrival at the nominal period
    * (WristbandFeed.SampleAppender), the first of a Myo EMG pair 5 ms before arrival
    * (MyoFeed.Appender.onEmg), counted streams at arrival.
    */
-  private static ClockRun today(Stream s, List<SimulatedBleLink.Arrival> arrivals) {
+  private static ClockRun before(Stream s, List<SimulatedBleLink.Arrival> arrivals) {
     long period = (long) (1e9 / s.rateHz());
     return ClockRun.feed(
         arrivals,

@@ -186,7 +186,7 @@ class SampleClockTest {
             deviceTime ? ClockRun.Feed.DEVICE_TIME : ClockRun.Feed.INDEXED,
             arrivals);
     double[] errors = run.errorsAfter(10e9, SimulatedBleLink.LATENCY_NANOS);
-    double quantum = quantumNanos(s);
+    double quantum = SimulatedBleLink.quantumNanos(s);
     assertThat(ClockRun.quantileOfAbs(errors, 0.99)).isLessThanOrEqualTo(quantum + 1e6);
   }
 
@@ -391,20 +391,6 @@ class SampleClockTest {
 
   private static int notificationsFor(SimulatedBleLink.Settings s, double seconds) {
     return (int) (seconds * s.rateHz() / s.samplesPerNotification());
-  }
-
-  /** The greatest common divisor of notification period and connection interval, in µs, as ns. */
-  static double quantumNanos(SimulatedBleLink.Settings s) {
-    long period = Math.round(s.samplesPerNotification() * 1e6 / s.rateHz());
-    long interval = Math.round(s.intervalNanos() / 1e3);
-    long a = period;
-    long b = interval;
-    while (b != 0) {
-      long r = a % b;
-      a = b;
-      b = r;
-    }
-    return a * 1e3;
   }
 
   /** The real streams: Myo EMG pairs, v1 at the default MTU and at 247, Myo IMU. */

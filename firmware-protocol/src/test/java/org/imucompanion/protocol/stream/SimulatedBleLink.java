@@ -84,6 +84,25 @@ final class SimulatedBleLink {
 
   private SimulatedBleLink() {}
 
+  /**
+   * What the radio can hide: the greatest common divisor of the notification period and the
+   * connection interval (in whole µs), the spacing of the phases at which notifications meet
+   * connection events. The smallest delay seen can sit anywhere below it for minutes.
+   *
+   * @param s the device and link
+   * @return nanoseconds
+   */
+  static double quantumNanos(Settings s) {
+    long a = Math.round(s.samplesPerNotification() * 1e6 / s.rateHz());
+    long b = Math.round(s.intervalNanos() / 1e3);
+    while (b != 0) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a * 1e3;
+  }
+
   private static double jitter(Random random, Settings s) {
     if (s.jitter() == Jitter.UNIFORM) {
       return random.nextDouble() * s.jitterNanos();
