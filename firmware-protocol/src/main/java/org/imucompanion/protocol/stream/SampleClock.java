@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Gives every sample of one device stream a host time ({@link System#nanoTime()} nanoseconds)
- * that never goes backwards, from when its notifications arrived, how many samples each carried
- * and, where the wire has one, the device's own clock. One instance per stream (a v1 wristband's
- * data, a Myo's EMG, a Myo's IMU, a legacy band's reads); not thread-safe; allocates nothing per
- * sample once running.
+ * Gives every sample of one device stream a host time ({@link System#nanoTime()} nanoseconds) that
+ * never goes backwards, from when its notifications arrived, how many samples each carried and,
+ * where the wire has one, the device's own clock. One instance per stream (a v1 wristband's data, a
+ * Myo's EMG, a Myo's IMU, a legacy band's reads); not thread-safe; allocates nothing per sample
+ * once running.
  *
  * <h2>Model</h2>
  *
@@ -29,9 +29,9 @@ import java.util.Objects;
  * arrivals are cut into blocks (at least 1 s and 8 notifications); each block's earliest arrival
  * joins a window of the last 256 blocks' earliest arrivals, and at each block end the line is
  * rebuilt from that window. Its slope ({@code scale}) moves a tenth of the way towards the slope of
- * the window's lower convex hull over the window's middle (the line under all points and closest
- * to them on average: the linear-programming estimate of clock skew from one-way delays), bounded
- * to 1 ± {@code maxDriftPpm}: a long window, because where the radio's timing hides the earliest
+ * the window's lower convex hull over the window's middle (the line under all points and closest to
+ * them on average: the linear-programming estimate of clock skew from one-way delays), bounded to 1
+ * ± {@code maxDriftPpm}: a long window, because where the radio's timing hides the earliest
  * arrivals (below) they show only every few minutes. Then the line is lowered or raised to be the
  * lowest line of that slope under the last 64 blocks' points: short enough that a slope still
  * converging cannot carry an old point far. So a burst of late notifications cannot pull the line
@@ -39,27 +39,27 @@ import java.util.Objects;
  * the line rises again only as its early points leave the last 64 blocks.
  *
  * <p>Guarantees, by construction: each stamp is at least the previous stamp plus a minimum step
- * ({@link #minStepNanos()}, 1% of the nominal period), and no later than its notification's
- * arrival unless the minimum step forces it (only when arrivals come closer together than a
- * notification's samples times the minimum step).
+ * ({@link #minStepNanos()}, 1% of the nominal period), and no later than its notification's arrival
+ * unless the minimum step forces it (only when arrivals come closer together than a notification's
+ * samples times the minimum step).
  *
- * <p>Gaps, losses and reconnects: when samples are only counted, a silence longer than the gap limit (by
- * default 20 nominal periods, at least 1 s) may hide lost samples, so the clock re-anchors (the
- * next notification's last sample is stamped at its arrival) and keeps its rate estimate. Where
- * positions are known (device time, stream index) they survive a gap, and the clock re-anchors
- * only when a position disagrees with the line by more than 5 s (a device restarted its clock).
- * When 16 notifications running (and half a second) of a counted stream all come ¾ of a
- * notification's length or more above the line, notifications were lost unseen: the positions
- * move on by the whole notifications lost ({@link #unseenLostSamples()}); an indexed stream does
- * the same from four notifications late (the Myo's rotation cannot see four lost in a row). Call
- * {@link #reset()} after a reconnect.
+ * <p>Gaps, losses and reconnects: when samples are only counted, a silence longer than the gap
+ * limit (by default 20 nominal periods, at least 1 s) may hide lost samples, so the clock
+ * re-anchors (the next notification's last sample is stamped at its arrival) and keeps its rate
+ * estimate. Where positions are known (device time, stream index) they survive a gap, and the clock
+ * re-anchors only when a position disagrees with the line by more than 5 s (a device restarted its
+ * clock). When 16 notifications running (and half a second) of a counted stream all come ¾ of a
+ * notification's length or more above the line, notifications were lost unseen: the positions move
+ * on by the whole notifications lost ({@link #unseenLostSamples()}); an indexed stream does the
+ * same from four notifications late over 4 s (the Myo's rotation cannot see four lost in a row).
+ * Call {@link #reset()} after a reconnect.
  *
  * <p>What it cannot see: a delay that never varies (the host stack's fixed latency) is in every
  * arrival, so stamps are true sample times plus the smallest delay the link shows. And the radio
- * sends only at connection events: how long a sample waited for one shows only as the phases of
- * the notifications against the events vary. When the notification period and the connection
- * interval have a large common divisor {@code g} (a 20 ms period on a 20 ms interval: 20 ms; 10 ms
- * on 7.5 ms: 2.5 ms), the smallest delay seen can sit anywhere in {@code 0..g} for as long as the
+ * sends only at connection events: how long a sample waited for one shows only as the phases of the
+ * notifications against the events vary. When the notification period and the connection interval
+ * have a large common divisor {@code g} (a 20 ms period on a 20 ms interval: 20 ms; 10 ms on 7.5
+ * ms: 2.5 ms), the smallest delay seen can sit anywhere in {@code 0..g} for as long as the
  * crystal's drift takes to slide the phases by {@code g}, so stamps can be late by up to {@code g}.
  * docs/CLOCKS.md measures both.
  *
@@ -84,19 +84,41 @@ public final class SampleClock {
   /** Default bound on the device clock's rate error against the host's. */
   public static final double DEFAULT_MAX_DRIFT_PPM = 500;
 
-  static final int BLOCK_MILLIS = 1000;
-  static final int BLOCK_MIN_NOTIFICATIONS = 8;
-  static final int SLOPE_BLOCKS = 256;
-  static final int LOSS_RUN = 16;
-  private static final long LOSS_RUN_NANOS = 500_000_000L;
-  static final int JUMP_MILLIS = 5000;
+  /** A block: at least this long and this many notifications, so it holds an early arrival. */
+  private static final long BLOCK_NANOS = 1_000_000_000L;
+
+  private static final int BLOCK_MIN_NOTIFICATIONS = 8;
+
+  /** Block minima the slope is fitted to (minutes: the radio can hide early arrivals that long). */
+  private static final int SLOPE_BLOCKS = 256;
+
+  /** Fewest block minima before the slope moves. */
   private static final int SLOPE_MIN_BLOCKS = 8;
+
+  /** How far the slope moves towards the hull's per block. */
   private static final double SLOPE_GAIN = 0.1;
-  static final int INTERCEPT_BLOCKS = 64;
+
+  /** Latest block minima the line must pass under. */
+  private static final int INTERCEPT_BLOCKS = 64;
+
+  /** Late notifications running, over at least that long, that say notifications were lost. */
+  private static final int LOSS_RUN = 16;
+
+  private static final long LOSS_RUN_NANOS = 500_000_000L;
+
+  /**
+   * Indexed streams see their own losses but for whole rotations, which are rare; a congested link
+   * that keeps every notification late for seconds is not, so they need longer evidence.
+   */
+  private static final long INDEXED_LOSS_RUN_NANOS = 4_000_000_000L;
+
+  /** A known position this far off the line means the device's clock or index restarted. */
+  private static final double JUMP_NANOS = 5e9;
+
+  /** Default gap limit: this many nominal periods, and at least {@code MIN_GAP_NANOS}. */
   private static final int GAP_PERIODS = 20;
+
   private static final long MIN_GAP_NANOS = 1_000_000_000L;
-  private static final long BLOCK_NANOS = BLOCK_MILLIS * 1_000_000L;
-  private static final double JUMP_NANOS = JUMP_MILLIS * 1e6;
 
   /** How the positions of the samples are known; one clock is fed one way until reset. */
   private enum Feed {
@@ -170,10 +192,11 @@ public final class SampleClock {
   }
 
   /**
-   * A clock for a stream sampled at a nominal rate, with the default drift bound (500 ppm) and gap limit (20 nominal periods, at least 1 s).
+   * A clock for a stream sampled at a nominal rate, with the default drift bound (500 ppm) and gap
+   * limit (20 nominal periods, at least 1 s).
    *
-   * @param hz the stream's nominal sample rate (a v1 wristband's configured output data rate,
-   *     200 for the Myo's EMG, 50 for its IMU)
+   * @param hz the stream's nominal sample rate (a v1 wristband's configured output data rate, 200
+   *     for the Myo's EMG, 50 for its IMU)
    * @return a clock, not yet anchored
    * @throws IllegalArgumentException if the rate is not a positive finite number
    */
@@ -254,8 +277,13 @@ public final class SampleClock {
               + arrivalNanos
               + " does not follow the notification begun with index 0"
               + (currentSamples > 0
-                  ? " (" + currentSamples + " samples at " + currentArrival + ", next "
-                      + currentNext + ")"
+                  ? " ("
+                      + currentSamples
+                      + " samples at "
+                      + currentArrival
+                      + ", next "
+                      + currentNext
+                      + ")"
                   : ""));
     }
     currentNext++;
@@ -285,9 +313,9 @@ public final class SampleClock {
   }
 
   /**
-   * Stamps one sample of an indexed stream, for callers handed samples one by one (the Myo's
-   * {@code MyoListener.onEmg}): the first sample asked for from a notification feeds it, the others
-   * return the times computed then. Gives exactly what {@link #stampFrom} gives.
+   * Stamps one sample of an indexed stream, for callers handed samples one by one (the Myo's {@code
+   * MyoListener.onEmg}): the first sample asked for from a notification feeds it, the others return
+   * the times computed then. Gives exactly what {@link #stampFrom} gives.
    *
    * @param arrivalNanos when the notification arrived (the same for all its samples)
    * @param sampleIndex the sample's stream index; its notification starts at the multiple of {@code
@@ -334,7 +362,8 @@ public final class SampleClock {
    *     out} is too short
    * @throws IllegalStateException if this clock was fed another way since the last reset
    */
-  public void stampWithDeviceTime(long arrivalNanos, long deviceTimeMicros, int samples, long[] out) {
+  public void stampWithDeviceTime(
+      long arrivalNanos, long deviceTimeMicros, int samples, long[] out) {
     check(arrivalNanos, samples, out);
     if (deviceTimeMicros < 0 || deviceTimeMicros > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("device time must be 0..2^32-1 µs: " + deviceTimeMicros);
@@ -407,8 +436,8 @@ public final class SampleClock {
 
   /**
    * Counts samples found lost without being seen: in counted or indexed streams, runs of 16
-   * notifications that all came a notification's length or more late (the positions were then
-   * moved on by them).
+   * notifications that all came a notification's length or more late (the positions were then moved
+   * on by them).
    *
    * @return samples
    */
@@ -452,7 +481,10 @@ public final class SampleClock {
       feed = wanted;
     } else if (feed != wanted) {
       throw new IllegalStateException(
-          "this clock is fed " + describe(feed) + "; reset() before feeding it " + describe(wanted));
+          "this clock is fed "
+              + describe(feed)
+              + "; reset() before feeding it "
+              + describe(wanted));
     }
   }
 
@@ -547,18 +579,14 @@ public final class SampleClock {
   }
 
   /**
-   * Closes a block: its earliest arrival joins the window of block minima, the rate moves towards
-   * the slope of their lower hull, and the line becomes the lowest line of that rate under all of
-   * them (which lets it rise once an early arrival has left the window).
-   */
-  /**
    * Watches for notifications lost where nothing counts them: then every later notification comes
-   * at least a notification's length late against the line. When at least 16 running, over at
-   * least half a second of arrivals, all do, the positions move on by the whole notifications lost
-   * (the smallest lateness of the run, rounded to notifications); the line stays where it is. A
-   * burst, even the one that empties the queue after a stall, delays a few notifications over a
-   * short span, not that many over that long. Indexed streams see their own losses except whole
-   * rotations (the Myo's four characteristics), so for them only four notifications or more count.
+   * at least a notification's length late against the line. When at least 16 running, over at least
+   * half a second of arrivals, all do, the positions move on by the whole notifications lost (the
+   * smallest lateness of the run, rounded to notifications); the line stays where it is. A burst,
+   * even the one that empties the queue after a stall, delays a few notifications over a short
+   * span, not that many over that long. Indexed streams see their own losses except whole rotations
+   * (the Myo's four characteristics), so for them only four notifications or more late count, over
+   * at least 4 s.
    *
    * @return whether the positions moved (the block in progress is then dropped: part of it was
    *     placed at the old positions)
@@ -577,7 +605,8 @@ public final class SampleClock {
       lossRunMin = late;
     }
     lossRunLength++;
-    if (lossRunLength < LOSS_RUN || arrival - lossRunStart < LOSS_RUN_NANOS) {
+    long span = feed == Feed.INDEXED ? INDEXED_LOSS_RUN_NANOS : LOSS_RUN_NANOS;
+    if (lossRunLength < LOSS_RUN || arrival - lossRunStart < span) {
       return false;
     }
     lossRunLength = 0;
@@ -587,9 +616,18 @@ public final class SampleClock {
     unseenLost += lost * samples;
     hostRef += shift * scale;
     posRef += shift;
+    // The window's points sit at the old positions: a slope fitted across the shift would be off
+    // by it (and by it again if the shift was a mistake). Start the window again; the slope stays.
+    ringSize = 0;
+    ringNext = 0;
     return true;
   }
 
+  /**
+   * Closes a block: its earliest arrival joins the window of block minima, the rate moves towards
+   * the slope of their lower hull, and the line becomes the lowest line of that rate under the
+   * latest 64 of them (which lets it rise once an early arrival has left those).
+   */
   private void endBlock(long arrival) {
     ringPos[ringNext] = blockMinPos;
     ringLate[ringNext] = blockMinHost - blockMinPos;

@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * Measures how well two devices recorded together share one timeline (docs/CLOCKS.md): two
- * simulated devices with a known clock offset and opposite drifts send over their own simulated
- * BLE links (connection intervals 7.5-30 ms, missed events and bursts of up to 8 notifications,
- * host jitter); each stream is stamped by its own {@link SampleClock}, and at every 10 ms of true
- * time the difference of the two streams' stamp errors (interpolated) is the alignment error.
- * Also runs the feeds' stamping rules from before SampleClock on the same arrivals, for comparison. A main, not a test: it
- * prints figures and asserts nothing.
+ * simulated devices with a known clock offset and opposite drifts send over their own simulated BLE
+ * links (connection intervals 7.5-30 ms, missed events and bursts of up to 8 notifications, host
+ * jitter); each stream is stamped by its own {@link SampleClock}, and at every 10 ms of true time
+ * the difference of the two streams' stamp errors (interpolated) is the alignment error. Also runs
+ * the feeds' stamping rules from before SampleClock on the same arrivals, for comparison. A main,
+ * not a test: it prints figures and asserts nothing.
  *
  * <p>Run (it needs nothing but the JDK and this module's classes): {@code mvn -B -q -pl
  * firmware-protocol -DskipTests verify && java -cp
@@ -24,10 +24,13 @@ public final class ClockAlignmentMeasurement {
   /** A stream of one device: how it is sampled and batched, and which feed its clock gets. */
   private record Stream(String name, double rateHz, int perNotification, ClockRun.Feed feed) {}
 
-  private static final Stream V1_247 = new Stream("v1 200 Hz ×13", 200, 13, ClockRun.Feed.DEVICE_TIME);
+  private static final Stream V1_247 =
+      new Stream("v1 200 Hz ×13", 200, 13, ClockRun.Feed.DEVICE_TIME);
   private static final Stream V1_23 = new Stream("v1 50 Hz ×1", 50, 1, ClockRun.Feed.DEVICE_TIME);
-  private static final Stream MYO_EMG = new Stream("Myo EMG 200 Hz ×2", 200, 2, ClockRun.Feed.INDEXED);
-  private static final Stream MYO_IMU = new Stream("Myo IMU 50 Hz ×1", 50, 1, ClockRun.Feed.COUNTED);
+  private static final Stream MYO_EMG =
+      new Stream("Myo EMG 200 Hz ×2", 200, 2, ClockRun.Feed.INDEXED);
+  private static final Stream MYO_IMU =
+      new Stream("Myo IMU 50 Hz ×1", 50, 1, ClockRun.Feed.COUNTED);
 
   private ClockAlignmentMeasurement() {}
 
@@ -39,8 +42,8 @@ public final class ClockAlignmentMeasurement {
   public static void main(String[] args) {
     double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 10;
     System.out.printf(
-        "Two devices, clock offset 37 ms, drift +100 / -50 ppm, %.0f min each (A's clock crosses its"
-            + " 32-bit wrap), first %.0f s skipped. Alignment: |error of A - error of B| in ms,"
+        "Two devices, clock offset 37 ms, drift +100 / -50 ppm, %.0f min each (A's clock crosses"
+            + " its 32-bit wrap), first %.0f s skipped. Alignment: |error of A - error of B| in ms,"
             + " median / p99 / max. Per stream: p99 |stamp - (true time + fixed latency)|, ms."
             + " Quantum: gcd(notification period, interval), ms.%n",
         minutes, SETTLE_NANOS / 1e9);
@@ -75,19 +78,45 @@ public final class ClockAlignmentMeasurement {
   }
 
   private static void row(
-      Stream a, Stream b, double ciA, double ciB, SimulatedBleLink.Jitter jitter, double jitterMs,
-      double loss, double minutes) {
+      Stream a,
+      Stream b,
+      double ciA,
+      double ciB,
+      SimulatedBleLink.Jitter jitter,
+      double jitterMs,
+      double loss,
+      double minutes) {
     double start = 1e12;
     // B starts sampling 37 ms after A, and its clock reads 37 ms more than A's would (and A's is
     // a minute from its 32-bit wrap).
     SimulatedBleLink.Settings sa =
         new SimulatedBleLink.Settings(
-            a.rateHz(), a.perNotification(), 100, start, 0xFFFF_FFFFL - 60_000_000L, ciA * 1e6, 0.2,
-            8, jitterMs * 1e6, loss, jitter, 1);
+            a.rateHz(),
+            a.perNotification(),
+            100,
+            start,
+            0xFFFF_FFFFL - 60_000_000L,
+            ciA * 1e6,
+            0.2,
+            8,
+            jitterMs * 1e6,
+            loss,
+            jitter,
+            1);
     SimulatedBleLink.Settings sb =
         new SimulatedBleLink.Settings(
-            b.rateHz(), b.perNotification(), -50, start + 37e6, 0xFFFF_FFFFL - 60_000_000L + 74_000,
-            ciB * 1e6, 0.2, 8, jitterMs * 1e6, loss, jitter, 2);
+            b.rateHz(),
+            b.perNotification(),
+            -50,
+            start + 37e6,
+            0xFFFF_FFFFL - 60_000_000L + 74_000,
+            ciB * 1e6,
+            0.2,
+            8,
+            jitterMs * 1e6,
+            loss,
+            jitter,
+            2);
     List<SimulatedBleLink.Arrival> arrA = SimulatedBleLink.run(sa, notifications(a, minutes));
     List<SimulatedBleLink.Arrival> arrB = SimulatedBleLink.run(sb, notifications(b, minutes));
     ClockRun runA = ClockRun.feed(SampleClock.forNominalRate(a.rateHz()), a.feed(), arrA);
@@ -96,10 +125,19 @@ public final class ClockAlignmentMeasurement {
     ClockRun beforeB = before(b, arrB);
     System.out.printf(
         "| %s | %s | %s / %s ms | %s / %s | %s%% | %s | %.2f / %.2f | %s | %d / %d |%n",
-        a.name(), b.name(), fmt(ciA), fmt(ciB), fmt(SimulatedBleLink.quantumNanos(sa) / 1e6),
-        fmt(SimulatedBleLink.quantumNanos(sb) / 1e6), fmt(loss * 100),
-        figures(alignment(runA, runB, start)), p99(runA), p99(runB),
-        figures(alignment(beforeA, beforeB, start)), backwards(beforeA), backwards(beforeB));
+        a.name(),
+        b.name(),
+        fmt(ciA),
+        fmt(ciB),
+        fmt(SimulatedBleLink.quantumNanos(sa) / 1e6),
+        fmt(SimulatedBleLink.quantumNanos(sb) / 1e6),
+        fmt(loss * 100),
+        figures(alignment(runA, runB, start)),
+        p99(runA),
+        p99(runB),
+        figures(alignment(beforeA, beforeB, start)),
+        backwards(beforeA),
+        backwards(beforeB));
   }
 
   private static String fmt(double ms) {
@@ -111,7 +149,9 @@ public final class ClockAlignmentMeasurement {
   }
 
   private static double p99(ClockRun run) {
-    return ClockRun.quantileOfAbs(run.errorsAfter(SETTLE_NANOS, SimulatedBleLink.LATENCY_NANOS), 0.99) / 1e6;
+    return ClockRun.quantileOfAbs(
+            run.errorsAfter(SETTLE_NANOS, SimulatedBleLink.LATENCY_NANOS), 0.99)
+        / 1e6;
   }
 
   private static double[] alignment(ClockRun a, ClockRun b, double start) {
@@ -151,9 +191,9 @@ public final class ClockAlignmentMeasurement {
   }
 
   /**
-   * The feeds' rules before SampleClock (app/.../workspace): v1 batches spread back from arrival at the nominal period
-   * (WristbandFeed.SampleAppender), the first of a Myo EMG pair 5 ms before arrival
-   * (MyoFeed.Appender.onEmg), counted streams at arrival.
+   * The feeds' rules before SampleClock (app/.../workspace): v1 batches spread back from arrival at
+   * the nominal period (WristbandFeed.SampleAppender), the first of a Myo EMG pair 5 ms before
+   * arrival (MyoFeed.Appender.onEmg), counted streams at arrival.
    */
   private static ClockRun before(Stream s, List<SimulatedBleLink.Arrival> arrivals) {
     long period = (long) (1e9 / s.rateHz());

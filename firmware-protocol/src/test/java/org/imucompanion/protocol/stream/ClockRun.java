@@ -30,7 +30,9 @@ final class ClockRun {
     size = capacity;
   }
 
-  /** A stamping rule without state, for comparison: the time of sample {@code i} of a notification. */
+  /**
+   * A stamping rule without state, for comparison: the time of sample {@code i} of a notification.
+   */
   interface Rule {
     long stamp(SimulatedBleLink.Arrival arrival, int i);
   }

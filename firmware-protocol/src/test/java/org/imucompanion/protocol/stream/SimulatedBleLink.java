@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A device sampling on its own drifting crystal and sending batches of samples over a simulated
- * BLE link, with the true time of every sample kept for comparison.
+ * A device sampling on its own drifting crystal and sending batches of samples over a simulated BLE
+ * link, with the true time of every sample kept for comparison.
  *
  * <p>The radio sends only at connection events, every {@code intervalNanos} on the host's clock; a
  * notification waits for the first event at or after its last sample was taken. An event is missed
@@ -14,7 +14,8 @@ import java.util.Random;
  * maxPerEvent} notifications each, {@value #AIRTIME_NANOS} ns apart: the bursts a connection event
  * delivers. A notification is lost with a probability. On the host each one is delivered after a
  * fixed latency ({@value #LATENCY_NANOS} ns) plus a jitter uniform in {@code 0..jitterNanos}, in
- * order (one D-Bus receiver thread), at least {@value #MIN_SPACING_NANOS} ns after the previous one.
+ * order (one D-Bus receiver thread), at least {@value #MIN_SPACING_NANOS} ns after the previous
+ * one.
  */
 final class SimulatedBleLink {
   static final long AIRTIME_NANOS = 400_000;
@@ -134,7 +135,9 @@ final class SimulatedBleLink {
       double ready = firstTrue + (n - 1) * truePeriod;
       boolean dropped = random.nextDouble() < s.dropProbability();
       // The first usable event at or after it was ready and not before the queue's current one.
-      long k = Math.max(event, (long) Math.ceil((ready - s.startNanos() - eventPhase) / s.intervalNanos()));
+      long k =
+          Math.max(
+              event, (long) Math.ceil((ready - s.startNanos() - eventPhase) / s.intervalNanos()));
       while (true) {
         if (k != event) {
           event = k;
@@ -147,8 +150,7 @@ final class SimulatedBleLink {
         k++;
       }
       double eventTime = s.startNanos() + eventPhase + k * s.intervalNanos();
-      double arrival =
-          eventTime + inEvent * AIRTIME_NANOS + LATENCY_NANOS + jitter(random, s);
+      double arrival = eventTime + inEvent * AIRTIME_NANOS + LATENCY_NANOS + jitter(random, s);
       inEvent++;
       if (dropped) {
         continue; // lost on the air, but it took its place in the event
