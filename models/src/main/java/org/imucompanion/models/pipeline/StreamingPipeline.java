@@ -120,7 +120,8 @@ public final class StreamingPipeline {
   /**
    * Feeds one device sample.
    *
-   * @param timeSeconds sample time (host-aligned, see {@link ClockAligner}); a sample not later
+   * @param timeSeconds sample time on the host clock, seconds (stamped by {@link
+   *     org.imucompanion.protocol.stream.SampleClock}); a sample not later
    *     than the previous one is ignored and counted
    * @param values one value per device channel, in the device layout's order (read, not kept)
    */

@@ -4,8 +4,7 @@
  * drift apart.
  *
  * <p>Stages are per-stream objects with {@code step}/{@code reset} that keep their state across
- * calls and allocate nothing per sample once running: clock alignment ({@link
- * org.imucompanion.models.pipeline.ClockAligner}), orientation and gravity separation ({@link
+ * calls and allocate nothing per sample once running: orientation and gravity separation ({@link
  * org.imucompanion.models.pipeline.MadgwickFilter}), causal Butterworth filters designed in code
  * ({@link org.imucompanion.models.pipeline.ButterworthDesign}, {@link
  * org.imucompanion.models.pipeline.BiquadCascade}, {@link
@@ -15,5 +14,8 @@
  * org.imucompanion.models.pipeline.ChannelNormalizer}). {@link
  * org.imucompanion.models.pipeline.StreamingPipeline} composes them according to a {@link
  * org.imucompanion.models.pipeline.PipelineSettings}, which a model carries in its metadata.
+ *
+ * <p>Sample times are expected on the host's clock and increasing, as firmware-protocol's {@link
+ * org.imucompanion.protocol.stream.SampleClock} (one per device stream) stamps them.
  */
 package org.imucompanion.models.pipeline;
