@@ -25,7 +25,7 @@ class SessionCsvIT {
     double[] v = new double[9];
     for (int i = 0; i < 300; i++) {
       for (int c = 0; c < 9; c++) {
-        v[c] = Math.PI * i / (c + 1) - 7.3;
+        v[c] = Math.PI * i / (c + 1) / 100 - 7.3;
       }
       v[8] = i == 5 ? -0.0 : i == 6 ? 1e-300 : v[8];
       b.add(1_000_000_000L + i * 5_000_000L, i * 5_000L + 17, v);
