@@ -51,7 +51,7 @@ public final class DatasetFormatException extends IOException {
       Path file, long line, int columnNumber, String column, String problem) {
     this(file, line, columnNumber, column, ": ",
         "line " + line + (columnNumber > 0 ? ", column " + columnNumber : "")
-            + (column == null ? "" : " (" + CsvText.excerpt(column) + ")") + ": " + problem);
+            + (column == null ? "" : " (" + CsvText.capped(column, 60) + ")") + ": " + problem);
   }
 
   private DatasetFormatException(

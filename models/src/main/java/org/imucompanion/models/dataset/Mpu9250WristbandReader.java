@@ -193,8 +193,8 @@ public final class Mpu9250WristbandReader implements DatasetReader {
         sample[i] = v * SCALE[i];
         Optional<String> out = PhysicalLimits.problem(sample[i], UNITS[i]);
         if (out.isPresent()) {
-          throw csv.problem(line, valueCols[i], CsvText.excerpt(text) + " (" + FILE_UNITS[i]
-              + ") is " + out.get());
+          throw csv.problem(line, valueCols[i], CsvText.excerpt(text) + " in " + FILE_UNITS[i]
+              + ": " + out.get());
         }
       }
       if (!sameRun) {
