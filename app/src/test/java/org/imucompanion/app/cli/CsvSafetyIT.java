@@ -304,4 +304,62 @@ class CsvSafetyIT {
       assertThat(Files.isSymbolicLink(link)).isTrue();
     }
   }
+
+  // ---- session CSV back in ------------------------------------------------------------------
+
+  private Path exported() throws Exception {
+    long id = hostileSession();
+    Path csvDir = dir.resolve("csv");
+    assertThat(run("export", "--store", store.toString(), "-o", csvDir.toString()))
+        .as(err.toString()).isEqualTo(ExitStatus.OK);
+    return csvDir.resolve("session-" + id + "-left-wrist.csv");
+  }
+
+  @Test
+  void exportedLabelsAndTextComeBackExactlyThroughImport() throws Exception {
+    Path csv = exported();
+    Path other = dir.resolve("other.db");
+
+    assertThat(run("import", csv.getParent().toString(), "--format", "session-csv", "--store", other.toString()))
+        .as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    try (SessionStore s = SessionStore.open(other); SessionStore orig = SessionStore.open(store)) {
+      Session back = s.sessions().get(0);
+      Session was = orig.sessions().get(0);
+      assertThat(out.toString()).isEqualTo("imported " + csv + " as session " + back.id()
+          + System.lineSeparator() + "imported 1 sessions into " + other + System.lineSeparator());
+      assertThat(back.firmwareVersion()).isEqualTo(was.firmwareVersion());
+      assertThat(s.segments(back.id())).extracting(Segment::exercise)
+          .containsExactly(HYPERLINK, "Squat\nwith\r\nbreaks, \"quoted\"", "-1+1");
+      assertThat(s.readSamples(s.streams(back.id()).get(0).id()).size()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void aBadSessionCsvIsRefusedWholeAndTheStoreKeepsWhatItHad() throws Exception {
+    Path good = exported();
+    List<String> lines = Files.readAllLines(good);
+    int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("50000000,")).findFirst().orElseThrow());
+    Path bad = good.resolveSibling("z-bad.csv");
+    List<String> copy = new ArrayList<>(lines);
+    copy.set(row, copy.get(row).replace(",-0.5,", ",1e300,"));
+    Files.write(bad, copy);
+    List<Session> before = sessions();
+
+    // good.csv sorts first and is fine: it must not land either.
+    assertThat(run("import", good.getParent().toString(), "--format", "session-csv", "--store", store.toString()))
+        .isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).isEqualTo("import: " + bad + ": line " + (row + 1)
+        + ", column 4 (accel_x [g]): 1.0E300 g is outside the physical range of ±64 g;"
+        + " nothing was imported" + System.lineSeparator());
+    assertThat(sessions()).isEqualTo(before);
+
+    copy.set(row, lines.get(row) + "\u00e9");
+    Files.write(bad, copy, StandardCharsets.ISO_8859_1);
+    assertThat(run("import", bad.toString(), "--format", "session-csv", "--store", store.toString()))
+        .isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).startsWith("import: " + bad + ": line " + (row + 1) + ": character "
+        + (lines.get(row).length() + 1) + " is not UTF-8 (byte 0xE9 at byte ");
+    assertThat(sessions()).isEqualTo(before);
+  }
 }

@@ -310,13 +310,55 @@ public final class SessionCsv {
    */
   public static Session importFile(SessionStore store, Path csv, Optional<Long> athleteId)
       throws SessionStoreException {
+    return importFiles(store, List.of(csv), athleteId).get(0);
+  }
+
+  /**
+   * Imports several files written by {@link #exportStream}, each as a new complete session.
+   * Every file is read and checked before anything is written, and all of them are written in
+   * one transaction: one bad file, a failure or a kill part way leaves the store as it was.
+   *
+   * @param store the store
+   * @param files the files, imported in this order
+   * @param athleteId the athlete to attach the sessions to, if any
+   * @return the new sessions, in the order of the files
+   * @throws SessionStoreException {@link SessionStoreException.Reason#BAD_CSV} naming the file,
+   *     line and column of the first problem; other reasons for store failures
+   */
+  public static List<Session> importFiles(SessionStore store, List<Path> files, Optional<Long> athleteId)
+      throws SessionStoreException {
+    List<Prepared> prepared = new ArrayList<>();
+    for (Path csv : files) {
+      prepared.add(prepare(csv, athleteId));
+    }
+    List<Long> ids =
+        store.transact(
+            "importing " + (files.size() == 1 ? files.get(0) : files.size() + " CSV files"),
+            () -> {
+              List<Long> created = new ArrayList<>();
+              for (Prepared one : prepared) {
+                created.add(write(store, one));
+              }
+              return created;
+            });
+    List<Session> sessions = new ArrayList<>();
+    for (long id : ids) {
+      sessions.add(store.findSession(id).orElseThrow());
+    }
+    return sessions;
+  }
+
+  /** A checked file, ready to be written. */
+  private record Prepared(NewSession spec, NewStream stream, Parsed parsed, Instant ended) {}
+
+  private static Prepared prepare(Path csv, Optional<Long> athleteId) throws SessionStoreException {
     Parsed p = parse(csv);
     Map<String, String> m = p.meta;
     Instant started;
     try {
       started = m.containsKey("started_at") ? Instant.parse(m.get("started_at")) : Instant.EPOCH;
     } catch (DateTimeParseException e) {
-      throw bad(csv, p.metaLines.get("started_at"), 0, "started_at is not an ISO-8601 instant: " + m.get("started_at"));
+      throw bad(csv, p.metaLines.get("started_at"), 0, "started_at is not an ISO-8601 instant: " + CsvText.excerpt(m.get("started_at")));
     }
     long origin = metaLong(csv, p, "host_origin_ns", p.samples.size() > 0 ? p.samples.hostNanos(0) : 0);
     double rate = estimateRate(csv, p);
@@ -336,24 +378,27 @@ public final class SessionCsv {
             m.getOrDefault("address", csv.getFileName().toString()),
             p.channels,
             rate);
-    Instant ended = started.plusNanos(p.samples.size() > 0 ? p.samples.hostNanos(p.samples.size() - 1) - origin : 0);
-    long sessionId =
-        store.transact(
-            "importing " + csv,
-            () -> {
-              Session s = store.startSession(spec);
-              StreamInfo st = store.addStream(s.id(), stream);
-              if (p.samples.size() > 0) {
-                store.insertBlock(st.id(), p.samples);
-              }
-              for (Segment seg : p.sets) {
-                store.insertSegment(
-                    new Segment(0, s.id(), seg.exercise(), seg.startHostNanos(), seg.endHostNanos(), seg.repCount(), seg.incorrectForm(), ""));
-              }
-              store.finishSession(s.id(), ended);
-              return s.id();
-            });
-    return store.findSession(sessionId).orElseThrow();
+    Instant ended;
+    try {
+      ended = started.plusNanos(p.samples.size() > 0 ? Math.subtractExact(p.samples.hostNanos(p.samples.size() - 1), origin) : 0);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw bad(csv, p.metaLines.get("host_origin_ns"), 0, "the last host_time_ns is too far from host_origin_ns and started_at to be a time");
+    }
+    return new Prepared(spec, stream, p, ended);
+  }
+
+  private static long write(SessionStore store, Prepared one) throws SessionStoreException, java.sql.SQLException {
+    Session s = store.startSession(one.spec());
+    StreamInfo st = store.addStream(s.id(), one.stream());
+    if (one.parsed().samples.size() > 0) {
+      store.insertBlock(st.id(), one.parsed().samples);
+    }
+    for (Segment seg : one.parsed().sets) {
+      store.insertSegment(
+          new Segment(0, s.id(), seg.exercise(), seg.startHostNanos(), seg.endHostNanos(), seg.repCount(), seg.incorrectForm(), ""));
+    }
+    store.finishSession(s.id(), one.ended());
+    return s.id();
   }
 
   private static double estimateRate(Path csv, Parsed p) throws SessionStoreException {
@@ -366,7 +411,7 @@ public final class SessionCsv {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw bad(csv, p.metaLines.get("nominal_rate_hz"), 0, "nominal_rate_hz must be a positive number: " + p.meta.get("nominal_rate_hz"));
+      throw bad(csv, p.metaLines.get("nominal_rate_hz"), 0, "nominal_rate_hz must be a positive number: " + CsvText.excerpt(p.meta.get("nominal_rate_hz")));
     }
     int n = p.samples.size();
     if (n >= 2 && p.samples.hostNanos(n - 1) > p.samples.hostNanos(0)) {
@@ -382,7 +427,7 @@ public final class SessionCsv {
     try {
       return Long.parseLong(p.meta.get(key));
     } catch (NumberFormatException e) {
-      throw bad(csv, p.metaLines.get(key), 0, key + " must be an integer: " + p.meta.get(key));
+      throw bad(csv, p.metaLines.get(key), 0, key + " must be an integer: " + CsvText.excerpt(p.meta.get(key)));
     }
   }
 
@@ -485,7 +530,7 @@ public final class SessionCsv {
   private static void checkHeader(Path csv, long line, List<String> header, Parsed p) throws SessionStoreException {
     for (int i = 0; i < LEADING.size(); i++) {
       if (i >= header.size() || !header.get(i).trim().equals(LEADING.get(i))) {
-        throw bad(csv, line, i + 1, "header column " + (i + 1) + " must be '" + LEADING.get(i) + "' but is '" + (i < header.size() ? header.get(i) : "") + "'");
+        throw bad(csv, line, i + 1, "header column " + (i + 1) + " must be '" + LEADING.get(i) + "' but is " + CsvText.excerpt(i < header.size() ? header.get(i) : ""));
       }
     }
     int channelEnd = header.size() - TRAILING.size();
@@ -495,7 +540,7 @@ public final class SessionCsv {
     for (int i = 0; i < TRAILING.size(); i++) {
       String got = header.get(channelEnd + i).trim();
       if (!got.equals(TRAILING.get(i))) {
-        throw bad(csv, line, channelEnd + i + 1, "header column " + (channelEnd + i + 1) + " must be '" + TRAILING.get(i) + "' but is '" + got + "' (the last four columns are " + String.join(",", TRAILING) + ")");
+        throw bad(csv, line, channelEnd + i + 1, "header column " + (channelEnd + i + 1) + " must be '" + TRAILING.get(i) + "' but is " + CsvText.excerpt(got) + " (the last four columns are " + String.join(",", TRAILING) + ")");
       }
     }
     List<String> channels = new ArrayList<>();
@@ -503,12 +548,12 @@ public final class SessionCsv {
       String cell = header.get(i).trim();
       Matcher m = CHANNEL_HEADER.matcher(cell);
       if (!m.matches()) {
-        throw bad(csv, line, i + 1, "header column " + (i + 1) + " '" + cell + "' is not a channel written as 'name [unit]', e.g. 'accel_x [g]'");
+        throw bad(csv, line, i + 1, "header column " + (i + 1) + " " + CsvText.excerpt(cell) + " is not a channel written as 'name [unit]', e.g. 'accel_x [g]'");
       }
       String name = m.group(1);
       String unit = m.group(2);
       if (!unit.equals(unitOf(name))) {
-        throw bad(csv, line, i + 1, "header column " + (i + 1) + " '" + cell + "': " + name + " must be in " + unitOf(name) + ", not " + unit);
+        throw bad(csv, line, i + 1, "header column " + (i + 1) + " " + CsvText.excerpt(cell) + ": " + name + " must be in " + unitOf(name) + ", not " + CsvText.excerpt(unit));
       }
       if (channels.contains(name)) {
         throw bad(csv, line, i + 1, "header column " + (i + 1) + ": channel " + name + " appears twice");
