@@ -34,6 +34,10 @@ import org.imucompanion.models.RepPhase;
  * sensor dropouts of one 100 ms tick), and dropped otherwise (a session's first row is often
  * empty). Rows with an unparsable or non-increasing timestamp, or without a label, are dropped.
  * Each case is reported as a {@link RowIssue}.
+ *
+ * <p>Refused with a {@link DatasetFormatException} naming file, line and column: a value outside
+ * {@link PhysicalLimits} (a broken file or a wrong unit, not a dropout), an {@code individual}
+ * that is not a whole number or changes within the file, and a file with no usable row.
  */
 public final class ExermoteReader implements DatasetReader {
   /** Nominal sample rate of the recordings. */

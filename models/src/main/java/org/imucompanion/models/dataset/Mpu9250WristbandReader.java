@@ -27,6 +27,13 @@ import org.imucompanion.models.RepPhase;
  * growing {@code sample} index) is one session, timed as {@code sample × pollPeriodSeconds}.
  * The files carry no time stamps, so a dropped row leaves a visible gap in time rather than
  * shifting later samples. Rows with an empty or unparsable cell are dropped and reported.
+ *
+ * <p>What cannot be a flaw of one row is refused with a {@link DatasetFormatException} naming
+ * file, line and column, because repairing it would silently split a file into more sessions or
+ * wreck every figure: a subject id that is not a whole number or differs from the file's first
+ * one, a negative sample index or one that does not grow within an activity run, an activity
+ * that is not one of {@link #ACTIVITIES}, a value outside {@link PhysicalLimits}, and a file
+ * with no usable row at all.
  */
 public final class Mpu9250WristbandReader implements DatasetReader {
   /** The collecting PC's polling period: about 0.35 s. */
