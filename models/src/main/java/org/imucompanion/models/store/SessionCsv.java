@@ -612,7 +612,8 @@ public final class SessionCsv {
   /**
    * Parses a value cell: Java's decimal syntax plus {@code NaN}, {@code Infinity}, {@code
    * -Infinity} as {@link Double#toString} writes them; hexadecimal floats and type suffixes are
-   * refused so that a typo like {@code 1.5f} doesn't pass silently.
+   * refused so that a typo like {@code 1.5f} doesn't pass silently. (The import then refuses
+   * non-finite values, and finite ones outside {@link PhysicalLimits}, naming line and column.)
    */
   static double parseValue(String cell) {
     String t = cell.trim();
