@@ -15,11 +15,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Exports recorded sessions to CSV. */
+/**
+ * Exports recorded sessions to CSV. Files that exist are not replaced without {@code --force},
+ * symbolic links are never written through, and each file appears under its name only once it is
+ * complete (see {@link SessionCsv}).
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Export sessions from the session store to CSV (samples with their labels).")
+    description = "Export sessions from the session store to CSV (samples with their labels);"
+        + " existing files are kept unless --force is given.")
 final class ExportCommand implements Callable<Integer> {
 
   @Option(
@@ -42,6 +47,11 @@ final class ExportCommand implements Callable<Integer> {
       description = "Directory for the CSV files (one per stream of each session).")
   Path output;
 
+  @Option(
+      names = "--force",
+      description = "Replace CSV files that already exist (never through a symbolic link).")
+  boolean force;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -55,15 +65,21 @@ final class ExportCommand implements Callable<Integer> {
       if (ids.isEmpty()) {
         throw new CommandFailedException("no sessions in " + store.file());
       }
+      // Every file is checked before the first is written: a refused export writes nothing.
+      for (long id : ids) {
+        if (store.findSession(id).isEmpty()) {
+          throw new CommandFailedException("no session " + id + " in " + store.file());
+        }
+        for (Path target : SessionCsv.sessionFiles(store, id, output)) {
+          SessionCsv.checkTarget(target, force);
+        }
+      }
       Files.createDirectories(output);
       ProgressBar progress =
           new ProgressBar(spec.commandLine().getErr(), "export", ids.size(), "sessions");
       try {
         for (long id : ids) {
-          if (store.findSession(id).isEmpty()) {
-            throw new CommandFailedException("no session " + id + " in " + store.file());
-          }
-          for (Path written : SessionCsv.exportSession(store, id, output)) {
+          for (Path written : SessionCsv.exportSession(store, id, output, force)) {
             out.println("wrote " + written);
           }
           progress.step();

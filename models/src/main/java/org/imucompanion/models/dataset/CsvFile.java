@@ -1,18 +1,17 @@
 package org.imucompanion.models.dataset;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A comma-separated file with a header row, read line by line. Both datasets are plain CSV without
- * quoted commas, but quotes are honoured anyway ({@link CsvLine}) so a re-saved file does not
- * silently shift columns.
+ * A dataset file with a header row, read row by row through {@link CsvRows} (so it must be
+ * UTF-8, rows are bounded in length, and quoted cells follow RFC 4180). Both datasets are plain
+ * CSV without quoted commas, but quotes are honoured anyway so a re-saved file does not silently
+ * shift columns.
  */
 final class CsvFile {
   private final Path path;
@@ -28,15 +27,12 @@ final class CsvFile {
   }
 
   static CsvFile open(Path path) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      String first = in.readLine();
-      if (first == null) {
+    try (CsvRows rows = CsvRows.open(path, false)) {
+      Optional<CsvRows.Row> first = rows.next();
+      if (first.isEmpty()) {
         throw new DatasetFormatException(path, null, "empty file, expected a header row");
       }
-      if (!first.isEmpty() && first.charAt(0) == '\uFEFF') {
-        first = first.substring(1);
-      }
-      return new CsvFile(path, split(first));
+      return new CsvFile(path, first.get().cells());
     }
   }
 
@@ -52,41 +48,43 @@ final class CsvFile {
   int require(String column) throws DatasetFormatException {
     Integer i = columnIndex.get(column);
     if (i == null) {
-      throw new DatasetFormatException(
-          path, column, "required column missing; the header has " + header);
+      throw new DatasetFormatException(path, column, "required column missing; the header has "
+          + CsvText.capped(header.toString(), 300));
     }
     return i;
   }
 
-  /** Calls back with (1-based line number, cells) for every non-blank data line. */
-  void forEachRow(RowConsumer consumer) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      in.readLine();
-      String line;
-      int lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        consumer.accept(lineNo, split(line));
+  /** The header's name of a column, for messages. */
+  String columnName(int index) {
+    return index < header.size() ? header.get(index).trim() : "column " + (index + 1);
+  }
+
+  /** A problem at one cell of a data row, as the exception every reader throws. */
+  DatasetFormatException problem(long line, int index, String problem) {
+    return new DatasetFormatException(path, line, index + 1, columnName(index), problem);
+  }
+
+  /**
+   * Calls back with every non-blank data row.
+   *
+   * @return the number of rows seen
+   */
+  long forEachRow(RowConsumer consumer) throws IOException {
+    long count = 0;
+    try (CsvRows rows = CsvRows.open(path, false)) {
+      rows.next(); // the header, read by open()
+      Optional<CsvRows.Row> row;
+      while ((row = rows.next()).isPresent()) {
+        count++;
+        consumer.accept(row.get());
       }
     }
+    return count;
   }
 
   /** One data row. */
   @FunctionalInterface
   interface RowConsumer {
-    void accept(int line, List<String> cells) throws IOException;
+    void accept(CsvRows.Row row) throws IOException;
   }
-
-  static List<String> split(String line) {
-    return CsvLine.parse(line).cells();
-  }
-
-  /** The cell at an index, or an empty string if the row is short. */
-  static String cell(List<String> cells, int index) {
-    return index < cells.size() ? cells.get(index).trim() : "";
-  }
-
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,6 +34,10 @@ import org.imucompanion.models.RepPhase;
  * sensor dropouts of one 100 ms tick), and dropped otherwise (a session's first row is often
  * empty). Rows with an unparsable or non-increasing timestamp, or without a label, are dropped.
  * Each case is reported as a {@link RowIssue}.
+ *
+ * <p>Refused with a {@link DatasetFormatException} naming file, line and column: a value outside
+ * {@link PhysicalLimits} (a broken file or a wrong unit, not a dropout), an {@code individual}
+ * that is not a whole number or changes within the file, and a file with no usable row.
  */
 public final class ExermoteReader implements DatasetReader {
   /** Nominal sample rate of the recordings. */
@@ -61,6 +66,9 @@ public final class ExermoteReader implements DatasetReader {
 
   private static final DateTimeFormatter TIME_FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss:SSS");
+  /** A subject id: a whole number, as both datasets number their people. */
+  static final Pattern SUBJECT_ID = Pattern.compile("[0-9]{1,9}");
+
   private static final Pattern INDIVIDUAL_IN_NAME = Pattern.compile("Individual\\s*(\\d+)");
   private static final String DESCRIPTION =
       "Exermote (github.com/Lausbert/Exermote): iPhone on the right upper arm, CoreMotion at 10 Hz;"
@@ -110,21 +118,18 @@ public final class ExermoteReader implements DatasetReader {
 
     // Device columns in reading order: gravity, user acceleration, rotation rate.
     int[] deviceColumns = new int[9];
-    String[] deviceNames = new String[9];
     for (int i = 0; i < 3; i++) {
       deviceColumns[i] = gravity[i];
       deviceColumns[3 + i] = user[i];
       deviceColumns[6 + i] = rate[i];
-      deviceNames[i] = GRAVITY_COLUMNS[i];
-      deviceNames[3 + i] = USER_ACCEL_COLUMNS[i];
-      deviceNames[6 + i] = ROTATION_RATE_COLUMNS[i];
     }
 
-    Session session = new Session(fileName, sessionId, issues);
-    csv.forEachRow((line, cells) -> session.row(line, cells, deviceColumns, deviceNames,
-        type, subType, stamp, individual));
+    Session session = new Session(csv, sessionId, issues);
+    long rows = csv.forEachRow(row -> session.row(row, deviceColumns, type, subType, stamp,
+        individual));
     if (session.builder == null) {
-      throw new DatasetFormatException(file, null, "no usable row");
+      throw new DatasetFormatException(file, null, rows == 0
+          ? "no data rows after the header" : "no usable row (all " + rows + " were dropped)");
     }
     return session.builder.build();
   }
@@ -139,6 +144,7 @@ public final class ExermoteReader implements DatasetReader {
 
   /** Per-file state while rows stream past. */
   private static final class Session {
+    private final CsvFile csv;
     private final String fileName;
     private final String sessionId;
     private final List<RowIssue> issues;
@@ -150,26 +156,31 @@ public final class ExermoteReader implements DatasetReader {
     private long firstMillis;
     private long lastMillis;
 
-    Session(String fileName, String sessionId, List<RowIssue> issues) {
-      this.fileName = fileName;
+    private String subject;
+    private long subjectLine;
+
+    Session(CsvFile csv, String sessionId, List<RowIssue> issues) {
+      this.csv = csv;
+      this.fileName = csv.fileName();
       this.sessionId = sessionId;
       this.issues = issues;
     }
 
-    void row(int line, List<String> cells, int[] deviceColumns, String[] deviceNames,
-        int type, int subType, int stamp, int individual) {
-      String label = CsvFile.cell(cells, type);
+    void row(CsvRows.Row row, int[] deviceColumns, int type, int subType, int stamp,
+        int individual) throws DatasetFormatException {
+      int line = Math.toIntExact(row.line());
+      String label = row.cell(type);
       if (label.isEmpty()) {
         drop(line, EXERCISE_TYPE, "empty label");
         return;
       }
       long millis;
-      String stampText = CsvFile.cell(cells, stamp);
+      String stampText = row.cell(stamp);
       try {
         millis = LocalDateTime.parse(stampText, TIME_FORMAT).toInstant(ZoneOffset.UTC)
             .toEpochMilli();
       } catch (DateTimeParseException e) {
-        drop(line, TIME_STAMP, "unparsable time stamp '" + stampText + "'");
+        drop(line, TIME_STAMP, "unparsable time stamp " + CsvText.excerpt(stampText));
         return;
       }
       if (builder != null && millis <= lastMillis) {
@@ -179,12 +190,19 @@ public final class ExermoteReader implements DatasetReader {
       List<String> flawed = new ArrayList<>();
       String firstProblem = null;
       for (int i = 0; i < 9; i++) {
-        String text = CsvFile.cell(cells, deviceColumns[i]);
+        String text = row.cell(deviceColumns[i]);
         double v = parse(text);
+        if (!Double.isNaN(v)) {
+          Optional<String> out = PhysicalLimits.problem(v, i < 6 ? "g" : "rad/s");
+          if (out.isPresent()) {
+            throw csv.problem(line, deviceColumns[i], CsvText.excerpt(text) + ": " + out.get());
+          }
+        }
         if (Double.isNaN(v)) {
-          flawed.add(deviceNames[i]);
+          flawed.add(csv.columnName(deviceColumns[i]));
           if (firstProblem == null) {
-            firstProblem = text.isEmpty() ? "empty cell" : "unparsable number '" + text + "'";
+            firstProblem = text.isEmpty() ? "empty cell"
+                : "unparsable number " + CsvText.excerpt(text);
           }
           if (!havePrevious) {
             continue;
@@ -202,10 +220,20 @@ public final class ExermoteReader implements DatasetReader {
         issues.add(new RowIssue(fileName, line, columns,
             firstProblem + ", previous row's value used", RowIssue.Action.REPAIRED));
       }
+      String individualCell = row.cell(individual);
+      if (!individualCell.isEmpty() && !SUBJECT_ID.matcher(individualCell).matches()) {
+        throw csv.problem(line, individual, "subject id " + CsvText.excerpt(individualCell)
+            + " is not a whole number");
+      }
       if (builder == null) {
-        String subject = subjectOf(CsvFile.cell(cells, individual));
+        subject = subjectOf(individualCell);
+        subjectLine = line;
         builder = Recording.builder(subject, sessionId, fileName, LAYOUT);
         firstMillis = millis;
+      } else if (!individualCell.isEmpty() && !individualCell.equals(subject)) {
+        throw csv.problem(line, individual, "subject " + CsvText.excerpt(individualCell)
+            + " differs from subject " + CsvText.excerpt(subject) + " of line " + subjectLine
+            + "; a file is one session of one person");
       }
       for (int a = 0; a < 3; a++) {
         double g = -device[a];
@@ -215,7 +243,7 @@ public final class ExermoteReader implements DatasetReader {
         sample[6 + a] = lin;
         sample[9 + a] = device[6 + a];
       }
-      String sub = CsvFile.cell(cells, subType);
+      String sub = row.cell(subType);
       RepPhase phase = switch (sub) {
         case "firstHalf" -> RepPhase.FIRST_HALF;
         case "secondHalf" -> RepPhase.SECOND_HALF;

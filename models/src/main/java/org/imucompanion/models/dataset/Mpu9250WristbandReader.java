@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.imucompanion.models.ChannelLayout;
 import org.imucompanion.models.Channels;
@@ -26,6 +27,13 @@ import org.imucompanion.models.RepPhase;
  * growing {@code sample} index) is one session, timed as {@code sample × pollPeriodSeconds}.
  * The files carry no time stamps, so a dropped row leaves a visible gap in time rather than
  * shifting later samples. Rows with an empty or unparsable cell are dropped and reported.
+ *
+ * <p>What cannot be a flaw of one row is refused with a {@link DatasetFormatException} naming
+ * file, line and column, because repairing it would silently split a file into more sessions or
+ * wreck every figure: a subject id that is not a whole number or differs from the file's first
+ * one, a negative sample index or one that does not grow within an activity run, an activity
+ * that is not one of {@link #ACTIVITIES}, a value outside {@link PhysicalLimits}, and a file
+ * with no usable row at all.
  */
 public final class Mpu9250WristbandReader implements DatasetReader {
   /** The collecting PC's polling period: about 0.35 s. */
@@ -49,6 +57,20 @@ public final class Mpu9250WristbandReader implements DatasetReader {
     Math.PI / 180, Math.PI / 180, Math.PI / 180,
     10, 10, 10
   };
+
+  /** The units of {@link #VALUE_COLUMNS} after scaling, for the range checks. */
+  private static final String[] UNITS = {
+    "g", "g", "g", "rad/s", "rad/s", "rad/s", "uT", "uT", "uT"
+  };
+
+  /** The units of {@link #VALUE_COLUMNS} as the files store them, for messages. */
+  private static final String[] FILE_UNITS = {
+    "x100 mg", "x100 mg", "x100 mg", "deg/s", "deg/s", "deg/s", "x100 mG", "x100 mG", "x100 mG"
+  };
+
+  /** The seven activities of the dataset; any other label is a broken file. */
+  public static final List<String> ACTIVITIES = List.of(
+      "Pushup", "Pushup_Incorrect", "Squat", "Situp", "Situp_Incorrect", "Jumping", "Lunge");
 
   private final double pollPeriodSeconds;
 
@@ -119,52 +141,86 @@ public final class Mpu9250WristbandReader implements DatasetReader {
     double[] sample = new double[LAYOUT.size()];
     List<Recording> fromFile = new ArrayList<>();
     Recording.Builder[] current = new Recording.Builder[1];
-    String[] currentKey = new String[1];
+    String[] currentActivity = new String[1];
+    String[] fileSubject = new String[1];
+    long[] subjectLine = new long[1];
     long[] lastIndex = new long[1];
-    Map<String, Integer> runsPerKey = new HashMap<>();
-    csv.forEachRow((line, cells) -> {
-      String subject = CsvFile.cell(cells, subjectCol);
-      String activity = CsvFile.cell(cells, activityCol);
-      String indexText = CsvFile.cell(cells, sampleCol);
+    Map<String, Integer> runsPerActivity = new HashMap<>();
+    long rows = csv.forEachRow(row -> {
+      int line = Math.toIntExact(row.line());
+      String subject = row.cell(subjectCol);
+      String activity = row.cell(activityCol);
+      String indexText = row.cell(sampleCol);
       if (subject.isEmpty() || activity.isEmpty()) {
         issues.add(new RowIssue(fileName, line, subject.isEmpty() ? SUBJECT : ACTIVITY,
             "empty cell", RowIssue.Action.DROPPED));
         return;
+      }
+      if (!ExermoteReader.SUBJECT_ID.matcher(subject).matches()) {
+        throw csv.problem(line, subjectCol,
+            "subject id " + CsvText.excerpt(subject) + " is not a whole number");
+      }
+      if (fileSubject[0] == null) {
+        fileSubject[0] = subject;
+        subjectLine[0] = line;
+      } else if (!subject.equals(fileSubject[0])) {
+        throw csv.problem(line, subjectCol, "subject " + CsvText.excerpt(subject)
+            + " differs from subject " + CsvText.excerpt(fileSubject[0]) + " of line "
+            + subjectLine[0] + "; a file holds one subject");
+      }
+      if (!ACTIVITIES.contains(activity)) {
+        throw csv.problem(line, activityCol, "unknown activity " + CsvText.excerpt(activity)
+            + ", expected one of " + String.join(", ", ACTIVITIES));
       }
       long index;
       try {
         index = Long.parseLong(indexText);
       } catch (NumberFormatException e) {
         issues.add(new RowIssue(fileName, line, SAMPLE,
-            "unparsable sample index '" + indexText + "'", RowIssue.Action.DROPPED));
+            "unparsable sample index " + CsvText.excerpt(indexText), RowIssue.Action.DROPPED));
         return;
       }
+      if (index < 0) {
+        throw csv.problem(line, sampleCol, "sample index " + index + " is negative");
+      }
+      boolean sameRun = current[0] != null && activity.equals(currentActivity[0]);
+      if (sameRun && index <= lastIndex[0]) {
+        throw csv.problem(line, sampleCol, "sample index " + index + " is not after the previous"
+            + " row's " + lastIndex[0] + " within the same " + activity + " run");
+      }
       for (int i = 0; i < valueCols.length; i++) {
-        String text = CsvFile.cell(cells, valueCols[i]);
+        String text = row.cell(valueCols[i]);
         double v = ExermoteReader.parse(text);
         if (Double.isNaN(v)) {
           issues.add(new RowIssue(fileName, line, VALUE_COLUMNS[i],
-              text.isEmpty() ? "empty cell" : "unparsable number '" + text + "'",
+              text.isEmpty() ? "empty cell" : "unparsable number " + CsvText.excerpt(text),
               RowIssue.Action.DROPPED));
           return;
         }
         sample[i] = v * SCALE[i];
+        Optional<String> out = PhysicalLimits.problem(sample[i], UNITS[i]);
+        if (out.isPresent()) {
+          throw csv.problem(line, valueCols[i], CsvText.excerpt(text) + " in " + FILE_UNITS[i]
+              + ": " + out.get());
+        }
       }
-      String key = subject + "/" + activity;
-      if (current[0] == null || !key.equals(currentKey[0]) || index <= lastIndex[0]) {
+      if (!sameRun) {
         if (current[0] != null) {
           fromFile.add(current[0].build());
         }
-        int run = runsPerKey.merge(key, 1, Integer::sum) - 1;
+        int run = runsPerActivity.merge(activity, 1, Integer::sum) - 1;
         String sessionId = "subject_" + subject + "/" + activity + (run == 0 ? "" : "#" + run);
         current[0] = Recording.builder(subject, sessionId, fileName, LAYOUT);
-        currentKey[0] = key;
+        currentActivity[0] = activity;
       }
       current[0].add(index * pollPeriodSeconds, sample, activity, RepPhase.NONE);
       lastIndex[0] = index;
     });
     if (current[0] != null) {
       fromFile.add(current[0].build());
+    } else {
+      throw new DatasetFormatException(file, null, rows == 0
+          ? "no data rows after the header" : "no usable row (all " + rows + " were dropped)");
     }
     recordings.addAll(fromFile);
   }

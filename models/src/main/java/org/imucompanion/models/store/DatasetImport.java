@@ -1,5 +1,6 @@
 package org.imucompanion.models.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ import org.imucompanion.models.dataset.ExerciseSets;
  * ground truth the rep counter is judged against.
  *
  * <p>Importing the same dataset twice skips recordings already present (same source and id), so
- * a user can re-run an import after adding files.
+ * a user can re-run an import after adding files. The whole import is one transaction: it lands
+ * whole or not at all.
  */
 public final class DatasetImport {
   /** Labels that end a set. */
@@ -62,30 +64,37 @@ public final class DatasetImport {
   private DatasetImport() {}
 
   /**
-   * Imports every recording of a dataset, each in its own transaction.
+   * Imports every recording of a dataset in one transaction.
    *
    * @param store the store
    * @param dataset the dataset
    * @return what was imported
-   * @throws SessionStoreException on a store failure (recordings imported before stay)
+   * @throws SessionStoreException on a store failure (the store is left as it was)
    */
   public static Result importDataset(SessionStore store, Dataset dataset) throws SessionStoreException {
     return importDataset(store, dataset, done -> {});
   }
 
   /**
-   * Imports every recording of a dataset, each in its own transaction, telling how far it got.
+   * Imports every recording of a dataset in one transaction, telling how far it got. A failure,
+   * or a kill, part way leaves the store as it was before: never half a dataset, never half a
+   * file (the dataset was read and checked whole before this is called).
    *
    * @param store the store
    * @param dataset the dataset
    * @param recordingsDone hears the number of recordings handled so far (imported or skipped)
    *     after each one
    * @return what was imported
-   * @throws SessionStoreException on a store failure (recordings imported before stay)
+   * @throws SessionStoreException on a store failure (the store is left as it was)
    */
   public static Result importDataset(
       SessionStore store, Dataset dataset, IntConsumer recordingsDone)
       throws SessionStoreException {
+    return store.transact("importing dataset " + dataset.name(), () -> importAll(store, dataset, recordingsDone));
+  }
+
+  private static Result importAll(SessionStore store, Dataset dataset, IntConsumer recordingsDone)
+      throws SessionStoreException, SQLException {
     Map<String, Long> athletes = new HashMap<>();
     for (Athlete a : store.athletes()) {
       athletes.putIfAbsent(a.name(), a.id());
@@ -101,7 +110,7 @@ public final class DatasetImport {
     int handled = 0;
     for (Recording r : dataset.recordings()) {
       String notes = "imported from dataset " + dataset.name() + ": " + r.source() + " / " + r.sessionId();
-      if (existing.contains(notes)) {
+      if (!existing.add(notes)) {
         skipped++;
         recordingsDone.accept(++handled);
         continue;
@@ -113,37 +122,30 @@ public final class DatasetImport {
         athletes.put(athleteName, athleteId);
       }
       List<Segment> segs = sets(r);
-      long aid = athleteId;
-      long id =
-          store.transact(
-              "importing " + notes,
-              () -> {
-                Session s =
-                    store.startSession(
-                        new NewSession(Optional.of(aid), dataset.name(), "", "", notes, Instant.EPOCH, 0));
-                StreamInfo st =
-                    store.addStream(
-                        s.id(),
-                        new NewStream(dataset.name(), dataset.name(), r.source(), r.layout().names(), dataset.sampleRateHz()));
-                if (r.size() > 0) {
-                  SampleBlock b = new SampleBlock(r.layout().size(), r.size());
-                  double[] v = new double[r.layout().size()];
-                  for (int i = 0; i < r.size(); i++) {
-                    for (int c = 0; c < v.length; c++) {
-                      v[c] = r.value(c, i);
-                    }
-                    b.add(hostNanos(r.time(i)), Math.round(r.time(i) * 1e6), v);
-                  }
-                  store.insertBlock(st.id(), b);
-                }
-                for (Segment g : segs) {
-                  store.insertSegment(
-                      new Segment(0, s.id(), g.exercise(), g.startHostNanos(), g.endHostNanos(), g.repCount(), g.incorrectForm(), ""));
-                }
-                store.finishSession(s.id(), Instant.EPOCH.plusNanos(r.size() > 0 ? hostNanos(r.time(r.size() - 1)) : 0));
-                return s.id();
-              });
-      created.add(id);
+      Session s =
+          store.startSession(
+              new NewSession(Optional.of(athleteId), dataset.name(), "", "", notes, Instant.EPOCH, 0));
+      StreamInfo st =
+          store.addStream(
+              s.id(),
+              new NewStream(dataset.name(), dataset.name(), r.source(), r.layout().names(), dataset.sampleRateHz()));
+      if (r.size() > 0) {
+        SampleBlock b = new SampleBlock(r.layout().size(), r.size());
+        double[] v = new double[r.layout().size()];
+        for (int i = 0; i < r.size(); i++) {
+          for (int c = 0; c < v.length; c++) {
+            v[c] = r.value(c, i);
+          }
+          b.add(hostNanos(r.time(i)), Math.round(r.time(i) * 1e6), v);
+        }
+        store.insertBlock(st.id(), b);
+      }
+      for (Segment g : segs) {
+        store.insertSegment(
+            new Segment(0, s.id(), g.exercise(), g.startHostNanos(), g.endHostNanos(), g.repCount(), g.incorrectForm(), ""));
+      }
+      store.finishSession(s.id(), Instant.EPOCH.plusNanos(r.size() > 0 ? hostNanos(r.time(r.size() - 1)) : 0));
+      created.add(s.id());
       samples += r.size();
       sets += segs.size();
       recordingsDone.accept(++handled);

@@ -1,10 +1,8 @@
 package org.imucompanion.models.store;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,7 +15,11 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.imucompanion.models.dataset.CsvLine;
+import org.apache.commons.csv.CSVPrinter;
+import org.imucompanion.models.dataset.CsvRows;
+import org.imucompanion.models.dataset.CsvText;
+import org.imucompanion.models.dataset.DatasetFormatException;
+import org.imucompanion.models.dataset.PhysicalLimits;
 
 /**
  * Exports a stream of a session (or one set of it) to CSV, one row per sample, and imports such a
@@ -30,9 +32,18 @@ import org.imucompanion.models.dataset.CsvLine;
  * </pre>
  *
  * <p>Values are written with {@link Double#toString(double)}, the shortest text that parses back
- * to the same double, so export then import is lossless. Set boundaries come back snapped to the
- * first and last sample of each set, which is what training sees anyway; gaps are not exported
- * (they show as jumps in {@code host_time_ns}).
+ * to the same double, so export then import is lossless. Text goes through Apache Commons CSV
+ * with RFC 4180 quoting ({@link CsvText}), so a label holding a comma, a quote or a line break
+ * reads back as it was; a text cell a spreadsheet would run as a formula ({@code =HYPERLINK(...)})
+ * gets a leading single quote, which the import takes off again. Set boundaries come back snapped
+ * to the first and last sample of each set, which is what training sees anyway; gaps are not
+ * exported (they show as jumps in {@code host_time_ns}).
+ *
+ * <p>An export never follows a symbolic link and never replaces an existing file unless asked
+ * to; it writes a temporary file beside the target and renames it into place ({@link
+ * AtomicFile}), so a kill mid-export never leaves a truncated CSV under the final name. An import
+ * reads and checks the whole file (UTF-8, row length, every cell, values within {@link
+ * PhysicalLimits}) before it writes one row, in one transaction.
  */
 public final class SessionCsv {
   /** First line of every file, with the format version. */
@@ -52,154 +63,237 @@ public final class SessionCsv {
    * @return the unit shown in the CSV header
    */
   public static String unitOf(String channel) {
-    if (channel.startsWith("accel_") || channel.startsWith("gravity_") || channel.startsWith("lin_acc_")) {
-      return "g";
-    }
-    if (channel.startsWith("gyro_")) {
-      return "rad/s";
-    }
-    if (channel.startsWith("mag_")) {
-      return "uT";
-    }
-    if (channel.startsWith("emg_")) {
-      return "counts";
-    }
-    return "1";
+    return PhysicalLimits.unitOf(channel);
   }
 
   /**
-   * Writes a whole stream.
+   * Writes a whole stream to a file that must not exist yet.
    *
    * @param store the store
    * @param streamId the stream
-   * @param csv the file to write (replaced if it exists)
+   * @param csv the file to write
    * @return the number of sample rows written
-   * @throws SessionStoreException if the stream does not exist, or the CSV can't be written
+   * @throws SessionStoreException if the stream does not exist, the file exists or is a
+   *     symbolic link, or the CSV can't be written
    */
   public static long exportStream(SessionStore store, long streamId, Path csv) throws SessionStoreException {
-    return export(store, streamId, Optional.empty(), csv);
+    return exportStream(store, streamId, csv, false);
   }
 
   /**
-   * Writes one set (the samples of a stream inside one segment).
+   * Writes a whole stream (see the class comment for how the file is written safely).
+   *
+   * @param store the store
+   * @param streamId the stream
+   * @param csv the file to write
+   * @param replace whether an existing regular file of that name may be replaced
+   * @return the number of sample rows written
+   * @throws SessionStoreException if the stream does not exist, the file exists and {@code
+   *     replace} is false, the name is a symbolic link or not a regular file, or the CSV can't
+   *     be written
+   */
+  public static long exportStream(SessionStore store, long streamId, Path csv, boolean replace)
+      throws SessionStoreException {
+    return export(store, streamId, Optional.empty(), csv, replace);
+  }
+
+  /**
+   * Writes one set (the samples of a stream inside one segment) to a file that must not exist
+   * yet.
    *
    * @param store the store
    * @param streamId the stream
    * @param segmentId the set
    * @param csv the file to write
    * @return the number of sample rows written
-   * @throws SessionStoreException if the stream or set does not exist or belong together, or the
-   *     CSV can't be written
+   * @throws SessionStoreException if the stream or set does not exist or belong together, the
+   *     file exists or is a symbolic link, or the CSV can't be written
    */
   public static long exportSet(SessionStore store, long streamId, long segmentId, Path csv)
       throws SessionStoreException {
     Segment seg =
         store.findSegment(segmentId).orElseThrow(() -> store.invalid("there is no set with id " + segmentId));
-    return export(store, streamId, Optional.of(seg), csv);
+    return export(store, streamId, Optional.of(seg), csv, false);
   }
 
   /**
-   * Writes every stream of a session into a directory, one file per stream named {@code
-   * session-<id>-<stream>.csv}.
+   * The files {@link #exportSession} writes for a session, without writing them: {@code
+   * session-<id>-<stream>.csv} in the directory, one per stream.
+   *
+   * @param store the store
+   * @param sessionId the session
+   * @param directory where they would go
+   * @return the files, in stream order
+   * @throws SessionStoreException if the session does not exist
+   */
+  public static List<Path> sessionFiles(SessionStore store, long sessionId, Path directory)
+      throws SessionStoreException {
+    store.findSession(sessionId).orElseThrow(() -> store.invalid("there is no session with id " + sessionId));
+    List<Path> files = new ArrayList<>();
+    for (StreamInfo st : store.streams(sessionId)) {
+      files.add(directory.resolve("session-" + sessionId + "-" + st.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv"));
+    }
+    return files;
+  }
+
+  /**
+   * Writes every stream of a session into a directory, one file per stream named as {@link
+   * #sessionFiles} says; none of them may exist yet.
    *
    * @param store the store
    * @param sessionId the session
    * @param directory where to write (created if missing)
    * @return the files written
-   * @throws SessionStoreException if the session does not exist or a file can't be written
+   * @throws SessionStoreException if the session does not exist, a file exists or is a symbolic
+   *     link, or a file can't be written
    */
   public static List<Path> exportSession(SessionStore store, long sessionId, Path directory)
       throws SessionStoreException {
-    store.findSession(sessionId).orElseThrow(() -> store.invalid("there is no session with id " + sessionId));
+    return exportSession(store, sessionId, directory, false);
+  }
+
+  /**
+   * Writes every stream of a session into a directory, one file per stream named as {@link
+   * #sessionFiles} says. Every name is checked before the first file is written, so a refused
+   * export writes nothing.
+   *
+   * @param store the store
+   * @param sessionId the session
+   * @param directory where to write (created if missing)
+   * @param replace whether existing regular files of those names may be replaced
+   * @return the files written
+   * @throws SessionStoreException if the session does not exist, a file exists and {@code
+   *     replace} is false, a name is a symbolic link or not a regular file, or a file can't be
+   *     written
+   */
+  public static List<Path> exportSession(
+      SessionStore store, long sessionId, Path directory, boolean replace)
+      throws SessionStoreException {
+    List<Path> files = sessionFiles(store, sessionId, directory);
+    for (Path f : files) {
+      checkTarget(f, replace);
+    }
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new SessionStoreException(SessionStoreException.Reason.IO, directory, "cannot create the export directory: " + e, e);
     }
-    List<Path> files = new ArrayList<>();
-    for (StreamInfo st : store.streams(sessionId)) {
-      Path f = directory.resolve("session-" + sessionId + "-" + st.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv");
-      exportStream(store, st.id(), f);
-      files.add(f);
+    List<StreamInfo> streams = store.streams(sessionId);
+    for (int i = 0; i < streams.size(); i++) {
+      exportStream(store, streams.get(i).id(), files.get(i), replace);
     }
     return files;
   }
 
-  private static long export(SessionStore store, long streamId, Optional<Segment> only, Path csv)
+  /**
+   * Checks that an export may write a file: it is not a symbolic link (which a write would
+   * follow out of the chosen directory), not a directory or device, and does not exist unless
+   * {@code replace}.
+   *
+   * @param target the file an export would write
+   * @param replace whether an existing regular file may be replaced
+   * @throws SessionStoreException {@link SessionStoreException.Reason#INVALID_REQUEST} saying which
+   */
+  public static void checkTarget(Path target, boolean replace) throws SessionStoreException {
+    if (Files.isSymbolicLink(target)) {
+      throw new SessionStoreException(SessionStoreException.Reason.INVALID_REQUEST, target,
+          "is a symbolic link; an export never writes through or over one");
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new SessionStoreException(SessionStoreException.Reason.INVALID_REQUEST, target,
+            "exists and is not a regular file");
+      }
+      if (!replace) {
+        throw new SessionStoreException(SessionStoreException.Reason.INVALID_REQUEST, target,
+            "already exists; not replaced unless asked to (--force)");
+      }
+    }
+  }
+
+  private static long export(SessionStore store, long streamId, Optional<Segment> only, Path csv, boolean replace)
       throws SessionStoreException {
     StreamInfo st = store.findStream(streamId).orElseThrow(() -> store.invalid("there is no stream with id " + streamId));
     Session session = store.findSession(st.sessionId()).orElseThrow();
     if (only.isPresent() && only.get().sessionId() != session.id()) {
       throw store.invalid("set " + only.get().id() + " is not in session " + session.id() + " of stream " + streamId);
     }
+    checkTarget(csv, replace);
     List<Segment> sets = store.segments(session.id());
     SampleBlock samples =
         only.isPresent()
             ? store.readSamples(streamId, only.get().startHostNanos(), only.get().endHostNanos().orElse(Long.MAX_VALUE))
             : store.readSamples(streamId);
-    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write(MAGIC);
-      w.newLine();
-      meta(w, "session", Long.toString(session.id()));
-      meta(w, "started_at", session.startedAt().toString());
-      meta(w, "host_origin_ns", Long.toString(session.hostOriginNanos()));
-      meta(w, "device_kind", session.deviceKind());
-      meta(w, "firmware_version", session.firmwareVersion());
-      meta(w, "placement", session.placement());
-      meta(w, "stream", st.name());
-      meta(w, "stream_device_kind", st.deviceKind());
-      meta(w, "address", st.address());
-      meta(w, "nominal_rate_hz", Double.toString(st.nominalRateHz()));
-      StringBuilder header = new StringBuilder(String.join(",", LEADING));
+    AtomicFile.write(csv, replace, w -> {
+      CSVPrinter out = new CSVPrinter(w, CsvText.WRITE_FORMAT);
+      out.printComment(MAGIC.substring(2));
+      meta(out, "session", Long.toString(session.id()));
+      meta(out, "started_at", session.startedAt().toString());
+      meta(out, "host_origin_ns", Long.toString(session.hostOriginNanos()));
+      meta(out, "device_kind", session.deviceKind());
+      meta(out, "firmware_version", session.firmwareVersion());
+      meta(out, "placement", session.placement());
+      meta(out, "stream", st.name());
+      meta(out, "stream_device_kind", st.deviceKind());
+      meta(out, "address", st.address());
+      meta(out, "nominal_rate_hz", Double.toString(st.nominalRateHz()));
+      List<String> header = new ArrayList<>(LEADING);
       for (String c : st.channels()) {
-        header.append(',').append(c).append(" [").append(unitOf(c)).append(']');
+        header.add(CsvText.forSpreadsheet(c + " [" + unitOf(c) + "]"));
       }
-      header.append(',').append(String.join(",", TRAILING));
-      w.write(header.toString());
-      w.newLine();
-      StringBuilder row = new StringBuilder(256);
+      header.addAll(TRAILING);
+      out.printRecord(header);
       int setIndex = 0;
       for (int i = 0; i < samples.size(); i++) {
         long t = samples.hostNanos(i);
         while (setIndex < sets.size() && sets.get(setIndex).endHostNanos().orElse(Long.MAX_VALUE) < t) {
           setIndex++;
         }
-        row.setLength(0);
-        row.append(t).append(',').append(samples.deviceMicros(i)).append(',');
-        row.append((t - session.hostOriginNanos()) / 1e9);
+        out.print(t);
+        out.print(samples.deviceMicros(i));
+        out.print((t - session.hostOriginNanos()) / 1e9);
         for (int c = 0; c < samples.channelCount(); c++) {
-          row.append(',').append(samples.value(i, c));
+          out.print(samples.value(i, c));
         }
         if (setIndex < sets.size() && sets.get(setIndex).contains(t)) {
           Segment s = sets.get(setIndex);
-          row.append(',').append(setIndex + 1).append(',').append(quote(s.exercise())).append(',');
-          if (s.repCount().isPresent()) {
-            row.append(s.repCount().getAsInt());
-          }
-          row.append(',').append(s.incorrectForm() ? 1 : 0);
+          out.print(setIndex + 1);
+          out.print(CsvText.forSpreadsheet(s.exercise()));
+          out.print(s.repCount().isPresent() ? Integer.toString(s.repCount().getAsInt()) : "");
+          out.print(s.incorrectForm() ? 1 : 0);
         } else {
-          row.append(",,,,");
+          out.print("");
+          out.print("");
+          out.print("");
+          out.print("");
         }
-        w.write(row.toString());
-        w.newLine();
+        out.println();
       }
-    } catch (IOException e) {
-      throw new SessionStoreException(
-          SessionStoreException.Reason.IO, csv, "cannot write the CSV export: " + e.getMessage(), e);
-    }
+      out.flush();
+    });
     return samples.size();
   }
 
-  private static void meta(BufferedWriter w, String key, String value) throws IOException {
-    w.write("# " + key + ": " + value.replace('\n', ' ').replace('\r', ' '));
-    w.newLine();
+  /**
+   * One {@code # key: value} line. Line breaks become spaces (a comment is one line), and
+   * since a spreadsheet splits the line at its commas, every piece after a comma is neutralised
+   * like a text cell.
+   */
+  private static void meta(CSVPrinter out, String key, String value) throws IOException {
+    String[] pieces = value.replace('\n', ' ').replace('\r', ' ').split(",", -1);
+    for (int i = 1; i < pieces.length; i++) {
+      pieces[i] = CsvText.forSpreadsheetComment(pieces[i]);
+    }
+    out.printComment(key + ": " + String.join(",", pieces));
   }
 
-  static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0) {
-      return s;
+  /** Undoes {@link #meta}'s neutralisation of a value read back. */
+  private static String metaValue(String written) {
+    String[] pieces = written.split(",", -1);
+    for (int i = 1; i < pieces.length; i++) {
+      pieces[i] = CsvText.fromSpreadsheetComment(pieces[i]);
     }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return String.join(",", pieces);
   }
 
   /**
@@ -216,13 +310,55 @@ public final class SessionCsv {
    */
   public static Session importFile(SessionStore store, Path csv, Optional<Long> athleteId)
       throws SessionStoreException {
+    return importFiles(store, List.of(csv), athleteId).get(0);
+  }
+
+  /**
+   * Imports several files written by {@link #exportStream}, each as a new complete session.
+   * Every file is read and checked before anything is written, and all of them are written in
+   * one transaction: one bad file, a failure or a kill part way leaves the store as it was.
+   *
+   * @param store the store
+   * @param files the files, imported in this order
+   * @param athleteId the athlete to attach the sessions to, if any
+   * @return the new sessions, in the order of the files
+   * @throws SessionStoreException {@link SessionStoreException.Reason#BAD_CSV} naming the file,
+   *     line and column of the first problem; other reasons for store failures
+   */
+  public static List<Session> importFiles(SessionStore store, List<Path> files, Optional<Long> athleteId)
+      throws SessionStoreException {
+    List<Prepared> prepared = new ArrayList<>();
+    for (Path csv : files) {
+      prepared.add(prepare(csv, athleteId));
+    }
+    List<Long> ids =
+        store.transact(
+            "importing " + (files.size() == 1 ? files.get(0) : files.size() + " CSV files"),
+            () -> {
+              List<Long> created = new ArrayList<>();
+              for (Prepared one : prepared) {
+                created.add(write(store, one));
+              }
+              return created;
+            });
+    List<Session> sessions = new ArrayList<>();
+    for (long id : ids) {
+      sessions.add(store.findSession(id).orElseThrow());
+    }
+    return sessions;
+  }
+
+  /** A checked file, ready to be written. */
+  private record Prepared(NewSession spec, NewStream stream, Parsed parsed, Instant ended) {}
+
+  private static Prepared prepare(Path csv, Optional<Long> athleteId) throws SessionStoreException {
     Parsed p = parse(csv);
     Map<String, String> m = p.meta;
     Instant started;
     try {
       started = m.containsKey("started_at") ? Instant.parse(m.get("started_at")) : Instant.EPOCH;
     } catch (DateTimeParseException e) {
-      throw bad(csv, p.metaLines.get("started_at"), 0, "started_at is not an ISO-8601 instant: " + m.get("started_at"));
+      throw bad(csv, p.metaLines.get("started_at"), 0, "started_at is not an ISO-8601 instant: " + CsvText.excerpt(m.get("started_at")));
     }
     long origin = metaLong(csv, p, "host_origin_ns", p.samples.size() > 0 ? p.samples.hostNanos(0) : 0);
     double rate = estimateRate(csv, p);
@@ -242,24 +378,27 @@ public final class SessionCsv {
             m.getOrDefault("address", csv.getFileName().toString()),
             p.channels,
             rate);
-    Instant ended = started.plusNanos(p.samples.size() > 0 ? p.samples.hostNanos(p.samples.size() - 1) - origin : 0);
-    long sessionId =
-        store.transact(
-            "importing " + csv,
-            () -> {
-              Session s = store.startSession(spec);
-              StreamInfo st = store.addStream(s.id(), stream);
-              if (p.samples.size() > 0) {
-                store.insertBlock(st.id(), p.samples);
-              }
-              for (Segment seg : p.sets) {
-                store.insertSegment(
-                    new Segment(0, s.id(), seg.exercise(), seg.startHostNanos(), seg.endHostNanos(), seg.repCount(), seg.incorrectForm(), ""));
-              }
-              store.finishSession(s.id(), ended);
-              return s.id();
-            });
-    return store.findSession(sessionId).orElseThrow();
+    Instant ended;
+    try {
+      ended = started.plusNanos(p.samples.size() > 0 ? Math.subtractExact(p.samples.hostNanos(p.samples.size() - 1), origin) : 0);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw bad(csv, p.metaLines.get("host_origin_ns"), 0, "the last host_time_ns is too far from host_origin_ns and started_at to be a time");
+    }
+    return new Prepared(spec, stream, p, ended);
+  }
+
+  private static long write(SessionStore store, Prepared one) throws SessionStoreException, java.sql.SQLException {
+    Session s = store.startSession(one.spec());
+    StreamInfo st = store.addStream(s.id(), one.stream());
+    if (one.parsed().samples.size() > 0) {
+      store.insertBlock(st.id(), one.parsed().samples);
+    }
+    for (Segment seg : one.parsed().sets) {
+      store.insertSegment(
+          new Segment(0, s.id(), seg.exercise(), seg.startHostNanos(), seg.endHostNanos(), seg.repCount(), seg.incorrectForm(), ""));
+    }
+    store.finishSession(s.id(), one.ended());
+    return s.id();
   }
 
   private static double estimateRate(Path csv, Parsed p) throws SessionStoreException {
@@ -272,7 +411,7 @@ public final class SessionCsv {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw bad(csv, p.metaLines.get("nominal_rate_hz"), 0, "nominal_rate_hz must be a positive number: " + p.meta.get("nominal_rate_hz"));
+      throw bad(csv, p.metaLines.get("nominal_rate_hz"), 0, "nominal_rate_hz must be a positive number: " + CsvText.excerpt(p.meta.get("nominal_rate_hz")));
     }
     int n = p.samples.size();
     if (n >= 2 && p.samples.hostNanos(n - 1) > p.samples.hostNanos(0)) {
@@ -288,13 +427,13 @@ public final class SessionCsv {
     try {
       return Long.parseLong(p.meta.get(key));
     } catch (NumberFormatException e) {
-      throw bad(csv, p.metaLines.get(key), 0, key + " must be an integer: " + p.meta.get(key));
+      throw bad(csv, p.metaLines.get(key), 0, key + " must be an integer: " + CsvText.excerpt(p.meta.get(key)));
     }
   }
 
   private static final class Parsed {
     final Map<String, String> meta = new HashMap<>();
-    final Map<String, Integer> metaLines = new HashMap<>();
+    final Map<String, Long> metaLines = new HashMap<>();
     List<String> channels;
     SampleBlock samples;
     final List<Segment> sets = new ArrayList<>();
@@ -302,43 +441,39 @@ public final class SessionCsv {
 
   private static Parsed parse(Path csv) throws SessionStoreException {
     Parsed p = new Parsed();
-    try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      List<String> header = null;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.startsWith("#")) {
-          int colon = line.indexOf(':');
-          if (colon > 0 && header == null) {
-            String key = line.substring(1, colon).trim();
-            p.meta.put(key, line.substring(colon + 1).trim());
-            p.metaLines.put(key, lineNo);
-          }
-          continue;
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        header = split(csv, lineNo, line);
-        break;
+    try (CsvRows rows = CsvRows.open(csv, true)) {
+      Optional<CsvRows.Row> first = rows.next();
+      if (first.isEmpty()) {
+        throw bad(csv, 1L, 0, "has no header row (expected " + String.join(",", LEADING) + ",<channels>," + String.join(",", TRAILING) + ")");
       }
-      if (header == null) {
-        throw bad(csv, lineNo, 0, "has no header row (expected " + String.join(",", LEADING) + ",<channels>," + String.join(",", TRAILING) + ")");
+      for (CsvRows.Comment c : first.get().comments()) {
+        int colon = c.text().indexOf(':');
+        if (colon > 0) {
+          String key = c.text().substring(0, colon).trim();
+          p.meta.put(key, metaValue(c.text().substring(colon + 1).trim()));
+          p.metaLines.put(key, c.line());
+        }
       }
-      int headerLine = lineNo;
+      List<String> header = new ArrayList<>();
+      for (String cell : first.get().cells()) {
+        header.add(CsvText.fromSpreadsheet(cell.trim()));
+      }
+      long headerLine = first.get().line();
       checkHeader(csv, headerLine, header, p);
       int channels = p.channels.size();
       int columns = header.size();
+      String[] units = new String[channels];
+      for (int c = 0; c < channels; c++) {
+        units[c] = unitOf(p.channels.get(c));
+      }
       p.samples = new SampleBlock(channels, 1024);
       double[] values = new double[channels];
       SetBuilder current = null;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        List<String> cells = split(csv, lineNo, line);
+      Optional<CsvRows.Row> next;
+      while ((next = rows.next()).isPresent()) {
+        CsvRows.Row row = next.get();
+        long lineNo = row.line();
+        List<String> cells = row.cells();
         if (cells.size() != columns) {
           throw bad(csv, lineNo, Math.min(cells.size(), columns) + 1, "has " + cells.size() + " cells, the header has " + columns + " columns");
         }
@@ -346,6 +481,10 @@ public final class SessionCsv {
         long device = parseLong(csv, lineNo, 2, header.get(1), cells.get(1));
         for (int c = 0; c < channels; c++) {
           values[c] = parseDouble(csv, lineNo, 4 + c, header.get(3 + c), cells.get(3 + c));
+          Optional<String> out = PhysicalLimits.problem(values[c], units[c]);
+          if (out.isPresent()) {
+            throw bad(csv, lineNo, 4 + c, header.get(3 + c), out.get());
+          }
         }
         p.samples.add(host, device, values);
         int base = 3 + channels;
@@ -358,15 +497,15 @@ public final class SessionCsv {
           continue;
         }
         long setNo = parseLong(csv, lineNo, base + 1, "set", setCell);
-        String exercise = cells.get(base + 1).trim();
+        String exercise = CsvText.fromSpreadsheet(cells.get(base + 1).trim());
         if (exercise.isEmpty()) {
           throw bad(csv, lineNo, base + 2, "exercise", "is empty but the row is in set " + setNo);
         }
         String repsCell = cells.get(base + 2).trim();
-        OptionalInt reps = repsCell.isEmpty() ? OptionalInt.empty() : OptionalInt.of((int) parseLong(csv, lineNo, base + 3, "rep_count", repsCell));
+        OptionalInt reps = repsCell.isEmpty() ? OptionalInt.empty() : OptionalInt.of(parseCount(csv, lineNo, base + 3, "rep_count", repsCell));
         String formCell = cells.get(base + 3).trim();
         if (!formCell.equals("0") && !formCell.equals("1")) {
-          throw bad(csv, lineNo, base + 4, "incorrect_form", "must be 0 or 1, not '" + formCell + "'");
+          throw bad(csv, lineNo, base + 4, "incorrect_form", "must be 0 or 1, not " + CsvText.excerpt(formCell));
         }
         if (current != null && current.number != setNo) {
           p.sets.add(current.build());
@@ -380,16 +519,18 @@ public final class SessionCsv {
       if (current != null) {
         p.sets.add(current.build());
       }
+    } catch (DatasetFormatException e) {
+      throw new SessionStoreException(SessionStoreException.Reason.BAD_CSV, csv, e.detail(), e);
     } catch (IOException e) {
       throw new SessionStoreException(SessionStoreException.Reason.IO, csv, "cannot read the CSV file: " + e.getMessage(), e);
     }
     return p;
   }
 
-  private static void checkHeader(Path csv, int line, List<String> header, Parsed p) throws SessionStoreException {
+  private static void checkHeader(Path csv, long line, List<String> header, Parsed p) throws SessionStoreException {
     for (int i = 0; i < LEADING.size(); i++) {
       if (i >= header.size() || !header.get(i).trim().equals(LEADING.get(i))) {
-        throw bad(csv, line, i + 1, "header column " + (i + 1) + " must be '" + LEADING.get(i) + "' but is '" + (i < header.size() ? header.get(i) : "") + "'");
+        throw bad(csv, line, i + 1, "header column " + (i + 1) + " must be '" + LEADING.get(i) + "' but is " + CsvText.excerpt(i < header.size() ? header.get(i) : ""));
       }
     }
     int channelEnd = header.size() - TRAILING.size();
@@ -399,7 +540,7 @@ public final class SessionCsv {
     for (int i = 0; i < TRAILING.size(); i++) {
       String got = header.get(channelEnd + i).trim();
       if (!got.equals(TRAILING.get(i))) {
-        throw bad(csv, line, channelEnd + i + 1, "header column " + (channelEnd + i + 1) + " must be '" + TRAILING.get(i) + "' but is '" + got + "' (the last four columns are " + String.join(",", TRAILING) + ")");
+        throw bad(csv, line, channelEnd + i + 1, "header column " + (channelEnd + i + 1) + " must be '" + TRAILING.get(i) + "' but is " + CsvText.excerpt(got) + " (the last four columns are " + String.join(",", TRAILING) + ")");
       }
     }
     List<String> channels = new ArrayList<>();
@@ -407,12 +548,12 @@ public final class SessionCsv {
       String cell = header.get(i).trim();
       Matcher m = CHANNEL_HEADER.matcher(cell);
       if (!m.matches()) {
-        throw bad(csv, line, i + 1, "header column " + (i + 1) + " '" + cell + "' is not a channel written as 'name [unit]', e.g. 'accel_x [g]'");
+        throw bad(csv, line, i + 1, "header column " + (i + 1) + " " + CsvText.excerpt(cell) + " is not a channel written as 'name [unit]', e.g. 'accel_x [g]'");
       }
       String name = m.group(1);
       String unit = m.group(2);
       if (!unit.equals(unitOf(name))) {
-        throw bad(csv, line, i + 1, "header column " + (i + 1) + " '" + cell + "': " + name + " must be in " + unitOf(name) + ", not " + unit);
+        throw bad(csv, line, i + 1, "header column " + (i + 1) + " " + CsvText.excerpt(cell) + ": " + name + " must be in " + unitOf(name) + ", not " + CsvText.excerpt(unit));
       }
       if (channels.contains(name)) {
         throw bad(csv, line, i + 1, "header column " + (i + 1) + ": channel " + name + " appears twice");
@@ -444,26 +585,35 @@ public final class SessionCsv {
     }
   }
 
-  private static long parseLong(Path csv, int line, int col, String column, String cell) throws SessionStoreException {
+  private static long parseLong(Path csv, long line, int col, String column, String cell) throws SessionStoreException {
     try {
       return Long.parseLong(cell.trim());
     } catch (NumberFormatException e) {
-      throw bad(csv, line, col, column, "'" + cell + "' is not an integer");
+      throw bad(csv, line, col, column, CsvText.excerpt(cell) + " is not an integer");
     }
   }
 
-  private static double parseDouble(Path csv, int line, int col, String column, String cell) throws SessionStoreException {
+  private static int parseCount(Path csv, long line, int col, String column, String cell) throws SessionStoreException {
+    long n = parseLong(csv, line, col, column, cell);
+    if (n < 0 || n > Integer.MAX_VALUE) {
+      throw bad(csv, line, col, column, n + " is not a count from 0 to " + Integer.MAX_VALUE);
+    }
+    return (int) n;
+  }
+
+  private static double parseDouble(Path csv, long line, int col, String column, String cell) throws SessionStoreException {
     try {
       return parseValue(cell);
     } catch (NumberFormatException e) {
-      throw bad(csv, line, col, column, "'" + cell + "' is not a number");
+      throw bad(csv, line, col, column, CsvText.excerpt(cell) + " is not a number");
     }
   }
 
   /**
    * Parses a value cell: Java's decimal syntax plus {@code NaN}, {@code Infinity}, {@code
    * -Infinity} as {@link Double#toString} writes them; hexadecimal floats and type suffixes are
-   * refused so that a typo like {@code 1.5f} doesn't pass silently.
+   * refused so that a typo like {@code 1.5f} doesn't pass silently. (The import then refuses
+   * non-finite values, and finite ones outside {@link PhysicalLimits}, naming line and column.)
    */
   static double parseValue(String cell) {
     String t = cell.trim();
@@ -477,22 +627,13 @@ public final class SessionCsv {
     return Double.parseDouble(t);
   }
 
-  private static SessionStoreException bad(Path csv, int line, int col, String column, String problem) {
+  private static SessionStoreException bad(Path csv, long line, int col, String column, String problem) {
     return new SessionStoreException(
         SessionStoreException.Reason.BAD_CSV, csv, "line " + line + ", column " + col + " (" + column + "): " + problem);
   }
 
-  private static SessionStoreException bad(Path csv, Integer line, int col, String problem) {
+  private static SessionStoreException bad(Path csv, Long line, int col, String problem) {
     String where = "line " + (line == null ? "?" : line) + (col > 0 ? ", column " + col : "");
     return new SessionStoreException(SessionStoreException.Reason.BAD_CSV, csv, where + ": " + problem);
-  }
-
-  /** Splits one line into cells, honouring double quotes as written by {@link #quote}. */
-  static List<String> split(Path csv, int lineNo, String line) throws SessionStoreException {
-    CsvLine parsed = CsvLine.parse(line);
-    if (parsed.unterminatedQuote()) {
-      throw bad(csv, lineNo, parsed.cells().size(), "has an unterminated quoted cell");
-    }
-    return parsed.cells();
   }
 }

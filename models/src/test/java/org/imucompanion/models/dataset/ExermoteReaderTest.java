@@ -117,4 +117,35 @@ class ExermoteReaderTest {
     assertThat(ds.recordings()).extracting(Recording::subject).containsExactly("4", "2");
     assertThat(issues).isEmpty();
   }
+
+  @Test
+  void valuesOutsideThePhysicalRangeAndForeignSubjectsAreRefusedWithLineAndColumn()
+      throws IOException {
+    Path file = dir.resolve("s Individual 1.csv");
+    String farTooFast = GOOD.replace("-0.58,0.07,0.29", "-0.58,51,0.29");
+    Files.write(file, List.of(HEADER,
+        row(GOOD, "Squat", "firstHalf", "2017-03-30 18:45:36:986", "1"),
+        row(farTooFast, "Squat", "firstHalf", "2017-03-30 18:45:37:086", "1")));
+    assertThatThrownBy(() -> new ExermoteReader().read(dir))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessage(file + ": line 3, column 13 (Device: yRotationRate): '51': 51.0 rad/s is"
+            + " outside the physical range of ±50 rad/s");
+
+    Files.write(file, List.of(HEADER,
+        row(GOOD, "Squat", "firstHalf", "2017-03-30 18:45:36:986", "1"),
+        row(GOOD, "Squat", "firstHalf", "2017-03-30 18:45:37:086", "2")));
+    assertThatThrownBy(() -> new ExermoteReader().read(dir))
+        .hasMessage(file + ": line 3, column 18 (individual): subject '2' differs from subject"
+            + " '1' of line 2; a file is one session of one person");
+
+    Files.write(file, List.of(HEADER,
+        row(GOOD, "Squat", "firstHalf", "2017-03-30 18:45:36:986", "one")));
+    assertThatThrownBy(() -> new ExermoteReader().read(dir))
+        .hasMessage(file + ": line 2, column 18 (individual): subject id 'one' is not a whole"
+            + " number");
+
+    Files.write(file, List.of(HEADER));
+    assertThatThrownBy(() -> new ExermoteReader().read(dir))
+        .hasMessage(file + ": no data rows after the header");
+  }
 }

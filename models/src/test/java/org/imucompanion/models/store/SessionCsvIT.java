@@ -25,7 +25,7 @@ class SessionCsvIT {
     double[] v = new double[9];
     for (int i = 0; i < 300; i++) {
       for (int c = 0; c < 9; c++) {
-        v[c] = Math.PI * i / (c + 1) - 7.3;
+        v[c] = Math.PI * i / (c + 1) / 100 - 7.3;
       }
       v[8] = i == 5 ? -0.0 : i == 6 ? 1e-300 : v[8];
       b.add(1_000_000_000L + i * 5_000_000L, i * 5_000L + 17, v);
@@ -116,7 +116,7 @@ class SessionCsvIT {
       String header = lines.get(headerLine);
 
       assertBad(store, variant(lines, headerLine, header.replace("time_s,", "seconds,")), "line " + (headerLine + 1) + ", column 3", "must be 'time_s' but is 'seconds'");
-      assertBad(store, variant(lines, headerLine, header.replace("accel_y [g]", "accel_y [m/s^2]")), "line " + (headerLine + 1) + ", column 5", "accel_y must be in g, not m/s^2");
+      assertBad(store, variant(lines, headerLine, header.replace("accel_y [g]", "accel_y [m/s^2]")), "line " + (headerLine + 1) + ", column 5", "accel_y must be in g, not 'm/s^2'");
       assertBad(store, variant(lines, headerLine, header.replace("gyro_x [rad/s]", "gyro_x")), "column 7", "not a channel written as 'name [unit]'");
       assertBad(store, variant(lines, headerLine, header.replace(",rep_count,incorrect_form", ",reps,incorrect_form")), "column 15", "must be 'rep_count' but is 'reps'");
       int row = headerLine + 40;

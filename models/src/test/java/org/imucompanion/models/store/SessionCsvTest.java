@@ -3,12 +3,8 @@ package org.imucompanion.models.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Chars;
-import net.jqwik.api.constraints.StringLength;
 
 /** The CSV text rules, without a database. */
 class SessionCsvTest {
@@ -17,20 +13,6 @@ class SessionCsvTest {
     double back = SessionCsv.parseValue(Double.toString(value));
     // doubleToLongBits folds NaN payloads, which Double.toString can't carry anyway.
     assertThat(Double.doubleToLongBits(back)).isEqualTo(Double.doubleToLongBits(value));
-  }
-
-  @Property
-  void quotedCellsSplitBackToTheSameText(
-      @ForAll @StringLength(max = 30) @Chars({'a', 'Z', ',', '"', ' ', '_', '1'}) String exercise,
-      @ForAll @StringLength(max = 10) @Chars({'a', ',', '"'}) String other) {
-    String line = "1," + SessionCsv.quote(exercise) + "," + SessionCsv.quote(other);
-    List<String> cells;
-    try {
-      cells = SessionCsv.split(Path.of("x.csv"), 1, line);
-    } catch (SessionStoreException e) {
-      throw new AssertionError(e);
-    }
-    assertThat(cells).containsExactly("1", exercise, other);
   }
 
   @net.jqwik.api.Example
