@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The session store: one SQLite file holding athletes, sessions, per-device sample streams,
@@ -30,7 +33,9 @@ import java.util.OptionalLong;
  * lose at most the last few commits but never corrupts the file. Before anything is written the
  * file is checked: a file that is not SQLite, an SQLite file of another application, or a schema
  * newer than this code is refused with a {@link SessionStoreException} naming the file, and the
- * file is left byte-for-byte as it was.
+ * file is left byte-for-byte as it was. A store opened for writing is also checked for damaged
+ * pages ({@code PRAGMA quick_check}) and refused if it has any, so nothing is ever added to a
+ * damaged file; {@link #openForReading(Path)} skips that check and never writes at all.
  *
  * <p>Sessions left in state {@link SessionState#RECORDING} by a process that no longer runs are
  * marked {@link SessionState#INTERRUPTED} when the store opens (see {@link #interruptedOnOpen()}).
@@ -45,13 +50,16 @@ public final class SessionStore implements AutoCloseable {
 
   private final Path file;
   private final Connection conn;
+  private final boolean readOnly;
   private final List<Long> interruptedOnOpen;
   private boolean closed;
 
-  private SessionStore(Path file, Connection conn) throws SessionStoreException {
+  private SessionStore(Path file, Connection conn, boolean readOnly) throws SessionStoreException {
     this.file = file;
     this.conn = conn;
-    this.interruptedOnOpen = List.copyOf(recoverInterruptedSessions());
+    this.readOnly = readOnly;
+    // Recovering interrupted sessions writes; a reader shows them as they are.
+    this.interruptedOnOpen = readOnly ? List.of() : List.copyOf(recoverInterruptedSessions());
   }
 
   /**
@@ -90,7 +98,8 @@ public final class SessionStore implements AutoCloseable {
    * @param file the database file; missing parent directories are created
    * @return the open store
    * @throws SessionStoreException if the file is not an SQLite database, belongs to another
-   *     application, has a newer schema, is damaged, or cannot be written
+   *     application, has a newer schema, is damaged ({@link SessionStoreException.Reason#CORRUPT},
+   *     with how to save what is readable), or cannot be written
    */
   public static SessionStore open(Path file) throws SessionStoreException {
     return open(file, 0);
@@ -128,9 +137,14 @@ public final class SessionStore implements AutoCloseable {
       throw translate(abs, "opening the session store", e);
     }
     try {
-      int version = checkOwnership(abs, c);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 5000");
+      }
+      int version = checkOwnership(abs, c);
+      if (version > 0) {
+        checkIntegrity(abs, c);
+      }
+      try (Statement s = c.createStatement()) {
         s.execute("PRAGMA foreign_keys = ON");
         try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
           if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
@@ -151,7 +165,7 @@ public final class SessionStore implements AutoCloseable {
         }
       }
       migrate(abs, c, version);
-      return new SessionStore(abs, c);
+      return new SessionStore(abs, c, false);
     } catch (SessionStoreException e) {
       closeQuietly(c);
       throw e;
@@ -159,6 +173,127 @@ public final class SessionStore implements AutoCloseable {
       closeQuietly(c);
       throw translate(abs, "opening the session store", e);
     }
+  }
+
+  /**
+   * Opens an existing store for reading only, for commands that only read (export, listings). It
+   * never creates a file or a directory, never migrates, never marks sessions interrupted, and
+   * works in a directory the user cannot write to. Every write through it fails with {@link
+   * SessionStoreException.Reason#READ_ONLY}. SQLite may leave its {@code -wal} and {@code -shm}
+   * companion files beside the store (its readers coordinate through them); the store file itself
+   * is left byte-for-byte as it was.
+   *
+   * @param file the database file
+   * @return the open store
+   * @throws SessionStoreException if the file does not exist ({@link
+   *     SessionStoreException.Reason#MISSING}), is empty or not a session store, belongs to
+   *     another application, has a schema newer or older than this code's, or cannot be read
+   */
+  public static SessionStore openForReading(Path file) throws SessionStoreException {
+    Path abs = file.toAbsolutePath().normalize();
+    if (!Files.exists(abs)) {
+      throw new SessionStoreException(
+          SessionStoreException.Reason.MISSING,
+          abs,
+          "there is no session store here; nothing was created. Check the path"
+              + " (record or import create a store).");
+    }
+    checkHeader(abs);
+    try {
+      if (Files.size(abs) == 0) {
+        throw new SessionStoreException(
+            SessionStoreException.Reason.NOT_A_DATABASE,
+            abs,
+            "is an empty file, not a session store; it was not modified.");
+      }
+    } catch (IOException e) {
+      throw new SessionStoreException(
+          SessionStoreException.Reason.IO, abs, "cannot read the session store: " + e, e);
+    }
+    Connection c = connectForReading(abs);
+    try {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 5000");
+      }
+      int version = checkOwnership(abs, c);
+      if (version == 0) {
+        throw new SessionStoreException(
+            SessionStoreException.Reason.NOT_A_DATABASE,
+            abs,
+            "is an empty SQLite database, not a session store; it was not modified.");
+      }
+      if (version < SchemaMigrations.LATEST) {
+        throw new SessionStoreException(
+            SessionStoreException.Reason.NEWER_SCHEMA,
+            abs,
+            "has schema version "
+                + version
+                + ", older than this version's "
+                + SchemaMigrations.LATEST
+                + ", and a command that only reads does not upgrade it; it was not modified."
+                + " Open it once with record or import to upgrade it.");
+      }
+      return new SessionStore(abs, c, true);
+    } catch (SessionStoreException e) {
+      closeQuietly(c);
+      throw e;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw translate(abs, "opening the session store for reading", e);
+    }
+  }
+
+  /**
+   * Opens a read-only connection. SQLite's WAL readers need the {@code -shm} file; in a
+   * directory nobody can write to it cannot be made, and then (with no {@code -wal} either, so no
+   * writer can exist) the file is opened as immutable, which needs neither.
+   */
+  private static Connection connectForReading(Path file) throws SessionStoreException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    try {
+      return config.createConnection("jdbc:sqlite:" + file);
+    } catch (SQLException e) {
+      Path wal = file.resolveSibling(file.getFileName() + "-wal");
+      if (code(e) != SQLiteErrorCode.SQLITE_CANTOPEN || Files.exists(wal)) {
+        throw translate(file, "opening the session store for reading", e);
+      }
+    }
+    try {
+      return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+    } catch (SQLException e) {
+      throw translate(file, "opening the session store for reading", e);
+    }
+  }
+
+  /**
+   * Refuses to write into a damaged file: every write could spread the damage, and an import or
+   * a recording into it would look fine until a later export fails. {@code quick_check} reads
+   * every page once (see {@code StoreOpenCheckBench} for its cost) but skips the slow index
+   * cross-checks of {@code integrity_check}.
+   */
+  private static void checkIntegrity(Path file, Connection c) throws SessionStoreException {
+    List<String> problems = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA quick_check(3)")) {
+      while (rs.next()) {
+        problems.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      problems.add(e.getMessage());
+    }
+    if (problems.equals(List.of("ok"))) {
+      return;
+    }
+    throw new SessionStoreException(
+        SessionStoreException.Reason.CORRUPT,
+        file,
+        "is damaged, so nothing will be written to it (SQLite's check found: "
+            + String.join("; ", problems)
+            + "). To recover, export what is readable: imu-companion export --store "
+            + file
+            + " -o <dir> (with --session <id> for one session at a time if a damaged one stops"
+            + " it), then move the file away; the next recording creates a new store.");
   }
 
   /** Reads the file's first bytes ourselves, so a foreign file is refused before SQLite touches it. */
@@ -562,39 +697,50 @@ public final class SessionStore implements AutoCloseable {
       throw translate("looking for interrupted sessions", e);
     }
     for (long id : dead) {
-      transact(
-          "marking session " + id + " interrupted",
-          () -> {
-            long end = lastHostNanos(id).orElse(Long.MIN_VALUE);
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "UPDATE sessions SET state = 'interrupted', recorder_pid = NULL,"
-                        + " ended_at_epoch_ns = started_at_epoch_ns"
-                        + " + max(0, coalesce(?, host_origin_ns) - host_origin_ns) WHERE id = ?")) {
-              if (end == Long.MIN_VALUE) {
-                ps.setNull(1, Types.INTEGER);
-              } else {
-                ps.setLong(1, end);
-              }
-              ps.setLong(2, id);
-              ps.executeUpdate();
-            }
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "UPDATE segments SET end_host_ns = max(start_host_ns, coalesce(?, start_host_ns))"
-                        + " WHERE session_id = ? AND end_host_ns IS NULL")) {
-              if (end == Long.MIN_VALUE) {
-                ps.setNull(1, Types.INTEGER);
-              } else {
-                ps.setLong(1, end);
-              }
-              ps.setLong(2, id);
-              ps.executeUpdate();
-            }
-            return null;
-          });
+      markInterrupted(id);
     }
     return dead;
+  }
+
+  /**
+   * Marks one session interrupted and ends it, and its open set, at its last stored sample. Used
+   * on open for sessions of dead recorders, and by a recorder that had to stop (disk full).
+   *
+   * @return the host time of the last stored sample, if any
+   */
+  synchronized OptionalLong markInterrupted(long id) throws SessionStoreException {
+    return transact(
+        "marking session " + id + " interrupted",
+        () -> {
+          OptionalLong last = lastHostNanos(id);
+          long end = last.orElse(Long.MIN_VALUE);
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE sessions SET state = 'interrupted', recorder_pid = NULL,"
+                      + " ended_at_epoch_ns = started_at_epoch_ns"
+                      + " + max(0, coalesce(?, host_origin_ns) - host_origin_ns) WHERE id = ?")) {
+            if (end == Long.MIN_VALUE) {
+              ps.setNull(1, Types.INTEGER);
+            } else {
+              ps.setLong(1, end);
+            }
+            ps.setLong(2, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE segments SET end_host_ns = max(start_host_ns, coalesce(?, start_host_ns))"
+                      + " WHERE session_id = ? AND end_host_ns IS NULL")) {
+            if (end == Long.MIN_VALUE) {
+              ps.setNull(1, Types.INTEGER);
+            } else {
+              ps.setLong(1, end);
+            }
+            ps.setLong(2, id);
+            ps.executeUpdate();
+          }
+            return last;
+        });
   }
 
   private static boolean recorderAlive(long pid, long startedMs) {
@@ -657,7 +803,7 @@ public final class SessionStore implements AutoCloseable {
           spec.channels(),
           spec.nominalRateHz());
     } catch (SQLException e) {
-      if ((e.getErrorCode() & 0xff) == 19) {
+      if (code(e) == SQLiteErrorCode.SQLITE_CONSTRAINT) {
         throw invalid("session " + sessionId + " already has a stream named '" + spec.name() + "'");
       }
       throw translate("adding stream " + spec.name(), e);
@@ -1643,14 +1789,29 @@ public final class SessionStore implements AutoCloseable {
   }
 
   SessionStoreException translate(String action, SQLException e) {
+    if (readOnly && code(e) == SQLiteErrorCode.SQLITE_READONLY) {
+      return new SessionStoreException(
+          SessionStoreException.Reason.READ_ONLY,
+          file,
+          "was opened for reading only, so " + action + " is not possible.",
+          e);
+    }
     return translate(file, action, e);
   }
 
+  /**
+   * The primary SQLite result code of a failure (extended codes such as {@code
+   * SQLITE_IOERR_WRITE} fold into theirs), or {@link SQLiteErrorCode#UNKNOWN_ERROR}.
+   */
+  static SQLiteErrorCode code(SQLException e) {
+    int raw = e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode();
+    return SQLiteErrorCode.getErrorCode(raw & 0xff);
+  }
+
   static SessionStoreException translate(Path file, String action, SQLException e) {
-    int code = e.getErrorCode() & 0xff;
     String detail = " (SQLite: " + e.getMessage() + ")";
-    return switch (code) {
-      case 13 -> new SessionStoreException(
+    return switch (code(e)) {
+      case SQLITE_FULL -> new SessionStoreException(
           SessionStoreException.Reason.DISK_FULL,
           file,
           "the disk (or the store's size limit) is full while "
@@ -1658,22 +1819,22 @@ public final class SessionStore implements AutoCloseable {
               + "; everything saved before is intact. Free some space and try again."
               + detail,
           e);
-      case 11 -> new SessionStoreException(
+      case SQLITE_CORRUPT -> new SessionStoreException(
           SessionStoreException.Reason.CORRUPT,
           file,
           "the database is damaged (found while " + action + ")." + detail,
           e);
-      case 26 -> new SessionStoreException(
+      case SQLITE_NOTADB -> new SessionStoreException(
           SessionStoreException.Reason.NOT_A_DATABASE,
           file,
           "is not an SQLite database (found while " + action + ")." + detail,
           e);
-      case 8, 14, 23 -> new SessionStoreException(
+      case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH -> new SessionStoreException(
           SessionStoreException.Reason.READ_ONLY,
           file,
           "cannot be written (while " + action + "): check permissions and free space." + detail,
           e);
-      case 5, 6 -> new SessionStoreException(
+      case SQLITE_BUSY, SQLITE_LOCKED -> new SessionStoreException(
           SessionStoreException.Reason.BUSY,
           file,
           "is locked by another process (while " + action + ")." + detail,
