@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.MyoFeed;
 import org.imucompanion.app.workspace.WristbandFeed;
@@ -68,6 +71,15 @@ final class RecordCommand implements Callable<Integer> {
   Path store;
 
   @Option(
+      names = "--max-store-size",
+      paramLabel = "<size>",
+      converter = StoreArguments.SizeConverter.class,
+      description =
+          "Largest the store file may grow to (e.g. 500M, 2G): reaching it stops the recording"
+              + " as a full disk does, keeping what was stored (default: no limit).")
+  long maxStoreBytes;
+
+  @Option(
       names = {"-d", "--duration"},
       paramLabel = "<seconds>",
       defaultValue = "30",
@@ -84,7 +96,7 @@ final class RecordCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     DeviceArguments.requireKnownVirtual(device); // before a session is started for nothing
-    try (SessionStore sessions = StoreArguments.open(store)) {
+    try (SessionStore sessions = StoreArguments.open(store, maxStoreBytes)) {
       Athlete who = athleteNamed(sessions, athlete);
       // A Myo streams its IMU at 50 Hz on the forearm; the wristband at its configured rate.
       boolean myo = device.equals("virtual:myo");
@@ -109,26 +121,27 @@ final class RecordCommand implements Callable<Integer> {
                     rateHz));
         LiveDevice live = open(stream);
         try {
-          recorder.startSet(exercise, System.nanoTime()).get(10, TimeUnit.SECONDS);
+          awaitStored(recorder, recorder.startSet(exercise, System.nanoTime()));
           long end = System.nanoTime() + (long) (durationSeconds * 1e9);
           while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            waitUnlessStopped(
+                recorder, Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
             out.printf("recording '%s': %d samples%n", exercise, stream.writtenSamples());
             out.flush();
             if (live.problem().isPresent() && live.imuSamples().written() == 0) {
               throw new CommandFailedException(device + ": " + live.problem().get());
             }
           }
-          recorder
-              .stopSet(
+          awaitStored(
+              recorder,
+              recorder.stopSet(
                   System.nanoTime(),
                   reps == null ? OptionalInt.empty() : OptionalInt.of(reps),
-                  incorrectForm)
-              .get(10, TimeUnit.SECONDS);
+                  incorrectForm));
         } finally {
           live.close();
         }
-        recorder.flush().get(10, TimeUnit.SECONDS);
+        awaitStored(recorder, recorder.flush());
         samples = stream.writtenSamples();
         if (recorder.lastFailure().isPresent()) {
           throw new CommandFailedException(
@@ -145,6 +158,43 @@ final class RecordCommand implements Callable<Integer> {
     }
     return ExitStatus.OK;
   }
+
+  // ---- The recorder stopping on its own (disk or --max-store-size full, store damaged):
+  // ---- report its message at once and stop; it has already marked the session interrupted.
+
+  /** Waits for the store's answer to a request, failing with the store's reason if it stopped. */
+  private static <T> T awaitStored(SessionRecorder recorder, CompletableFuture<T> request)
+      throws InterruptedException, TimeoutException {
+    try {
+      return request.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      failIfStopped(recorder);
+      if (e.getCause() instanceof SessionStoreException s) {
+        throw new CommandFailedException("session store: " + s.getMessage(), s);
+      }
+      throw new CommandFailedException("recording failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Sleeps up to {@code millis}, returning early, with the store's message, if the recorder stopped. */
+  private static void waitUnlessStopped(SessionRecorder recorder, long millis)
+      throws InterruptedException {
+    try {
+      recorder.stopped().get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException stillRecording) {
+      return;
+    }
+    failIfStopped(recorder);
+  }
+
+  private static void failIfStopped(SessionRecorder recorder) {
+    SessionStoreException stop = recorder.stopped().getNow(null);
+    if (stop != null) {
+      throw new CommandFailedException("session store: " + stop.getMessage(), stop);
+    }
+  }
+
+  // ---- end of the recorder-stop reaction
 
   private String sessionNotes() {
     StringBuilder text = new StringBuilder(notes);
