@@ -251,9 +251,19 @@ public final class SessionStore implements AutoCloseable {
   private static Connection connectForReading(Path file) throws SessionStoreException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
+    Connection c = null;
     try {
-      return config.createConnection("jdbc:sqlite:" + file);
+      c = config.createConnection("jdbc:sqlite:" + file);
+      // SQLite opens lazily: the first read is what needs the -shm file.
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+        rs.next();
+      }
+      return c;
     } catch (SQLException e) {
+      if (c != null) {
+        closeQuietly(c);
+      }
       Path wal = file.resolveSibling(file.getFileName() + "-wal");
       if (code(e) != SQLiteErrorCode.SQLITE_CANTOPEN || Files.exists(wal)) {
         throw translate(file, "opening the session store for reading", e);
