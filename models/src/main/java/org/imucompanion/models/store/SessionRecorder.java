@@ -298,6 +298,10 @@ public final class SessionRecorder implements AutoCloseable {
       closed = true;
     }
     stopping = true;
+    if (Thread.currentThread() == writer) {
+      // Called back from stopped() on the writer itself, which is about to end: don't wait on it.
+      throw stopped.getNow(null) != null ? stopped.getNow(null) : store.invalid("recorder closed");
+    }
     writer.interrupt();
     try {
       writer.join();
