@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -47,6 +50,41 @@ import org.sqlite.SQLiteException;
 public final class SessionStore implements AutoCloseable {
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final String FILE_NAME = "sessions.db";
+
+  /**
+   * Files this process found undamaged, with how they looked then or when this process last
+   * closed them. A file that still looks so is not checked again: the dashboard opens the store
+   * for each action, and a check costs about 2 s per GB (StoreOpenCheckBench). Anything else
+   * that touched the file (another process, a crash leaving a WAL) changes the stamp.
+   */
+  private static final Map<Path, FileStamp> CHECKED = new ConcurrentHashMap<>();
+
+  /**
+   * Identity, size and modification time of the database file and of its WAL when that holds
+   * anything (readers create an empty one and the last connection deletes it). Damage that leaves
+   * all of these as they were (a disk flipping bits under a file nobody wrote) is not seen until
+   * another process opens the file: the price of not reading a gigabyte at every open.
+   */
+  private record FileStamp(Object key, long size, FileTime modified, long walSize, FileTime walModified) {
+    static Optional<FileStamp> of(Path file) {
+      try {
+        BasicFileAttributes db = Files.readAttributes(file, BasicFileAttributes.class);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        BasicFileAttributes w =
+            Files.exists(wal) ? Files.readAttributes(wal, BasicFileAttributes.class) : null;
+        boolean noWal = w == null || w.size() == 0;
+        return Optional.of(
+            new FileStamp(
+                db.fileKey(),
+                db.size(),
+                db.lastModifiedTime(),
+                noWal ? -1 : w.size(),
+                noWal ? null : w.lastModifiedTime()));
+      } catch (IOException e) {
+        return Optional.empty(); // unknown: check it
+      }
+    }
+  }
 
   private final Path file;
   private final Connection conn;
@@ -142,7 +180,14 @@ public final class SessionStore implements AutoCloseable {
       }
       int version = checkOwnership(abs, c);
       if (version > 0) {
-        checkIntegrity(abs, c);
+        Optional<FileStamp> seen = FileStamp.of(abs);
+        if (seen.isEmpty() || !seen.equals(Optional.ofNullable(CHECKED.get(abs)))) {
+          CHECKED.remove(abs);
+          checkIntegrity(abs, c);
+          seen.ifPresent(stamp -> CHECKED.put(abs, stamp));
+        }
+      } else {
+        CHECKED.remove(abs);
       }
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA foreign_keys = ON");
@@ -279,8 +324,9 @@ public final class SessionStore implements AutoCloseable {
   /**
    * Refuses to write into a damaged file: every write could spread the damage, and an import or
    * a recording into it would look fine until a later export fails. {@code quick_check} reads
-   * every page once (see {@code StoreOpenCheckBench} for its cost) but skips the slow index
-   * cross-checks of {@code integrity_check}.
+   * every page once (about 2 s per GB, see {@code StoreOpenCheckBench}) but skips the slower index
+   * cross-checks of {@code integrity_check}; a file this process already checked and left as it
+   * was is not checked again ({@link #CHECKED}).
    */
   private static void checkIntegrity(Path file, Connection c) throws SessionStoreException {
     List<String> problems = new ArrayList<>();
@@ -913,11 +959,13 @@ public final class SessionStore implements AutoCloseable {
     long firstIndex;
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT coalesce(max(first_index + sample_count), 0) FROM sample_blocks WHERE stream_id = ?")) {
+            // The newest block through the (stream_id, first_index) index: max() over an
+            // expression would read every block of the stream at every commit.
+            "SELECT first_index + sample_count FROM sample_blocks WHERE stream_id = ?"
+                + " ORDER BY first_index DESC LIMIT 1")) {
       ps.setLong(1, streamId);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        firstIndex = rs.getLong(1);
+        firstIndex = rs.next() ? rs.getLong(1) : 0;
       }
     }
     long first = Long.MAX_VALUE;
@@ -1886,7 +1934,12 @@ public final class SessionStore implements AutoCloseable {
     try {
       conn.close();
     } catch (SQLException e) {
+      CHECKED.remove(file);
       throw translate("closing", e);
+    }
+    if (!readOnly && CHECKED.containsKey(file)) {
+      // What this process wrote since the check changed the stamp; it is still known good.
+      FileStamp.of(file).ifPresentOrElse(stamp -> CHECKED.put(file, stamp), () -> CHECKED.remove(file));
     }
   }
 }

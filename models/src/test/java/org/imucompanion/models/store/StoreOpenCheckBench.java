@@ -83,7 +83,9 @@ public final class StoreOpenCheckBench {
   }
 
   private static void build(Path file, long bytes, int block) throws Exception {
-    Files.deleteIfExists(file);
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+    }
     long t0 = System.nanoTime();
     try (SessionStore store = SessionStore.open(file)) {
       long samples = 0;
