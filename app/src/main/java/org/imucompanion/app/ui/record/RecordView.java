@@ -13,7 +13,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Builds the Record view: athlete and exercise, session and set buttons, the model's live label
- * beside the athlete's own, and a status line. Digits 1–9 pick the exercise while the view has
+ * beside the athlete's own, a status line, and a banner when the store stopped a recording (disk
+ * full, damaged). Digits 1–9 pick the exercise while the view has
  * the keyboard focus (and no text field is being edited).
  */
 public final class RecordView {
