@@ -66,6 +66,13 @@ final class StoreArguments {
    * Reads a size such as {@code 500M}, {@code 64K}, {@code 2G} or plain bytes (powers of 1024).
    */
   static final class SizeConverter implements ITypeConverter<Long> {
+    /**
+     * Converts an option value.
+     *
+     * @param value what the user typed
+     * @return the size in bytes
+     * @throws TypeConversionException naming the value if it is not a positive size
+     */
     @Override
     public Long convert(String value) {
       String v = value.trim().toUpperCase(Locale.ROOT);
