@@ -159,6 +159,64 @@ class StoreFaultsIT {
     }
   }
 
+  // ------------------------------------------------------------------ device clock wrap
+
+  @Test
+  void exportKeepsEverySampleOfASessionStoredAcrossTheDeviceClockWrap() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    long first = (1L << 32) - 50 * 20_000; // 50 samples at 50 Hz before the 32-bit wrap, 50 after
+    long sessionId;
+    try (SessionStore store = SessionStore.open(file)) {
+      Session s =
+          store.startSession(
+              new NewSession(
+                  Optional.empty(), "wristband", "1.0", "wrist", "",
+                  Instant.parse("2026-12-01T10:00:00Z"), 0));
+      sessionId = s.id();
+      StreamInfo st = store.addStream(s.id(), new NewStream("wrist", "wristband", "AA", CHANNELS, 50));
+      // As the recorder stored it before it kept device time 64-bit: the device's 32 bits.
+      SampleBlock block = new SampleBlock(CHANNELS.size(), 100);
+      for (int i = 0; i < 100; i++) {
+        block.add(i * 20_000_000L, (first + i * 20_000L) & 0xFFFF_FFFFL, new double[] {i, 0, 0, 0, 0, 0});
+      }
+      store.appendSamples(st.id(), block);
+      store.finishSession(s.id(), Instant.parse("2026-12-01T10:00:02Z"));
+    }
+    Path csv = dir.resolve("csv");
+
+    assertThat(run("export", "--store", file.toString(), "--session", Long.toString(sessionId), "-o", csv.toString()))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+
+    try (Stream<Path> files = Files.list(csv)) {
+      List<String> rows =
+          Files.readAllLines(files.findFirst().orElseThrow()).stream()
+              .filter(l -> !l.startsWith("#"))
+              .skip(1)
+              .toList();
+      assertThat(rows).hasSize(100);
+      for (int i = 0; i < 100; i++) {
+        String[] cells = rows.get(i).split(",");
+        assertThat(cells[1]).isEqualTo(Long.toString(first + i * 20_000L)); // device_time_us, 64-bit
+        assertThat(cells[3]).isEqualTo(i + ".0"); // accel_x = the sample's index
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ the size cap option
+
+  @Test
+  void aMaxStoreSizeThatIsNotASizeIsAUsageError() {
+    assertThat(run("record", "virtual:wristband", "--athlete", "Ann", "--exercise", "Squat",
+            "--store", dir.resolve("s.db").toString(), "--max-store-size", "12X"))
+        .isEqualTo(ExitStatus.USAGE);
+    assertThat(err.toString().lines().findFirst())
+        .hasValue(
+            "Invalid value for option '--max-store-size': '12X' is not a size (bytes, or a number"
+                + " followed by K, M or G)");
+    assertThat(dir.resolve("s.db")).doesNotExist();
+  }
+
   // ------------------------------------------------------------------ fixtures
 
   private static Session sessionWithSamples(SessionStore store, int samplesPerBlock, int blocks)

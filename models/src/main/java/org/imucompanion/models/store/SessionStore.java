@@ -2,6 +2,9 @@ package org.imucompanion.models.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1012,7 +1015,9 @@ public final class SessionStore implements AutoCloseable {
   }
 
   /**
-   * Reads all samples of a stream, in recording order.
+   * Reads all samples of a stream, in recording order. Device time comes back 64-bit: sessions
+   * stored with the device's 32 bits (before the recorder unwrapped them) are unwrapped here
+   * ({@link WrappingDeviceClock}); the file is not changed.
    *
    * @param streamId the stream
    * @return the samples in one block
@@ -1024,7 +1029,8 @@ public final class SessionStore implements AutoCloseable {
 
   /**
    * Reads the samples of a stream whose host time lies in {@code [fromHostNanos, toHostNanos]},
-   * in recording order.
+   * in recording order, with 64-bit device time as {@link #readSamples(long)} gives it (the
+   * device times of earlier blocks are read too, to count the wraps before the range).
    *
    * @param streamId the stream
    * @param fromHostNanos first host time included
@@ -1039,26 +1045,42 @@ public final class SessionStore implements AutoCloseable {
         findStream(streamId).orElseThrow(() -> invalid("there is no stream with id " + streamId));
     int channels = stream.channels().size();
     SampleBlock out = new SampleBlock(channels, 1024);
+    WrappingDeviceClock clock = new WrappingDeviceClock();
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT sample_count, host_ns, device_us, sample_values FROM sample_blocks"
-                + " WHERE stream_id = ? AND last_host_ns >= ? AND first_host_ns <= ?"
-                + " ORDER BY first_index")) {
-      ps.setLong(1, streamId);
+            // Blocks before the range only feed the device clock: their values are not loaded.
+            "SELECT sample_count, last_host_ns >= ?, host_ns, device_us,"
+                + " CASE WHEN last_host_ns >= ? THEN sample_values END FROM sample_blocks"
+                + " WHERE stream_id = ? AND first_host_ns <= ? ORDER BY first_index")) {
+      ps.setLong(1, fromHostNanos);
       ps.setLong(2, fromHostNanos);
-      ps.setLong(3, toHostNanos);
+      ps.setLong(3, streamId);
+      ps.setLong(4, toHostNanos);
       try (ResultSet rs = ps.executeQuery()) {
         double[] values = new double[channels];
         while (rs.next()) {
-          SampleBlock b =
-              SampleBlock.fromBlobs(channels, rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+          int count = rs.getInt(1);
+          if (!rs.getBoolean(2)) {
+            byte[] device = rs.getBytes(4);
+            if (device.length != count * Long.BYTES) {
+              throw new IllegalStateException(
+                  "sample block device times don't match " + count + " samples");
+            }
+            LongBuffer times = ByteBuffer.wrap(device).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+            for (int i = 0; i < count; i++) {
+              clock.unwrap(times.get(i));
+            }
+            continue;
+          }
+          SampleBlock b = SampleBlock.fromBlobs(channels, count, rs.getBytes(3), rs.getBytes(4), rs.getBytes(5));
           for (int i = 0; i < b.size(); i++) {
             long t = b.hostNanos(i);
+            long device = clock.unwrap(b.deviceMicros(i)); // every sample, in order
             if (t >= fromHostNanos && t <= toHostNanos) {
               for (int c = 0; c < channels; c++) {
                 values[c] = b.value(i, c);
               }
-              out.add(t, b.deviceMicros(i), values);
+              out.add(t, device, values);
             }
           }
         }

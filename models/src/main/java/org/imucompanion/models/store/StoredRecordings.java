@@ -17,9 +17,8 @@ import org.imucompanion.models.dataset.Dataset;
  * _Incorrect} appended for incorrect-form sets (the spelling of the MPU9250 dataset, so one class
  * mapping serves both), and {@link #REST_LABEL} outside sets. Time is the device clock, which is
  * strictly increasing even when several samples arrive in one notification with the same host
- * time. Sessions stored before the recorder kept device time 64-bit hold the device's 32 bits,
- * which wrap every 71.6 minutes: they are unwrapped here ({@link WrappingDeviceClock}: a step back
- * of more than half the 32-bit range is a wrap), so a session crossing the wrap keeps every
+ * time, and 64-bit: {@link SessionStore#readSamples(long)} unwraps sessions stored with the
+ * device's 32 bits ({@link WrappingDeviceClock}), so a session crossing the wrap keeps every
  * sample after it. Samples whose device time still does not increase (duplicates after a
  * reconnect) are skipped.
  */
@@ -49,12 +48,11 @@ public final class StoredRecordings {
     SampleBlock b = store.readSamples(streamId);
     Recording.Builder out =
         Recording.builder(subject, "session-" + s.id() + "/" + st.name(), store.file().getFileName().toString(), ChannelLayout.of(st.channels()));
-    WrappingDeviceClock clock = new WrappingDeviceClock();
     long t0 = b.size() > 0 ? b.deviceMicros(0) : 0;
     long prev = Long.MIN_VALUE;
     int setIndex = 0;
     for (int i = 0; i < b.size(); i++) {
-      long dev = clock.unwrap(b.deviceMicros(i));
+      long dev = b.deviceMicros(i);
       if (dev <= prev) {
         continue;
       }

@@ -64,8 +64,12 @@ class DeviceClockWrapIT {
       byte[] before = Files.readAllBytes(dir.resolve("s.db"));
 
       assertWhole(StoredRecordings.toRecording(store, st.id()));
+      assertExportedWhole(store, session.id(), FIRST_US);
+      // A range read past the wrap counts the wraps before it too.
+      SampleBlock afterWrap = store.readSamples(st.id(), 60 * PERIOD_US * 1000, 69 * PERIOD_US * 1000);
+      assertThat(afterWrap.size()).isEqualTo(10);
+      assertThat(afterWrap.deviceMicros(0)).isEqualTo(FIRST_US + 60 * PERIOD_US);
       // Reading unwraps; what is stored stays as it was.
-      assertThat(store.readSamples(st.id()).deviceMicros(99)).isEqualTo(wrapped(99));
       assertThat(Files.readAllBytes(dir.resolve("s.db"))).isEqualTo(before);
     }
   }
