@@ -57,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (SessionStore store = StoreArguments.open(this.store)) {
+    try (SessionStore store = StoreArguments.openForReading(this.store)) {
       List<Long> ids = sessions;
       if (ids == null || ids.isEmpty()) {
         ids = store.sessions().stream().map(Session::id).toList();

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.models.store.Athlete;
 import org.imucompanion.models.store.Session;
@@ -72,6 +75,15 @@ final class RecordCommand implements Callable<Integer> {
       description = "How long the set lasts (default: ${DEFAULT-VALUE} s).")
   double durationSeconds;
 
+  @Option(
+      names = "--max-store-size",
+      paramLabel = "<size>",
+      converter = StoreArguments.SizeConverter.class,
+      description =
+          "Largest the store file may grow to (e.g. 500M, 2G): reaching it stops the recording"
+              + " as a full disk does, keeping what was stored (default: no limit).")
+  long maxStoreBytes;
+
   /** How long the device may take to stream before the command gives up (no session is made). */
   static final double CONNECT_TIMEOUT_SECONDS = 30;
 
@@ -97,7 +109,7 @@ final class RecordCommand implements Callable<Integer> {
 
   private void record(LiveDevice live, PrintWriter out) throws Exception {
     DeviceKind kind = live.deviceKind().orElseThrow();
-    try (SessionStore sessions = StoreArguments.open(store)) {
+    try (SessionStore sessions = StoreArguments.open(store, maxStoreBytes)) {
       Athlete who = athleteNamed(sessions, athlete);
       Session session =
           sessions.startSession(
@@ -106,10 +118,11 @@ final class RecordCommand implements Callable<Integer> {
       try (SessionRecorder recorder = SessionRecorder.start(sessions, session.id())) {
         DeviceRecording recording = DeviceRecording.start(live, recorder);
         try {
-          recorder.startSet(exercise, System.nanoTime()).get(10, TimeUnit.SECONDS);
+          awaitStored(recorder, recorder.startSet(exercise, System.nanoTime()));
           long end = System.nanoTime() + (long) (durationSeconds * 1e9);
           while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            waitUnlessStopped(
+                recorder, Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
             out.printf(
                 "recording '%s': %d samples  link %s%n",
                 exercise, recording.writtenSamples(), live.link().describe(System.nanoTime()));
@@ -118,16 +131,16 @@ final class RecordCommand implements Callable<Integer> {
               break; // stored samples stay; the set ends at the last one
             }
           }
-          recorder
-              .stopSet(
+          awaitStored(
+              recorder,
+              recorder.stopSet(
                   System.nanoTime(),
                   reps == null ? OptionalInt.empty() : OptionalInt.of(reps),
-                  incorrectForm)
-              .get(10, TimeUnit.SECONDS);
+                  incorrectForm));
         } finally {
           recording.stop();
         }
-        recorder.flush().get(10, TimeUnit.SECONDS);
+        awaitStored(recorder, recorder.flush());
         samples = recording.writtenSamples();
         if (recorder.lastFailure().isPresent()) {
           throw new CommandFailedException(
@@ -149,6 +162,43 @@ final class RecordCommand implements Callable<Integer> {
       throw new CommandFailedException("session store: " + e.getMessage(), e);
     }
   }
+
+  // ---- The recorder stopping on its own (disk or --max-store-size full, store damaged):
+  // ---- report its message at once and stop; it has already marked the session interrupted.
+
+  /** Waits for the store's answer to a request, failing with the store's reason if it stopped. */
+  private static <T> T awaitStored(SessionRecorder recorder, CompletableFuture<T> request)
+      throws InterruptedException, TimeoutException {
+    try {
+      return request.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      failIfStopped(recorder);
+      if (e.getCause() instanceof SessionStoreException s) {
+        throw new CommandFailedException("session store: " + s.getMessage(), s);
+      }
+      throw new CommandFailedException("recording failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Sleeps up to {@code millis}, returning early, with the store's message, if the recorder stopped. */
+  private static void waitUnlessStopped(SessionRecorder recorder, long millis)
+      throws InterruptedException {
+    try {
+      recorder.stopped().get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException stillRecording) {
+      return;
+    }
+    failIfStopped(recorder);
+  }
+
+  private static void failIfStopped(SessionRecorder recorder) {
+    SessionStoreException stop = recorder.stopped().getNow(null);
+    if (stop != null) {
+      throw new CommandFailedException("session store: " + stop.getMessage(), stop);
+    }
+  }
+
+  // ---- end of the recorder-stop reaction
 
   private String sessionNotes() {
     StringBuilder text = new StringBuilder(notes);

@@ -6,7 +6,10 @@ public enum GapKind {
   DISCONNECT,
   /** Packets were lost over the air (sequence numbers skipped). */
   LOST_PACKETS,
-  /** The recorder's own queue overflowed and dropped samples. */
+  /**
+   * The recorder could not keep samples: its own queue overflowed, or the store stopped taking
+   * them (disk full) and the recording stopped.
+   */
   RECORDER_DROP;
 
   String sql() {

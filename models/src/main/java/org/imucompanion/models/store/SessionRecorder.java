@@ -29,9 +29,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The writer commits everything received at least every {@code commitInterval} (200 ms by
  * default) in one transaction, one block row per stream, so a crash loses well under a second.
  * Stream creation, gaps and live set labels are small transactions of their own, written before
- * the samples of the same cycle. If a commit fails (disk full) the samples stay pending and are
- * retried on the next cycle; {@link #lastFailure()} says why, and pending samples beyond the queue
- * capacity are dropped and counted rather than exhausting memory.
+ * the samples of the same cycle. If a commit fails for a reason that may pass (the file is busy)
+ * the samples stay pending and are retried on the next cycle; {@link #lastFailure()} says why,
+ * and pending samples beyond the queue capacity are dropped and counted rather than exhausting
+ * memory.
+ *
+ * <p>If the store cannot take more at all (the disk or the store's size limit is full, the file
+ * turned read-only or damaged) the recorder stops at once rather than retrying into a full disk:
+ * it marks the session {@link SessionState#INTERRUPTED} and ends its running set at the last
+ * stored sample, records what it could not store as a {@link GapKind#RECORDER_DROP} gap, and
+ * completes {@link #stopped()} with a {@link SessionStoreException} saying so. Everything
+ * committed before stays as it was; samples offered afterwards are counted as dropped.
+ *
+ * <p>Device time is kept 64-bit: each stream's device clock goes through a {@link
+ * WrappingDeviceClock} on the writer thread, so a producer that only has the device's 32 bits
+ * still stores a clock that keeps increasing across the wrap.
  */
 public final class SessionRecorder implements AutoCloseable {
   /** Default interval between commits. */
@@ -55,6 +67,8 @@ public final class SessionRecorder implements AutoCloseable {
   private final AtomicLong maxCommitNanos = new AtomicLong();
   private final AtomicReference<SessionStoreException> lastFailure = new AtomicReference<>();
   private final ConcurrentLinkedQueue<Item> sideMarkers = new ConcurrentLinkedQueue<>();
+  private final CompletableFuture<SessionStoreException> stopped = new CompletableFuture<>();
+  private volatile boolean halted;
   private volatile boolean stopping;
   private boolean closed;
 
@@ -62,6 +76,7 @@ public final class SessionRecorder implements AutoCloseable {
   private final List<Event> retryEvents = new ArrayList<>();
   private final Map<RecordedStream, Boolean> dirtyStreams = new IdentityHashMap<>();
   private Optional<Segment> openSet = Optional.empty();
+  private SessionStoreException fatal;
 
   private SessionRecorder(SessionStore store, long sessionId, Duration commitInterval, int capacity) {
     this.store = store;
@@ -134,7 +149,7 @@ public final class SessionRecorder implements AutoCloseable {
   public RecordedStream openStream(NewStream spec) {
     checkOpen();
     RecordedStream s = new RecordedStream(spec);
-    events.add(new Event.OpenStream(s));
+    queueEvent(new Event.OpenStream(s));
     return s;
   }
 
@@ -149,7 +164,7 @@ public final class SessionRecorder implements AutoCloseable {
   public CompletableFuture<Segment> startSet(String exercise, long hostNanos) {
     checkOpen();
     CompletableFuture<Segment> f = new CompletableFuture<>();
-    events.add(new Event.StartSet(exercise, hostNanos, f));
+    queueEvent(new Event.StartSet(exercise, hostNanos, f));
     return f;
   }
 
@@ -178,7 +193,7 @@ public final class SessionRecorder implements AutoCloseable {
     checkOpen();
     Objects.requireNonNull(repCount, "repCount");
     CompletableFuture<Segment> f = new CompletableFuture<>();
-    events.add(new Event.StopSet(hostNanos, repCount, incorrectForm, f));
+    queueEvent(new Event.StopSet(hostNanos, repCount, incorrectForm, f));
     return f;
   }
 
@@ -189,7 +204,7 @@ public final class SessionRecorder implements AutoCloseable {
    */
   public void predicted(PredictedLabel label) {
     checkOpen();
-    events.add(new Event.Predicted(Objects.requireNonNull(label, "label")));
+    queueEvent(new Event.Predicted(Objects.requireNonNull(label, "label")));
   }
 
   /**
@@ -199,7 +214,7 @@ public final class SessionRecorder implements AutoCloseable {
    */
   public void counted(RepEvent rep) {
     checkOpen();
-    events.add(new Event.Counted(Objects.requireNonNull(rep, "rep")));
+    queueEvent(new Event.Counted(Objects.requireNonNull(rep, "rep")));
   }
 
   /**
@@ -211,12 +226,19 @@ public final class SessionRecorder implements AutoCloseable {
   public CompletableFuture<Void> flush() {
     checkOpen();
     Item marker = Item.marker();
+    if (halted) {
+      marker.flushed.complete(null); // nothing more will be written
+      return marker.flushed;
+    }
     if (!queue.offer(marker)) {
       // A full queue: don't evict a sample for a marker. The writer takes side markers before it
       // drains the queue, so everything offered before this call is still in that drain.
       sideMarkers.add(marker);
     }
     writer.interrupt();
+    if (halted) {
+      marker.flushed.complete(null); // the writer may have stopped before it saw the marker
+    }
     return marker.flushed;
   }
 
@@ -250,6 +272,18 @@ public final class SessionRecorder implements AutoCloseable {
   }
 
   /**
+   * Completes when the recorder stopped on its own because the store cannot take more (disk or
+   * size limit full, file read-only or damaged), once the session is marked interrupted and its
+   * set ended at the last stored sample. The exception names the store and says what was kept.
+   * Never completes while recording goes well, nor when the recorder is closed normally.
+   *
+   * @return the failure that stopped the recording
+   */
+  public CompletableFuture<SessionStoreException> stopped() {
+    return stopped.copy();
+  }
+
+  /**
    * Stops recording: writes everything still queued, ends a running set, marks the session
    * complete, and stops the writer thread. The store stays open. Idempotent.
    *
@@ -264,6 +298,10 @@ public final class SessionRecorder implements AutoCloseable {
       closed = true;
     }
     stopping = true;
+    if (Thread.currentThread() == writer) {
+      // Called back from stopped() on the writer itself, which is about to end: don't wait on it.
+      throw stopped.getNow(null) != null ? stopped.getNow(null) : store.invalid("recorder closed");
+    }
     writer.interrupt();
     try {
       writer.join();
@@ -271,6 +309,11 @@ public final class SessionRecorder implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new SessionStoreException(
           SessionStoreException.Reason.IO, store.file(), "interrupted while stopping the recorder", e);
+    }
+    SessionStoreException stop = stopped.getNow(null);
+    if (stop != null) {
+      // The session is already marked interrupted, which is the truth; it is not complete.
+      throw stop;
     }
     SessionStoreException failure = lastFailure.get();
     store.finishSession(sessionId, Instant.now());
@@ -285,7 +328,26 @@ public final class SessionRecorder implements AutoCloseable {
     }
   }
 
+  private void queueEvent(Event e) {
+    events.add(e);
+    if (halted) {
+      failLeftoverEvents(); // the writer may have stopped before it saw this one
+    }
+  }
+
+  private void failLeftoverEvents() {
+    SessionStoreException why = fatal != null ? fatal : stopped.getNow(null);
+    for (Event e; (e = events.poll()) != null; ) {
+      e.fail(why != null ? why : store.invalid("the recorder of session " + sessionId + " stopped"));
+    }
+  }
+
   private boolean enqueue(Item item) {
+    if (halted) {
+      item.stream.dropped.incrementAndGet();
+      dropped.incrementAndGet();
+      return false;
+    }
     boolean lostOne = false;
     while (!queue.offer(item)) {
       Item old = queue.poll();
@@ -332,7 +394,7 @@ public final class SessionRecorder implements AutoCloseable {
           markers.add(it);
           flushNow = true;
         } else {
-          it.stream.pending.add(it.hostNanos, it.deviceMicros, it.values);
+          it.stream.pending.add(it.hostNanos, it.stream.deviceClock.unwrap(it.deviceMicros), it.values);
           dirtyStreams.put(it.stream, Boolean.TRUE);
         }
       }
@@ -344,6 +406,13 @@ public final class SessionRecorder implements AutoCloseable {
           // A bug must not silently end the recording: report it and keep the thread alive.
           fail(new SessionStoreException(
               SessionStoreException.Reason.IO, store.file(), "recorder writer failed: " + ex, ex));
+        }
+        if (fatal != null) {
+          stopAfter(fatal);
+          for (Item m : markers) {
+            m.flushed.complete(null);
+          }
+          return;
         }
         for (Item m : markers) {
           m.flushed.complete(null);
@@ -375,6 +444,11 @@ public final class SessionRecorder implements AutoCloseable {
           retryEvents.remove(0);
         } else {
           fail(ex);
+          if (cannotTakeMore(ex)) {
+            fatal = ex;
+            halted = true;
+            return;
+          }
           break;
         }
       } catch (RuntimeException ex) {
@@ -440,6 +514,11 @@ public final class SessionRecorder implements AutoCloseable {
       maxCommitNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
     } catch (SessionStoreException ex) {
       fail(ex);
+      if (cannotTakeMore(ex)) {
+        fatal = ex;
+        halted = true;
+        return;
+      }
       for (RecordedStream s : ready) {
         if (s.pending.size() > capacity) {
           // Keep memory bounded while the disk is full: forget the oldest pending samples.
@@ -450,6 +529,107 @@ public final class SessionRecorder implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Failures that retrying does not cure: the recording stops instead of filling memory. */
+  private static boolean cannotTakeMore(SessionStoreException ex) {
+    return switch (ex.reason()) {
+      case DISK_FULL, READ_ONLY, CORRUPT -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Stops after a failure the store can't recover from: the session is marked interrupted with
+   * its set ended at the last stored sample (small updates in place, which fit where new rows
+   * don't), then each stream's unstored samples become a gap if there is still room for one.
+   */
+  private void stopAfter(SessionStoreException cause) {
+    halted = true;
+    List<Item> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    for (Item m; (m = sideMarkers.poll()) != null; ) {
+      m.flushed.complete(null);
+    }
+    for (Item it : rest) {
+      if (it.stream == null) {
+        it.flushed.complete(null);
+      } else {
+        it.stream.pending.add(it.hostNanos, it.stream.deviceClock.unwrap(it.deviceMicros), it.values);
+        dirtyStreams.put(it.stream, Boolean.TRUE);
+      }
+    }
+    List<SessionStoreException> later = new ArrayList<>();
+    boolean marked = false;
+    try {
+      store.markInterrupted(sessionId);
+      marked = true;
+    } catch (SessionStoreException e) {
+      later.add(e);
+    }
+    openSet = Optional.empty();
+    long lost = 0;
+    for (RecordedStream s : dirtyStreams.keySet()) {
+      long n = s.pending.size() + s.dropped.get() - s.droppedReported;
+      if (n == 0) {
+        continue;
+      }
+      lost += n;
+      s.dropped.addAndGet(s.pending.size());
+      dropped.addAndGet(s.pending.size());
+      if (s.info.isDone() && !s.info.isCompletedExceptionally()) {
+        long from = s.pending.size() > 0 ? s.pending.hostNanos(0) : System.nanoTime();
+        long to = s.pending.size() > 0 ? s.pending.hostNanos(s.pending.size() - 1) : from;
+        try {
+          store.addGap(
+              s.info.join().id(), GapKind.RECORDER_DROP, from, OptionalLong.of(to), n,
+              "not stored: " + describe(cause.reason()) + "; recording stopped");
+          s.droppedReported = s.dropped.get();
+        } catch (SessionStoreException e) {
+          later.add(e);
+        }
+      }
+      s.pending.clear();
+    }
+    dirtyStreams.clear();
+    String kept =
+        (marked
+                ? " Session " + sessionId + " is marked interrupted and its set ends at the last stored sample;"
+                : " Session " + sessionId + " could not be marked interrupted ("
+                    + later.get(0).problem()
+                    + "); the next time the store opens it will be;")
+            + " the "
+            + written.get()
+            + " samples stored before are intact, "
+            + lost
+            + " later ones were not stored.";
+    String problem =
+        cause.reason() == SessionStoreException.Reason.DISK_FULL
+            ? "the disk (or the store's size limit) is full: recording of session "
+                + sessionId
+                + " stopped."
+                + kept
+                + " Free some space and record again."
+            : "recording of session " + sessionId + " stopped: " + cause.problem() + kept;
+    SessionStoreException stop = new SessionStoreException(cause.reason(), store.file(), problem, cause);
+    for (SessionStoreException e : later) {
+      stop.addSuppressed(e);
+    }
+    for (Event e : retryEvents) {
+      e.fail(stop);
+    }
+    retryEvents.clear();
+    fatal = stop;
+    failLeftoverEvents();
+    stopped.complete(stop);
+  }
+
+  private static String describe(SessionStoreException.Reason reason) {
+    return switch (reason) {
+      case DISK_FULL -> "the disk (or the store's size limit) was full";
+      case READ_ONLY -> "the store could not be written";
+      default -> "the store was damaged";
+    };
   }
 
   private void fail(SessionStoreException ex) {
@@ -533,6 +713,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     // Writer-thread state.
     private final SampleBlock pending;
+    private final WrappingDeviceClock deviceClock = new WrappingDeviceClock();
     private long droppedReported;
     private OptionalLong openGap = OptionalLong.empty();
 
@@ -545,10 +726,12 @@ public final class SessionRecorder implements AutoCloseable {
      * Queues one sample (its values are copied).
      *
      * @param hostNanos host monotonic arrival time
-     * @param deviceMicros device time, unwrapped
+     * @param deviceMicros device time in microseconds: 64-bit, or the device's 32 bits, which are
+     *     unwrapped here (see {@link WrappingDeviceClock})
      * @param values one value per channel, in the stream's channel order
      * @return true if nothing was dropped to make room, false if the oldest queued sample was
-     *     dropped (counted in {@link #droppedSamples()})
+     *     dropped, or this one because the recorder {@linkplain #stopped() stopped} (counted in
+     *     {@link #droppedSamples()})
      * @throws IllegalArgumentException if the number of values doesn't match the channels
      * @throws IllegalStateException if the recorder is closed
      */
@@ -570,7 +753,7 @@ public final class SessionRecorder implements AutoCloseable {
      */
     public void disconnected(long hostNanos, String detail) {
       checkOpen();
-      events.add(new Event.Disconnect(this, hostNanos, detail));
+      queueEvent(new Event.Disconnect(this, hostNanos, detail));
     }
 
     /**
@@ -580,7 +763,7 @@ public final class SessionRecorder implements AutoCloseable {
      */
     public void reconnected(long hostNanos) {
       checkOpen();
-      events.add(new Event.Reconnect(this, hostNanos));
+      queueEvent(new Event.Reconnect(this, hostNanos));
     }
 
     /**
@@ -591,7 +774,7 @@ public final class SessionRecorder implements AutoCloseable {
      */
     public void lostPackets(long hostNanos, long count) {
       checkOpen();
-      events.add(new Event.Lost(this, hostNanos, count));
+      queueEvent(new Event.Lost(this, hostNanos, count));
     }
 
     /**

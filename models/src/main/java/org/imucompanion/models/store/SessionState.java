@@ -7,8 +7,10 @@ public enum SessionState {
   /** The recorder finished normally. */
   COMPLETE,
   /**
-   * The process that was recording died (crash, kill, power loss); everything committed before
-   * that is kept. Set when the store is reopened and finds the recorder gone.
+   * The recording ended abnormally; everything committed before is kept, and the session and any
+   * open set end at the last stored sample. Set when the store is reopened and finds the
+   * recording process gone (crash, kill, power loss), or by a recorder that had to stop because
+   * the store could take no more (disk full).
    */
   INTERRUPTED;
 

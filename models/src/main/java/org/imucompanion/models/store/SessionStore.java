@@ -2,9 +2,14 @@ package org.imucompanion.models.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The session store: one SQLite file holding athletes, sessions, per-device sample streams,
@@ -30,7 +39,9 @@ import java.util.OptionalLong;
  * lose at most the last few commits but never corrupts the file. Before anything is written the
  * file is checked: a file that is not SQLite, an SQLite file of another application, or a schema
  * newer than this code is refused with a {@link SessionStoreException} naming the file, and the
- * file is left byte-for-byte as it was.
+ * file is left byte-for-byte as it was. A store opened for writing is also checked for damaged
+ * pages ({@code PRAGMA quick_check}) and refused if it has any, so nothing is ever added to a
+ * damaged file; {@link #openForReading(Path)} skips that check and never writes at all.
  *
  * <p>Sessions left in state {@link SessionState#RECORDING} by a process that no longer runs are
  * marked {@link SessionState#INTERRUPTED} when the store opens (see {@link #interruptedOnOpen()}).
@@ -43,15 +54,53 @@ public final class SessionStore implements AutoCloseable {
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final String FILE_NAME = "sessions.db";
 
+  /**
+   * Files this process found undamaged, with how they looked then or when this process last
+   * closed them. A file that still looks so is not checked again: the dashboard opens the store
+   * for each action, and a check costs about 2 s per GB (StoreOpenCheckBench). Anything else
+   * that touched the file (another process, a crash leaving a WAL) changes the stamp.
+   */
+  private static final Map<Path, FileStamp> CHECKED = new ConcurrentHashMap<>();
+
+  /**
+   * Identity, size and modification time of the database file and of its WAL when that holds
+   * anything (readers create an empty one and the last connection deletes it). Damage that leaves
+   * all of these as they were (a disk flipping bits under a file nobody wrote) is not seen until
+   * another process opens the file: the price of not reading a gigabyte at every open.
+   */
+  private record FileStamp(Object key, long size, FileTime modified, long walSize, FileTime walModified) {
+    static Optional<FileStamp> of(Path file) {
+      try {
+        BasicFileAttributes db = Files.readAttributes(file, BasicFileAttributes.class);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        BasicFileAttributes w =
+            Files.exists(wal) ? Files.readAttributes(wal, BasicFileAttributes.class) : null;
+        boolean noWal = w == null || w.size() == 0;
+        return Optional.of(
+            new FileStamp(
+                db.fileKey(),
+                db.size(),
+                db.lastModifiedTime(),
+                noWal ? -1 : w.size(),
+                noWal ? null : w.lastModifiedTime()));
+      } catch (IOException e) {
+        return Optional.empty(); // unknown: check it
+      }
+    }
+  }
+
   private final Path file;
   private final Connection conn;
+  private final boolean readOnly;
   private final List<Long> interruptedOnOpen;
   private boolean closed;
 
-  private SessionStore(Path file, Connection conn) throws SessionStoreException {
+  private SessionStore(Path file, Connection conn, boolean readOnly) throws SessionStoreException {
     this.file = file;
     this.conn = conn;
-    this.interruptedOnOpen = List.copyOf(recoverInterruptedSessions());
+    this.readOnly = readOnly;
+    // Recovering interrupted sessions writes; a reader shows them as they are.
+    this.interruptedOnOpen = readOnly ? List.of() : List.copyOf(recoverInterruptedSessions());
   }
 
   /**
@@ -90,7 +139,8 @@ public final class SessionStore implements AutoCloseable {
    * @param file the database file; missing parent directories are created
    * @return the open store
    * @throws SessionStoreException if the file is not an SQLite database, belongs to another
-   *     application, has a newer schema, is damaged, or cannot be written
+   *     application, has a newer schema, is damaged ({@link SessionStoreException.Reason#CORRUPT},
+   *     with how to save what is readable), or cannot be written
    */
   public static SessionStore open(Path file) throws SessionStoreException {
     return open(file, 0);
@@ -128,9 +178,21 @@ public final class SessionStore implements AutoCloseable {
       throw translate(abs, "opening the session store", e);
     }
     try {
-      int version = checkOwnership(abs, c);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 5000");
+      }
+      int version = checkOwnership(abs, c);
+      if (version > 0) {
+        Optional<FileStamp> seen = FileStamp.of(abs);
+        if (seen.isEmpty() || !seen.equals(Optional.ofNullable(CHECKED.get(abs)))) {
+          CHECKED.remove(abs);
+          checkIntegrity(abs, c);
+          seen.ifPresent(stamp -> CHECKED.put(abs, stamp));
+        }
+      } else {
+        CHECKED.remove(abs);
+      }
+      try (Statement s = c.createStatement()) {
         s.execute("PRAGMA foreign_keys = ON");
         try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
           if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
@@ -151,7 +213,7 @@ public final class SessionStore implements AutoCloseable {
         }
       }
       migrate(abs, c, version);
-      return new SessionStore(abs, c);
+      return new SessionStore(abs, c, false);
     } catch (SessionStoreException e) {
       closeQuietly(c);
       throw e;
@@ -159,6 +221,138 @@ public final class SessionStore implements AutoCloseable {
       closeQuietly(c);
       throw translate(abs, "opening the session store", e);
     }
+  }
+
+  /**
+   * Opens an existing store for reading only, for commands that only read (export, listings). It
+   * never creates a file or a directory, never migrates, never marks sessions interrupted, and
+   * works in a directory the user cannot write to. Every write through it fails with {@link
+   * SessionStoreException.Reason#READ_ONLY}. SQLite may leave its {@code -wal} and {@code -shm}
+   * companion files beside the store (its readers coordinate through them); the store file itself
+   * is left byte-for-byte as it was.
+   *
+   * @param file the database file
+   * @return the open store
+   * @throws SessionStoreException if the file does not exist ({@link
+   *     SessionStoreException.Reason#MISSING}), is empty or not a session store, belongs to
+   *     another application, has a schema newer or older than this code's, or cannot be read
+   */
+  public static SessionStore openForReading(Path file) throws SessionStoreException {
+    Path abs = file.toAbsolutePath().normalize();
+    if (!Files.exists(abs)) {
+      throw new SessionStoreException(
+          SessionStoreException.Reason.MISSING,
+          abs,
+          "there is no session store here; nothing was created. Check the path"
+              + " (record or import create a store).");
+    }
+    checkHeader(abs);
+    try {
+      if (Files.size(abs) == 0) {
+        throw new SessionStoreException(
+            SessionStoreException.Reason.NOT_A_DATABASE,
+            abs,
+            "is an empty file, not a session store; it was not modified.");
+      }
+    } catch (IOException e) {
+      throw new SessionStoreException(
+          SessionStoreException.Reason.IO, abs, "cannot read the session store: " + e, e);
+    }
+    Connection c = connectForReading(abs);
+    try {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 5000");
+      }
+      int version = checkOwnership(abs, c);
+      if (version == 0) {
+        throw new SessionStoreException(
+            SessionStoreException.Reason.NOT_A_DATABASE,
+            abs,
+            "is an empty SQLite database, not a session store; it was not modified.");
+      }
+      if (version < SchemaMigrations.LATEST) {
+        throw new SessionStoreException(
+            SessionStoreException.Reason.NEWER_SCHEMA,
+            abs,
+            "has schema version "
+                + version
+                + ", older than this version's "
+                + SchemaMigrations.LATEST
+                + ", and a command that only reads does not upgrade it; it was not modified."
+                + " Open it once with record or import to upgrade it.");
+      }
+      return new SessionStore(abs, c, true);
+    } catch (SessionStoreException e) {
+      closeQuietly(c);
+      throw e;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw translate(abs, "opening the session store for reading", e);
+    }
+  }
+
+  /**
+   * Opens a read-only connection. SQLite's WAL readers need the {@code -shm} file; in a
+   * directory nobody can write to it cannot be made, and then (with no {@code -wal} either, so no
+   * writer can exist) the file is opened as immutable, which needs neither.
+   */
+  private static Connection connectForReading(Path file) throws SessionStoreException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    Connection c = null;
+    try {
+      c = config.createConnection("jdbc:sqlite:" + file);
+      // SQLite opens lazily: the first read is what needs the -shm file.
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+        rs.next();
+      }
+      return c;
+    } catch (SQLException e) {
+      if (c != null) {
+        closeQuietly(c);
+      }
+      Path wal = file.resolveSibling(file.getFileName() + "-wal");
+      if (code(e) != SQLiteErrorCode.SQLITE_CANTOPEN || Files.exists(wal)) {
+        throw translate(file, "opening the session store for reading", e);
+      }
+    }
+    try {
+      return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+    } catch (SQLException e) {
+      throw translate(file, "opening the session store for reading", e);
+    }
+  }
+
+  /**
+   * Refuses to write into a damaged file: every write could spread the damage, and an import or
+   * a recording into it would look fine until a later export fails. {@code quick_check} reads
+   * every page once (about 2 s per GB, see {@code StoreOpenCheckBench}) but skips the slower index
+   * cross-checks of {@code integrity_check}; a file this process already checked and left as it
+   * was is not checked again ({@link #CHECKED}).
+   */
+  private static void checkIntegrity(Path file, Connection c) throws SessionStoreException {
+    List<String> problems = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA quick_check(3)")) {
+      while (rs.next()) {
+        problems.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      problems.add(e.getMessage());
+    }
+    if (problems.equals(List.of("ok"))) {
+      return;
+    }
+    throw new SessionStoreException(
+        SessionStoreException.Reason.CORRUPT,
+        file,
+        "is damaged, so nothing will be written to it (SQLite's check found: "
+            + String.join("; ", problems)
+            + "). To recover, export what is readable: imu-companion export --store "
+            + file
+            + " -o <dir> (with --session <id> for one session at a time if a damaged one stops"
+            + " it), then move the file away; the next recording creates a new store.");
   }
 
   /** Reads the file's first bytes ourselves, so a foreign file is refused before SQLite touches it. */
@@ -562,39 +756,50 @@ public final class SessionStore implements AutoCloseable {
       throw translate("looking for interrupted sessions", e);
     }
     for (long id : dead) {
-      transact(
-          "marking session " + id + " interrupted",
-          () -> {
-            long end = lastHostNanos(id).orElse(Long.MIN_VALUE);
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "UPDATE sessions SET state = 'interrupted', recorder_pid = NULL,"
-                        + " ended_at_epoch_ns = started_at_epoch_ns"
-                        + " + max(0, coalesce(?, host_origin_ns) - host_origin_ns) WHERE id = ?")) {
-              if (end == Long.MIN_VALUE) {
-                ps.setNull(1, Types.INTEGER);
-              } else {
-                ps.setLong(1, end);
-              }
-              ps.setLong(2, id);
-              ps.executeUpdate();
-            }
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "UPDATE segments SET end_host_ns = max(start_host_ns, coalesce(?, start_host_ns))"
-                        + " WHERE session_id = ? AND end_host_ns IS NULL")) {
-              if (end == Long.MIN_VALUE) {
-                ps.setNull(1, Types.INTEGER);
-              } else {
-                ps.setLong(1, end);
-              }
-              ps.setLong(2, id);
-              ps.executeUpdate();
-            }
-            return null;
-          });
+      markInterrupted(id);
     }
     return dead;
+  }
+
+  /**
+   * Marks one session interrupted and ends it, and its open set, at its last stored sample. Used
+   * on open for sessions of dead recorders, and by a recorder that had to stop (disk full).
+   *
+   * @return the host time of the last stored sample, if any
+   */
+  synchronized OptionalLong markInterrupted(long id) throws SessionStoreException {
+    return transact(
+        "marking session " + id + " interrupted",
+        () -> {
+          OptionalLong last = lastHostNanos(id);
+          long end = last.orElse(Long.MIN_VALUE);
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE sessions SET state = 'interrupted', recorder_pid = NULL,"
+                      + " ended_at_epoch_ns = started_at_epoch_ns"
+                      + " + max(0, coalesce(?, host_origin_ns) - host_origin_ns) WHERE id = ?")) {
+            if (end == Long.MIN_VALUE) {
+              ps.setNull(1, Types.INTEGER);
+            } else {
+              ps.setLong(1, end);
+            }
+            ps.setLong(2, id);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE segments SET end_host_ns = max(start_host_ns, coalesce(?, start_host_ns))"
+                      + " WHERE session_id = ? AND end_host_ns IS NULL")) {
+            if (end == Long.MIN_VALUE) {
+              ps.setNull(1, Types.INTEGER);
+            } else {
+              ps.setLong(1, end);
+            }
+            ps.setLong(2, id);
+            ps.executeUpdate();
+          }
+            return last;
+        });
   }
 
   private static boolean recorderAlive(long pid, long startedMs) {
@@ -657,7 +862,7 @@ public final class SessionStore implements AutoCloseable {
           spec.channels(),
           spec.nominalRateHz());
     } catch (SQLException e) {
-      if ((e.getErrorCode() & 0xff) == 19) {
+      if (code(e) == SQLiteErrorCode.SQLITE_CONSTRAINT) {
         throw invalid("session " + sessionId + " already has a stream named '" + spec.name() + "'");
       }
       throw translate("adding stream " + spec.name(), e);
@@ -757,11 +962,13 @@ public final class SessionStore implements AutoCloseable {
     long firstIndex;
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT coalesce(max(first_index + sample_count), 0) FROM sample_blocks WHERE stream_id = ?")) {
+            // The newest block through the (stream_id, first_index) index: max() over an
+            // expression would read every block of the stream at every commit.
+            "SELECT first_index + sample_count FROM sample_blocks WHERE stream_id = ?"
+                + " ORDER BY first_index DESC LIMIT 1")) {
       ps.setLong(1, streamId);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        firstIndex = rs.getLong(1);
+        firstIndex = rs.next() ? rs.getLong(1) : 0;
       }
     }
     long first = Long.MAX_VALUE;
@@ -808,7 +1015,9 @@ public final class SessionStore implements AutoCloseable {
   }
 
   /**
-   * Reads all samples of a stream, in recording order.
+   * Reads all samples of a stream, in recording order. Device time comes back 64-bit: sessions
+   * stored with the device's 32 bits (before the recorder unwrapped them) are unwrapped here
+   * ({@link WrappingDeviceClock}); the file is not changed.
    *
    * @param streamId the stream
    * @return the samples in one block
@@ -820,7 +1029,8 @@ public final class SessionStore implements AutoCloseable {
 
   /**
    * Reads the samples of a stream whose host time lies in {@code [fromHostNanos, toHostNanos]},
-   * in recording order.
+   * in recording order, with 64-bit device time as {@link #readSamples(long)} gives it (the
+   * device times of earlier blocks are read too, to count the wraps before the range).
    *
    * @param streamId the stream
    * @param fromHostNanos first host time included
@@ -835,26 +1045,42 @@ public final class SessionStore implements AutoCloseable {
         findStream(streamId).orElseThrow(() -> invalid("there is no stream with id " + streamId));
     int channels = stream.channels().size();
     SampleBlock out = new SampleBlock(channels, 1024);
+    WrappingDeviceClock clock = new WrappingDeviceClock();
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT sample_count, host_ns, device_us, sample_values FROM sample_blocks"
-                + " WHERE stream_id = ? AND last_host_ns >= ? AND first_host_ns <= ?"
-                + " ORDER BY first_index")) {
-      ps.setLong(1, streamId);
+            // Blocks before the range only feed the device clock: their values are not loaded.
+            "SELECT sample_count, last_host_ns >= ?, host_ns, device_us,"
+                + " CASE WHEN last_host_ns >= ? THEN sample_values END FROM sample_blocks"
+                + " WHERE stream_id = ? AND first_host_ns <= ? ORDER BY first_index")) {
+      ps.setLong(1, fromHostNanos);
       ps.setLong(2, fromHostNanos);
-      ps.setLong(3, toHostNanos);
+      ps.setLong(3, streamId);
+      ps.setLong(4, toHostNanos);
       try (ResultSet rs = ps.executeQuery()) {
         double[] values = new double[channels];
         while (rs.next()) {
-          SampleBlock b =
-              SampleBlock.fromBlobs(channels, rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+          int count = rs.getInt(1);
+          if (!rs.getBoolean(2)) {
+            byte[] device = rs.getBytes(4);
+            if (device.length != count * Long.BYTES) {
+              throw new IllegalStateException(
+                  "sample block device times don't match " + count + " samples");
+            }
+            LongBuffer times = ByteBuffer.wrap(device).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+            for (int i = 0; i < count; i++) {
+              clock.unwrap(times.get(i));
+            }
+            continue;
+          }
+          SampleBlock b = SampleBlock.fromBlobs(channels, count, rs.getBytes(3), rs.getBytes(4), rs.getBytes(5));
           for (int i = 0; i < b.size(); i++) {
             long t = b.hostNanos(i);
+            long device = clock.unwrap(b.deviceMicros(i)); // every sample, in order
             if (t >= fromHostNanos && t <= toHostNanos) {
               for (int c = 0; c < channels; c++) {
                 values[c] = b.value(i, c);
               }
-              out.add(t, b.deviceMicros(i), values);
+              out.add(t, device, values);
             }
           }
         }
@@ -1643,14 +1869,29 @@ public final class SessionStore implements AutoCloseable {
   }
 
   SessionStoreException translate(String action, SQLException e) {
+    if (readOnly && code(e) == SQLiteErrorCode.SQLITE_READONLY) {
+      return new SessionStoreException(
+          SessionStoreException.Reason.READ_ONLY,
+          file,
+          "was opened for reading only, so " + action + " is not possible.",
+          e);
+    }
     return translate(file, action, e);
   }
 
+  /**
+   * The primary SQLite result code of a failure (extended codes such as {@code
+   * SQLITE_IOERR_WRITE} fold into theirs), or {@link SQLiteErrorCode#UNKNOWN_ERROR}.
+   */
+  static SQLiteErrorCode code(SQLException e) {
+    int raw = e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode();
+    return SQLiteErrorCode.getErrorCode(raw & 0xff);
+  }
+
   static SessionStoreException translate(Path file, String action, SQLException e) {
-    int code = e.getErrorCode() & 0xff;
     String detail = " (SQLite: " + e.getMessage() + ")";
-    return switch (code) {
-      case 13 -> new SessionStoreException(
+    return switch (code(e)) {
+      case SQLITE_FULL -> new SessionStoreException(
           SessionStoreException.Reason.DISK_FULL,
           file,
           "the disk (or the store's size limit) is full while "
@@ -1658,22 +1899,22 @@ public final class SessionStore implements AutoCloseable {
               + "; everything saved before is intact. Free some space and try again."
               + detail,
           e);
-      case 11 -> new SessionStoreException(
+      case SQLITE_CORRUPT -> new SessionStoreException(
           SessionStoreException.Reason.CORRUPT,
           file,
           "the database is damaged (found while " + action + ")." + detail,
           e);
-      case 26 -> new SessionStoreException(
+      case SQLITE_NOTADB -> new SessionStoreException(
           SessionStoreException.Reason.NOT_A_DATABASE,
           file,
           "is not an SQLite database (found while " + action + ")." + detail,
           e);
-      case 8, 14, 23 -> new SessionStoreException(
+      case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH -> new SessionStoreException(
           SessionStoreException.Reason.READ_ONLY,
           file,
           "cannot be written (while " + action + "): check permissions and free space." + detail,
           e);
-      case 5, 6 -> new SessionStoreException(
+      case SQLITE_BUSY, SQLITE_LOCKED -> new SessionStoreException(
           SessionStoreException.Reason.BUSY,
           file,
           "is locked by another process (while " + action + ")." + detail,
@@ -1715,7 +1956,12 @@ public final class SessionStore implements AutoCloseable {
     try {
       conn.close();
     } catch (SQLException e) {
+      CHECKED.remove(file);
       throw translate("closing", e);
+    }
+    if (!readOnly && CHECKED.containsKey(file)) {
+      // What this process wrote since the check changed the stamp; it is still known good.
+      FileStamp.of(file).ifPresentOrElse(stamp -> CHECKED.put(file, stamp), () -> CHECKED.remove(file));
     }
   }
 }

@@ -13,8 +13,13 @@ public final class SessionStoreException extends Exception {
 
   /** What went wrong, so that callers can react without parsing the message. */
   public enum Reason {
-    /** The file is not an SQLite database at all (random bytes, another format). */
+    /**
+     * The file is not a session store: not an SQLite database at all (random bytes, another
+     * format), or an empty file or database offered to a command that only reads.
+     */
     NOT_A_DATABASE,
+    /** A command that only reads was given a store file that does not exist (nothing is created). */
+    MISSING,
     /** The file is an SQLite database that belongs to some other application. */
     FOREIGN_DATABASE,
     /** The file was written by a newer version of IMU Companion with a schema we don't know. */
@@ -23,7 +28,7 @@ public final class SessionStoreException extends Exception {
     CORRUPT,
     /** The disk (or the configured size limit) is full; nothing already committed is lost. */
     DISK_FULL,
-    /** The file or its directory cannot be written. */
+    /** The file or its directory cannot be written, or the store was opened for reading only. */
     READ_ONLY,
     /** Another process holds the database locked for longer than the busy timeout. */
     BUSY,
@@ -37,6 +42,7 @@ public final class SessionStoreException extends Exception {
 
   private final Reason reason;
   private final Path file;
+  private final String problem;
 
   /**
    * Creates an exception.
@@ -50,6 +56,7 @@ public final class SessionStoreException extends Exception {
     super(file + ": " + problem, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.file = Objects.requireNonNull(file, "file");
+    this.problem = problem;
   }
 
   /**
@@ -70,6 +77,16 @@ public final class SessionStoreException extends Exception {
    */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Returns what is wrong without the file name in front, for messages that name the file
+   * themselves or wrap this one.
+   *
+   * @return the sentence given when the exception was made
+   */
+  public String problem() {
+    return problem;
   }
 
   /**

@@ -17,7 +17,10 @@ import org.imucompanion.models.dataset.Dataset;
  * _Incorrect} appended for incorrect-form sets (the spelling of the MPU9250 dataset, so one class
  * mapping serves both), and {@link #REST_LABEL} outside sets. Time is the device clock, which is
  * strictly increasing even when several samples arrive in one notification with the same host
- * time; samples whose device time does not increase (duplicates after a reconnect) are skipped.
+ * time, and 64-bit: {@link SessionStore#readSamples(long)} unwraps sessions stored with the
+ * device's 32 bits ({@link WrappingDeviceClock}), so a session crossing the wrap keeps every
+ * sample after it. Samples whose device time still does not increase (duplicates after a
+ * reconnect) are skipped.
  */
 public final class StoredRecordings {
   /** Label of samples outside any set. */

@@ -238,4 +238,63 @@ class SessionRecorderIT {
     }
     throw new AssertionError(threadName + " never blocked on the store");
   }
+
+  @Test
+  void aFullDiskStopsTheRecordingInterruptedWithItsSetEndedAtTheLastStoredSample() throws Exception {
+    Path file = dir.resolve("small.db");
+    try (SessionStore store = SessionStore.open(file, 200 * 1024)) {
+      Session session = StoreFiles.session(store);
+      SessionRecorder rec = SessionRecorder.start(store, session.id());
+      SessionRecorder.RecordedStream s =
+          rec.openStream(new NewStream("w", "wristband", "AA", StoreFiles.WRIST_CHANNELS, 200));
+      rec.startSet("Squat", 0).get(10, TimeUnit.SECONDS);
+      double[] v = new double[9];
+      for (int i = 0; i < 500; i++) {
+        v[0] = i;
+        s.offer(1 + i, i, v);
+      }
+      rec.flush().get(10, TimeUnit.SECONDS);
+      for (int i = 500; i < 10_000; i++) {
+        v[0] = i;
+        s.offer(1 + i, i, v);
+      }
+      SessionStoreException stop = rec.stopped().get(10, TimeUnit.SECONDS);
+
+      SampleBlock kept = store.readSamples(s.info().get().id());
+      long lastStored = kept.hostNanos(kept.size() - 1);
+      Gap gap = store.gaps(s.info().get().id()).get(0);
+      assertThat(stop.reason()).isEqualTo(SessionStoreException.Reason.DISK_FULL);
+      assertThat(stop.getMessage())
+          .isEqualTo(
+              file.toAbsolutePath()
+                  + ": the disk (or the store's size limit) is full: recording of session "
+                  + session.id()
+                  + " stopped. Session "
+                  + session.id()
+                  + " is marked interrupted and its set ends at the last stored sample; the "
+                  + kept.size()
+                  + " samples stored before are intact, "
+                  + gap.lostSamples()
+                  + " later ones were not stored. Free some space and record again.");
+      Session after = store.findSession(session.id()).orElseThrow();
+      assertThat(after.state()).isEqualTo(SessionState.INTERRUPTED);
+      assertThat(after.endedAt()).contains(after.wallClock(lastStored));
+      assertThat(store.segments(session.id())).singleElement()
+          .satisfies(set -> assertThat(set.endHostNanos()).hasValue(lastStored));
+      assertThat(gap.kind()).isEqualTo(GapKind.RECORDER_DROP);
+      assertThat(kept.size() + gap.lostSamples()).isEqualTo(10_000);
+      for (int i = 0; i < kept.size(); i++) {
+        assertThat(kept.value(i, 0)).isEqualTo(i);
+      }
+      // Stopped means stopped: later samples are counted, not queued; requests fail at once.
+      assertThat(s.offer(20_000, 20_000, v)).isFalse();
+      assertThat(rec.stats().droppedSamples()).isEqualTo(gap.lostSamples() + 1);
+      assertThatThrownBy(() -> rec.startSet("Lunge", 30_000).get(10, TimeUnit.SECONDS))
+          .hasCauseReference(stop);
+      assertThatThrownBy(rec::close).isSameAs(stop);
+      // Closing doesn't turn the interrupted session into a complete one.
+      assertThat(store.findSession(session.id()).orElseThrow().state()).isEqualTo(SessionState.INTERRUPTED);
+      assertThat(store.readSamples(s.info().get().id()).size()).isEqualTo(kept.size());
+    }
+  }
 }

@@ -301,4 +301,35 @@ class SessionStoreIT {
     store.close();
     assertThatThrownBy(store::sessions).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
+
+  @Test
+  void aStoreOpenedForReadingRefusesWritesAndRecoversNothing() throws Exception {
+    Path file = dir.resolve("s.db");
+    long sessionId;
+    try (SessionStore store = SessionStore.open(file)) {
+      sessionId = StoreFiles.session(store).id(); // left "recording" by a process about to die
+    }
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = raw.createStatement()) {
+      st.execute("UPDATE sessions SET recorder_pid = " + p.pid() + " WHERE id = " + sessionId);
+    }
+    byte[] before = Files.readAllBytes(file);
+
+    try (SessionStore store = SessionStore.openForReading(file)) {
+      assertThat(store.interruptedOnOpen()).isEmpty();
+      assertThat(store.findSession(sessionId).orElseThrow().state()).isEqualTo(SessionState.RECORDING);
+      assertThatThrownBy(() -> store.addAthlete("Ann", ""))
+          .isInstanceOfSatisfying(
+              SessionStoreException.class,
+              e -> assertThat(e.reason()).isEqualTo(SessionStoreException.Reason.READ_ONLY))
+          .hasMessage(file.toAbsolutePath() + ": was opened for reading only, so adding athlete Ann is not possible.");
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    // A writer then does what the reader left alone.
+    try (SessionStore store = SessionStore.open(file)) {
+      assertThat(store.interruptedOnOpen()).containsExactly(sessionId);
+    }
+  }
 }

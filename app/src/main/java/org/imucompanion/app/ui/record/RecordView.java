@@ -13,7 +13,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Builds the Record view: athlete and exercise, session and set buttons, the model's live label
- * beside the athlete's own, and a status line. Digits 1–9 pick the exercise while the view has
+ * beside the athlete's own, a status line, and a banner when the store stopped a recording (disk
+ * full, damaged). Digits 1–9 pick the exercise while the view has
  * the keyboard focus (and no text field is being edited).
  */
 public final class RecordView {
@@ -79,7 +80,18 @@ public final class RecordView {
     status.setWrapText(true);
     status.textProperty().bind(viewModel.statusProperty());
 
-    root.getChildren().addAll(title, fields, new HBox(8, session, set, form), status);
+    // The store stopping a recording (disk full ...) must be seen, not scroll by in the status.
+    Label storeProblem = new Label();
+    storeProblem.setId("record-store-problem");
+    storeProblem.setWrapText(true);
+    storeProblem.setStyle(
+        "-fx-background-color: #fdecea; -fx-text-fill: #8a1c13; -fx-border-color: #d93025;"
+            + " -fx-padding: 8; -fx-font-weight: bold;");
+    storeProblem.textProperty().bind(viewModel.storeProblemProperty());
+    storeProblem.visibleProperty().bind(viewModel.storeProblemProperty().isNotEmpty());
+    storeProblem.managedProperty().bind(storeProblem.visibleProperty());
+
+    root.getChildren().addAll(title, storeProblem, fields, new HBox(8, session, set, form), status);
     root.setId("record-view");
     root.addEventFilter(
         KeyEvent.KEY_TYPED,

@@ -36,7 +36,10 @@ import org.imucompanion.models.store.SessionStore;
  * State of the Record view and the recording it runs. Store work (open, create session, close)
  * runs on the background executor and is published on the UI executor; samples go from the
  * device's producer thread straight into the recorder's queue, which commits in batches, so a
- * crash loses at most the last fraction of a second.
+ * crash loses at most the last fraction of a second. If the store stops taking samples (the disk
+ * is full, the file turned read-only or damaged) the recorder stops on its own; the session ends
+ * here too, the device keeps streaming to the other views, and {@link #storeProblemProperty()}
+ * says what happened until the next session starts.
  */
 public final class RecordViewModel {
   /** Exercises offered by default; hotkeys 1–9 pick them in this order. */
@@ -53,6 +56,7 @@ public final class RecordViewModel {
   private final ReadOnlyBooleanWrapper setRunning = new ReadOnlyBooleanWrapper();
   private final BooleanProperty incorrectForm = new SimpleBooleanProperty();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No session.");
+  private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper("");
   private Recording current;
 
   /** What an open session holds, closed in reverse order. */
@@ -131,6 +135,17 @@ public final class RecordViewModel {
   }
 
   /**
+   * Why the store stopped the last recording (disk full, damaged, read-only), in the store's own
+   * words naming the file and what was kept; empty while all is well. Cleared when a session
+   * starts.
+   *
+   * @return the property
+   */
+  public ReadOnlyStringProperty storeProblemProperty() {
+    return storeProblem.getReadOnlyProperty();
+  }
+
+  /**
    * Picks the exercise for hotkey {@code n}.
    *
    * @param n 1..9
@@ -155,6 +170,7 @@ public final class RecordViewModel {
       return CompletableFuture.completedFuture(null);
     }
     status.set("Opening a session…");
+    storeProblem.set("");
     return background(
         () -> {
           SessionStore store = opener.open();
@@ -166,6 +182,7 @@ public final class RecordViewModel {
             DeviceRecording stream = DeviceRecording.start(recorded, recorder);
             Recording r = new Recording(store, s, recorder, stream, recorded);
             recorded.listenToClassification(new ShownToStore(recorder));
+            recorder.stopped().thenAccept(stop -> background(() -> endAfterStoreStopped(r, stop)));
             return () -> {
               current = r;
               sessionOpen.set(true);
@@ -269,6 +286,33 @@ public final class RecordViewModel {
     } catch (Exception e) {
       // Nothing left to show it on; the store marks the session interrupted on next open.
     }
+  }
+
+  /**
+   * The recorder stopped because the store can't take more; it has already marked the session
+   * interrupted and closed its set. Stop feeding it, let go of the store, and say why.
+   */
+  private Runnable endAfterStoreStopped(Recording r, Exception stop) {
+    r.device().recordInto(SampleSink.NONE);
+    r.device().listenToClassification(ClassificationListener.NONE);
+    try (SessionStore store = r.store()) {
+      r.recorder().close(); // throws the same failure again: it is already in hand
+    } catch (Exception again) {
+      // Nothing more to say than the recorder's own message.
+    }
+    return () -> {
+      if (current != r) {
+        return; // the session was ended by hand meanwhile
+      }
+      current = null;
+      setRunning.set(false);
+      sessionOpen.set(false);
+      incorrectForm.set(false);
+      status.set(
+          "Recording of session " + r.session().id() + " stopped: " + r.stream().writtenSamples()
+              + " samples saved.");
+      storeProblem.set(stop.getMessage()); // last: the banner appearing means all of this is done
+    };
   }
 
   /** Ends the running set with the athlete's form note, as the set's own field. */

@@ -2,9 +2,12 @@ package org.imucompanion.app.ui.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.imucompanion.app.athlete.AthleteMotion;
 import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.app.workspace.LiveDevice;
@@ -16,10 +19,12 @@ import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.store.PredictedLabel;
 import org.imucompanion.models.store.RepEvent;
+import org.imucompanion.models.store.SampleBlock;
 import org.imucompanion.models.store.Segment;
 import org.imucompanion.models.store.Session;
 import org.imucompanion.models.store.SessionState;
 import org.imucompanion.models.store.SessionStore;
+import org.imucompanion.models.store.StreamInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +117,61 @@ class RecordViewModelIT {
       assertThat(reps).as("labels stored: %s", shown).isNotEmpty();
       assertThat(reps.get(0).exercise()).isEqualTo(athlete.sets().get(0).exercise());
       assertThat(reps.get(0).repNumber()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFullStoreStopsTheRecordingVisiblyAndTheDeviceStreamsOn() throws Exception {
+    Path file = dir.resolve("sessions.db");
+    SessionStore.open(file).close(); // the schema alone
+    long limit = Files.size(file) + 3 * 4096; // a few seconds of samples, then "disk full"
+    LiveDevice band = WristbandFeed.startVirtual();
+    String banner;
+    String status;
+    try {
+      RecordViewModel viewModel =
+          new RecordViewModel(() -> band, () -> SessionStore.open(file, limit), DIRECT, DIRECT);
+      CountDownLatch stopped = new CountDownLatch(1);
+      viewModel.storeProblemProperty().addListener((o, was, now) -> stopped.countDown());
+      viewModel.athleteProperty().set("Ann");
+      viewModel.startSession().join();
+      viewModel.toggleSet().join();
+      assertThat(viewModel.setRunningProperty().get()).as(viewModel.statusProperty().get()).isTrue();
+
+      assertThat(stopped.await(60, TimeUnit.SECONDS)).as("the store filled up and said so").isTrue();
+      banner = viewModel.storeProblemProperty().get();
+      status = viewModel.statusProperty().get();
+      assertThat(viewModel.sessionOpenProperty().get()).isFalse();
+      assertThat(viewModel.setRunningProperty().get()).isFalse();
+      // Nothing else breaks: the device still delivers samples to whoever listens.
+      CountDownLatch stillStreaming = new CountDownLatch(10);
+      band.recordInto((host, device, values) -> stillStreaming.countDown());
+      assertThat(stillStreaming.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      band.close();
+    }
+    try (SessionStore store = SessionStore.openForReading(file)) {
+      Session session = store.sessions().get(0);
+      assertThat(session.state()).isEqualTo(SessionState.INTERRUPTED);
+      StreamInfo stream = store.streams(session.id()).get(0);
+      SampleBlock kept = store.readSamples(stream.id());
+      long lastStored = kept.hostNanos(kept.size() - 1);
+      assertThat(store.segments(session.id()).get(0).endHostNanos()).hasValue(lastStored);
+      long lost = store.gaps(stream.id()).get(0).lostSamples();
+      assertThat(banner)
+          .isEqualTo(
+              file.toAbsolutePath()
+                  + ": the disk (or the store's size limit) is full: recording of session "
+                  + session.id()
+                  + " stopped. Session "
+                  + session.id()
+                  + " is marked interrupted and its set ends at the last stored sample; the "
+                  + kept.size()
+                  + " samples stored before are intact, "
+                  + lost
+                  + " later ones were not stored. Free some space and record again.");
+      assertThat(status)
+          .isEqualTo("Recording of session " + session.id() + " stopped: " + kept.size() + " samples saved.");
     }
   }
 }
