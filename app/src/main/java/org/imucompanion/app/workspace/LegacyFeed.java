@@ -19,6 +19,7 @@ import org.imucompanion.models.Channels;
 import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.legacy.LegacyUuids;
 import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
+import org.imucompanion.protocol.stream.SampleClock;
 
 /**
  * A legacy Simblee wristband's part of a {@link DeviceFeed}. Firmware whose data characteristic
@@ -38,12 +39,13 @@ public final class LegacyFeed implements KindFeed {
   private final LegacyProfile.Mode mode;
   private final StreamHealth health;
   private final double[] values = new double[9];
-  private final MonotonicStamps stamps = new MonotonicStamps();
+  private final SampleClock clock;
 
   LegacyFeed(String address, LiveDevice device, SampleSink sink, LegacyProfile.Mode mode) {
     this.device = device;
     this.sink = sink;
     this.mode = mode;
+    this.clock = SampleClock.forNominalRate(rateHz(mode));
     this.health =
         StreamHealth.withoutSequenceNumbers(
             new StreamKey(address, LegacyUuids.DATA), NominalRate.ofSamples(rateHz(mode), 1));
@@ -102,6 +104,7 @@ public final class LegacyFeed implements KindFeed {
   public CompletableFuture<ProfileSession> startOn(
       BleConnection connection, List<GattCharacteristicInfo> characteristics) {
     HeldSession held = new HeldSession();
+    clock.reset();
     DeviceInfo.readBattery(connection, device);
     return LegacyProfile.start(
             connection, this::onPacket, Optional.of(health), device::onRawNotification, POLL_INTERVAL)
@@ -119,7 +122,7 @@ public final class LegacyFeed implements KindFeed {
     Vector3 a = p.accelG();
     Vector3 g = p.gyroRadPerS();
     Vector3 m = p.magMicroTesla();
-    long t = stamps.next(timed.hostTimeNanos());
+    long t = clock.stamp(timed.hostTimeNanos(), 1, 0);
     device.imuSamples().append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
     values[0] = a.x();
     values[1] = a.y();

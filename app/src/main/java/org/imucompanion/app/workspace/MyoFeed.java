@@ -26,6 +26,7 @@ import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.myo.EmgSample;
 import org.imucompanion.protocol.myo.MyoImuPacket;
 import org.imucompanion.protocol.myo.MyoUuids;
+import org.imucompanion.protocol.stream.SampleClock;
 
 /**
  * A Myo armband's part of a {@link DeviceFeed}: on each connection (its set-mode and never-sleep
@@ -33,8 +34,10 @@ import org.imucompanion.protocol.myo.MyoUuids;
  * 50 Hz goes into the IMU ring buffer, the sinks (accelerometer, gyroscope and the armband's own
  * quaternion) and the live classification; the merged 200 Hz EMG stream (ble-driver's {@link
  * MyoProfile}, four characteristics put back in order) into the EMG ring buffer and the sinks;
- * the firmware version and battery level are read. Everything runs on the connection's delivery
- * thread; nothing here touches JavaFX.
+ * the firmware version and battery level are read. The armband has no clock on the wire: each
+ * stream's {@link SampleClock} places its samples on the host's timeline (EMG by its index in the
+ * 200 Hz stream), never backwards. Everything runs on the connection's delivery thread; nothing
+ * here touches JavaFX.
  */
 public final class MyoFeed implements KindFeed, MyoListener {
   /** Address of the built-in virtual Myo. */
@@ -43,16 +46,14 @@ public final class MyoFeed implements KindFeed, MyoListener {
   /** The Myo's IMU rate in the mode the profile sets. */
   public static final double IMU_RATE_HZ = VirtualMyo.IMU_RATE_HZ;
 
-  private static final long EMG_SAMPLE_NANOS = 1_000_000_000L / EmgReading.RATE_HZ;
-
   private final LiveDevice device;
   private final SampleSink sink;
   private final StreamHealth imuHealth;
   private final StreamHealth emgHealth;
   private final double[] imuValues = new double[10];
   private final double[] emgValues = new double[EmgSample.CHANNELS];
-  private final MonotonicStamps imuStamps = new MonotonicStamps();
-  private final MonotonicStamps emgStamps = new MonotonicStamps();
+  private final SampleClock imuClock = SampleClock.forNominalRate(IMU_RATE_HZ);
+  private final SampleClock emgClock = SampleClock.forNominalRate(EmgReading.RATE_HZ);
 
   MyoFeed(String address, LiveDevice device, SampleSink sink) {
     this.device = device;
@@ -118,6 +119,9 @@ public final class MyoFeed implements KindFeed, MyoListener {
   public CompletableFuture<ProfileSession> startOn(
       BleConnection connection, List<GattCharacteristicInfo> characteristics) {
     HeldSession held = new HeldSession();
+    // A new connection: the armband's EMG index restarts at 0 and the link's timing afresh.
+    imuClock.reset();
+    emgClock.reset();
     DeviceInfo.readMyo(connection, device);
     // Raw subscriptions for the Inspector, which must see every value as it came.
     List<CompletableFuture<Void>> raw = new ArrayList<>();
@@ -162,7 +166,7 @@ public final class MyoFeed implements KindFeed, MyoListener {
     Vector3 a = p.accelG();
     Vector3 g = p.gyroRadPerS();
     Quaternion q = p.orientation();
-    long t = imuStamps.next(timed.hostTimeNanos());
+    long t = imuClock.stamp(timed.hostTimeNanos(), 1, 0);
     device.imuSamples().append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
     imuValues[0] = a.x();
     imuValues[1] = a.y();
@@ -184,10 +188,8 @@ public final class MyoFeed implements KindFeed, MyoListener {
 
   @Override
   public void onEmg(EmgReading reading) {
-    // Two samples share a notification; the first of a pair was taken one period before it.
-    long estimate =
-        reading.hostTimeNanos() - ((reading.sampleIndex() & 1) == 0 ? EMG_SAMPLE_NANOS : 0);
-    long t = emgStamps.next(estimate);
+    // Two samples share a notification; the clock places each by its index in the stream.
+    long t = emgClock.stampSample(reading.hostTimeNanos(), reading.sampleIndex(), 2);
     EmgSample s = reading.sample();
     for (int c = 0; c < emgValues.length; c++) {
       emgValues[c] = s.channel(c);

@@ -18,6 +18,8 @@ import org.imucompanion.ble.virtualdevice.MotionSource;
 import org.imucompanion.models.Channels;
 import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.stream.DeviceClock;
+import org.imucompanion.protocol.stream.SampleClock;
+import org.imucompanion.protocol.wristband.WristbandCodec;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandDataPacket;
 import org.imucompanion.protocol.wristband.WristbandSample;
@@ -32,6 +34,7 @@ import org.imucompanion.protocol.wristband.WristbandUuids;
  * Nothing here touches JavaFX.
  */
 public final class WristbandFeed implements KindFeed {
+
   /** Address of the built-in virtual wristband. */
   public static final String VIRTUAL_ADDRESS = "02:00:00:00:00:01";
 
@@ -41,8 +44,9 @@ public final class WristbandFeed implements KindFeed {
   private final StreamHealth health;
   private final double[] sample = new double[6];
   private final DeviceClock deviceClock = new DeviceClock();
-  private final MonotonicStamps stamps = new MonotonicStamps();
+  private final long[] times = new long[WristbandCodec.MAX_SAMPLES];
   private volatile double rateHz = WristbandConfig.DEFAULT.outputDataRateHz();
+  private volatile SampleClock clock = SampleClock.forNominalRate(rateHz);
 
   WristbandFeed(String address, LiveDevice device, SampleSink sink) {
     this.address = address;
@@ -124,6 +128,7 @@ public final class WristbandFeed implements KindFeed {
   public CompletableFuture<ProfileSession> startOn(
       BleConnection connection, List<GattCharacteristicInfo> characteristics) {
     HeldSession held = new HeldSession();
+    clock.reset(); // a new connection: the device's clock and the link's timing start afresh
     DeviceInfo.readBattery(connection, device);
     return connection
         .subscribe(WristbandUuids.DATA, device::onRawNotification)
@@ -134,7 +139,11 @@ public final class WristbandFeed implements KindFeed {
             })
         .thenApply(
             session -> {
-              rateHz = session.config().outputDataRateHz();
+              double rate = session.config().outputDataRateHz();
+              if (rate != rateHz) {
+                clock = SampleClock.forNominalRate(rate);
+              }
+              rateHz = rate;
               device.reportWristbandConfig(session.config());
               device.recognise(DeviceKind.WRISTBAND_V1, device.kind(), streams());
               return (ProfileSession) held.withProfile(session);
@@ -150,14 +159,14 @@ public final class WristbandFeed implements KindFeed {
   private void onPacket(TimedPacket<WristbandDataPacket> timed) {
     List<WristbandSample> samples = timed.packet().samples();
     double rate = rateHz;
-    long period = (long) (1e9 / rate);
     int n = samples.size();
+    clock.stampWithDeviceTime(timed.hostTimeNanos(), timed.packet().deviceTimeMicros(), n, times);
     long firstDeviceMicros = deviceClock.extend(timed.packet().deviceTimeMicros());
     for (int i = 0; i < n; i++) {
       WristbandSample s = samples.get(i);
       Vector3 a = s.accelG();
       Vector3 g = s.gyroRadPerS();
-      long t = stamps.next(timed.hostTimeNanos() - (n - 1 - i) * period);
+      long t = times[i];
       device.imuSamples().append(t, a.x(), a.y(), a.z(), g.x(), g.y(), g.z());
       sample[0] = a.x();
       sample[1] = a.y();

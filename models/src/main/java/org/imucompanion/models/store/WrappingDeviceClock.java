@@ -1,5 +1,7 @@
 package org.imucompanion.models.store;
 
+import org.imucompanion.protocol.stream.DeviceClock;
+
 /**
  * Turns one device's 32-bit microsecond clock, which wraps every 2^32 µs (71.6 minutes), into a
  * 64-bit count that keeps increasing across wraps. The store keeps device time as 64-bit
@@ -12,14 +14,15 @@ package org.imucompanion.models.store;
  * to skip. A reading outside {@code [0, 2^32)} is already 64-bit and is returned as it is; so is
  * everything after it, as such a clock does not wrap at 32 bits.
  *
- * <p>Not thread-safe: one instance per stream, fed in arrival order by one thread.
+ * <p>The 32-bit rule itself is the protocol's {@link DeviceClock}, which the live clock model uses
+ * too, so the store and the feeds agree on what a wrap is. Not thread-safe: one instance per
+ * stream, fed in arrival order by one thread.
  */
 public final class WrappingDeviceClock {
   /** The 32-bit clock's range: it counts {@code 0 .. 2^32 - 1} and restarts at 0. */
   public static final long RANGE = 1L << 32;
 
-  private long epoch;
-  private long lastRaw = -1;
+  private final DeviceClock clock = new DeviceClock();
   private boolean wide;
 
   /** Creates an unwrapper that has seen no reading yet. */
@@ -36,10 +39,6 @@ public final class WrappingDeviceClock {
       wide = true;
       return deviceMicros;
     }
-    if (lastRaw >= 0 && lastRaw - deviceMicros > RANGE / 2) {
-      epoch += RANGE;
-    }
-    lastRaw = deviceMicros;
-    return epoch + deviceMicros;
+    return clock.extend(deviceMicros);
   }
 }

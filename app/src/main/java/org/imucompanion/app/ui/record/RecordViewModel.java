@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +43,9 @@ import org.imucompanion.models.store.SessionStore;
  * says what happened until the next session starts.
  */
 public final class RecordViewModel {
+  /** How long a device may take to stream before a session for it is refused. */
+  static final long STREAMING_TIMEOUT_SECONDS = 20;
+
   /** Exercises offered by default; hotkeys 1–9 pick them in this order. */
   public static final List<String> EXERCISES =
       List.of("Squat", "Burpee", "Situp", "Pushup", "Lunge", "Jumping", "Curl", "Plank", "Rest");
@@ -173,6 +177,8 @@ public final class RecordViewModel {
     storeProblem.set("");
     return background(
         () -> {
+          // What is recorded (streams, channels, rates) is known once the device streams.
+          recorded.firstStreaming().get(STREAMING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
           SessionStore store = opener.open();
           try {
             Athlete a = athleteNamed(store, who);
@@ -293,7 +299,7 @@ public final class RecordViewModel {
    * interrupted and closed its set. Stop feeding it, let go of the store, and say why.
    */
   private Runnable endAfterStoreStopped(Recording r, Exception stop) {
-    r.device().recordInto(SampleSink.NONE);
+    r.stream().stop();
     r.device().listenToClassification(ClassificationListener.NONE);
     try (SessionStore store = r.store()) {
       r.recorder().close(); // throws the same failure again: it is already in hand

@@ -145,7 +145,7 @@ class RecordViewModelIT {
       assertThat(viewModel.setRunningProperty().get()).isFalse();
       // Nothing else breaks: the device still delivers samples to whoever listens.
       CountDownLatch stillStreaming = new CountDownLatch(10);
-      band.recordInto((host, device, values) -> stillStreaming.countDown());
+      band.recordInto((stream, host, device, values) -> stillStreaming.countDown());
       assertThat(stillStreaming.await(10, TimeUnit.SECONDS)).isTrue();
     } finally {
       band.close();
