@@ -255,7 +255,7 @@ public final class CaptureReader implements AutoCloseable {
       if (h.includedLength() < h.originalLength()) {
         // Snapped short, or a length field that a flipped bit made shorter: only a record right
         // after it tells the two apart.
-        if (size - end >= Btsnoop.RECORD_HEADER_LENGTH && soundRecordEnd(end) < 0) {
+        if (!followedBySound(end)) {
           resynchronise(
               number,
               at,
@@ -306,9 +306,11 @@ public final class CaptureReader implements AutoCloseable {
   /** Whether a sound record starts at {@code p} and is followed by the end or another sound one. */
   private boolean startsRecords(long p) throws IOException {
     long next = soundRecordEnd(p);
-    if (next < 0) {
-      return false;
-    }
+    return next >= 0 && followedBySound(next);
+  }
+
+  /** Whether {@code next} is the end of the file, a header cut off there, or a sound record. */
+  private boolean followedBySound(long next) throws IOException {
     if (size - next < Btsnoop.RECORD_HEADER_LENGTH) {
       return true; // the end of the file, or a header cut off by a crash
     }
