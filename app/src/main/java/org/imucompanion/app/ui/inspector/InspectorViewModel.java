@@ -338,10 +338,13 @@ public final class InspectorViewModel {
           status.set(
               String.format(
                   Locale.ROOT,
-                  "Opened %s: %d notifications%s.",
+                  "Opened %s: %d notifications%s%s.",
                   file.getFileName(),
                   capture.rows().size(),
-                  capture.skipped() > 0 ? ", " + capture.skipped() + " records skipped" : ""));
+                  capture.skipped() > 0 ? ", " + capture.skipped() + " records skipped" : "",
+                  capture.damage().isEmpty()
+                      ? ""
+                      : "; damaged, passed over: " + capture.damage().get(0).describe()));
           shown.complete(capture);
         },
         ui);

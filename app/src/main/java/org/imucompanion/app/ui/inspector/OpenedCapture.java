@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.ble.Notification;
+import org.imucompanion.ble.capture.CaptureDamage;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureFormatException;
 import org.imucompanion.ble.capture.CaptureReader;
@@ -35,10 +36,18 @@ import org.imucompanion.protocol.wristband.WristbandUuids;
  * @param malformed packets that did not decode
  * @param irregular packets after a sequence gap, or duplicates, late or resyncs
  * @param skipped records the reader could not turn into notifications (cut short, unknown handle)
+ * @param damage damaged stretches of the file the reader passed over (record number, byte offset,
+ *     why), the first {@value CaptureReader#MAX_DAMAGE_KEPT}; the rows are what came after them too
  * @param health one line per device: name, kind and its stream health over the capture
  */
 public record OpenedCapture(
-    Path file, List<PacketRow> rows, long malformed, long irregular, long skipped, String health) {
+    Path file,
+    List<PacketRow> rows,
+    long malformed,
+    long irregular,
+    long skipped,
+    List<CaptureDamage> damage,
+    String health) {
 
   /** Rows kept from one capture: a table this long still scrolls; more is a job for tshark. */
   public static final int MAX_ROWS = 200_000;
@@ -51,11 +60,13 @@ public record OpenedCapture(
    * @param malformed see {@link #malformed()}
    * @param irregular see {@link #irregular()}
    * @param skipped see {@link #skipped()}
+   * @param damage see {@link #damage()}
    * @param health see {@link #health()}
    */
   public OpenedCapture {
     Objects.requireNonNull(file, "file");
     rows = List.copyOf(rows);
+    damage = List.copyOf(damage);
     Objects.requireNonNull(health, "health");
   }
 
@@ -65,7 +76,8 @@ public record OpenedCapture(
    * @param file the btsnoop file, its sidecar beside it
    * @return the rows and health
    * @throws CaptureFormatException if the file or its sidecar is not a capture; the message says
-   *     what was wrong and after which notification
+   *     what was wrong (damaged records inside a capture are passed over and listed in {@link
+   *     #damage()})
    * @throws IOException if reading fails
    */
   public static OpenedCapture read(Path file) throws IOException {
@@ -80,20 +92,15 @@ public record OpenedCapture(
     long firstMicros = Long.MIN_VALUE;
     long lastNanos = 0;
     long skipped;
+    List<CaptureDamage> damage;
+    long damagedStretches;
     try (CaptureReader reader = CaptureReader.open(file)) {
       for (CaptureDevice d : reader.devices()) {
         devices.put(d.address(), d);
         configs.put(d.address(), configOf(d));
       }
       while (true) {
-        Optional<CapturedNotification> next;
-        try {
-          next = reader.next();
-        } catch (CaptureFormatException e) {
-          // The reader says what was wrong; say where, so a developer can look at the bytes.
-          throw new CaptureFormatException(
-              e.getMessage() + " (after notification " + count + " of the capture)", e);
-        }
+        Optional<CapturedNotification> next = reader.next();
         if (next.isEmpty()) {
           break;
         }
@@ -143,6 +150,8 @@ public record OpenedCapture(
         }
       }
       skipped = reader.skippedRecords();
+      damage = reader.damage();
+      damagedStretches = reader.damagedStretches();
     }
     StringBuilder health = new StringBuilder();
     for (CaptureDevice d : devices.values()) {
@@ -159,7 +168,15 @@ public record OpenedCapture(
     if (count > MAX_ROWS) {
       health.append("\nfirst ").append(MAX_ROWS).append(" of ").append(count).append(" notifications shown");
     }
-    return new OpenedCapture(file, rows, malformed, irregular, skipped, health.toString());
+    if (damagedStretches > 0) {
+      health
+          .append('\n')
+          .append(damagedStretches)
+          .append(damagedStretches == 1 ? " damaged stretch" : " damaged stretches")
+          .append(" passed over; first: ")
+          .append(damage.get(0).describe());
+    }
+    return new OpenedCapture(file, rows, malformed, irregular, skipped, damage, health.toString());
   }
 
   private static WristbandConfig configOf(CaptureDevice d) throws CaptureFormatException {
