@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imucompanion.ble.CharacteristicProperty;
+import org.imucompanion.app.ui.inspector.SavedCapture;
 import org.imucompanion.ble.GattCharacteristicInfo;
+import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureWriter;
 import org.imucompanion.ble.capture.CapturedNotification;
@@ -218,6 +220,43 @@ class ReplayCommandIT {
                 + MyoUuids.CLASSIFIER_EVENT
                 + ": 3 notifications, 3 events decoded, 0 malformed; last unlocked\n");
     assertThat(report).contains("replayed 155 notifications (0 for devices or characteristics not subscribed)");
+  }
+
+  @Test
+  void aMyoCaptureSavedFromTheInspectorReplays() throws Exception {
+    CaptureDevice reference = myo(true);
+    List<Notification> received = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      long t = 1_000_000_000L + i * 10_000_000L;
+      UUID emg = MyoUuids.EMG_DATA.get(i % 4);
+      received.add(
+          new Notification(
+              t,
+              MYO,
+              emg,
+              reference.byUuid(emg).orElseThrow().handle(),
+              MyoCodec.encodeEmg(
+                  new MyoEmgPacket(new EmgSample(i, 0, 0, 0, 0, 0, 0, 0), new EmgSample(0, 0, 0, 0, 0, 0, 0, i)))));
+      if (i % 2 == 0) {
+        received.add(
+            new Notification(
+                t + 1,
+                MYO,
+                MyoUuids.IMU_DATA,
+                reference.byUuid(MyoUuids.IMU_DATA).orElseThrow().handle(),
+                MyoCodec.encodeImu(
+                    new MyoImuPacket(Quaternion.IDENTITY, new Vector3(0, 0, 1), new Vector3(0, 0, 0)))));
+      }
+    }
+    Path file = dir.resolve("inspector-myo.btsnoop");
+    SavedCapture.write(file, MYO, "Myo", "myo (virtual)", received);
+
+    assertThat(run("replay", file.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    assertThat(out.toString())
+        .contains("  imu " + MyoUuids.IMU_DATA + ": 4 notifications, 4 packets decoded, 0 malformed;")
+        .contains("  emg (all four): 16 samples decoded, 0 duplicates dropped,")
+        .contains("replayed 12 notifications (0 for devices or characteristics not subscribed)");
   }
 
   /** Start offsets of every record of a btsnoop file. */
