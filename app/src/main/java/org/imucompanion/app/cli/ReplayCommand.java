@@ -234,6 +234,11 @@ final class ReplayCommand implements Callable<Integer> {
     final AtomicLong malformed = new AtomicLong();
     final AtomicReference<String> last = new AtomicReference<>();
     volatile StreamHealth health;
+    /** Whether the counting listener feeds {@link #health} (no decoder of its own does). */
+    volatile boolean healthFromArrivals;
+    /** Host time of the last notification its decoder refused, so arrivals don't count it twice. */
+    volatile long malformedAt = Long.MIN_VALUE;
+    volatile int samplesPerPacket = 1;
 
     Stream(String label, UUID uuid) {
       this.label = label;
@@ -304,6 +309,9 @@ final class ReplayCommand implements Callable<Integer> {
                         c.uuid(),
                         n -> {
                           s.notifications.incrementAndGet();
+                          if (s.healthFromArrivals && n.hostTimeNanos() != s.malformedAt) {
+                            s.health.recordPacket(n.hostTimeNanos(), n.length(), s.samplesPerPacket);
+                          }
                           arrivals.add();
                         }),
                     "subscribe to " + c.uuid()));
@@ -362,8 +370,7 @@ final class ReplayCommand implements Callable<Integer> {
                     }
 
                     @Override
-                    public void onMalformed(
-                        MalformedNotification m) {
+                    public void onMalformed(MalformedNotification m) {
                       data.malformed.incrementAndGet();
                     }
                   },
@@ -399,8 +406,7 @@ final class ReplayCommand implements Callable<Integer> {
                     }
 
                     @Override
-                    public void onMalformed(
-                        MalformedNotification m) {
+                    public void onMalformed(MalformedNotification m) {
                       data.malformed.incrementAndGet();
                     }
                   },
@@ -416,8 +422,15 @@ final class ReplayCommand implements Callable<Integer> {
               new StreamKey(device.address(), MyoUuids.IMU_DATA),
               NominalRate.ofSamples(VirtualMyo.IMU_RATE_HZ, 1));
       for (int i = 0; i < MyoUuids.EMG_DATA.size(); i++) {
-        // Decoded samples are counted on the merged rotation's line below.
-        stream("emg" + i, MyoUuids.EMG_DATA.get(i), null);
+        // Decoded samples are counted on the merged rotation's line below; each characteristic's
+        // own health is its share of the rotation: a quarter of the notifications.
+        Stream e = stream("emg" + i, MyoUuids.EMG_DATA.get(i), null);
+        e.health =
+            StreamHealth.withoutSequenceNumbers(
+                new StreamKey(device.address(), e.uuid),
+                NominalRate.ofSamples(EmgReading.RATE_HZ / (double) MyoUuids.EMG_DATA.size(), 2));
+        e.samplesPerPacket = 2;
+        e.healthFromArrivals = true;
       }
       StreamHealth emgHealth =
           StreamHealth.withoutSequenceNumbers(
@@ -457,11 +470,14 @@ final class ReplayCommand implements Callable<Integer> {
                     }
 
                     @Override
-                    public void onMalformed(
-                        MalformedNotification m) {
+                    public void onMalformed(MalformedNotification m) {
                       Stream st = streams.get(m.characteristic());
                       if (st != null) {
                         st.malformed.incrementAndGet();
+                        if (st.healthFromArrivals) {
+                          st.malformedAt = m.hostTimeNanos();
+                          st.health.recordMalformed(m.hostTimeNanos(), m.value().length, m.reason());
+                        }
                       }
                     }
                   },

@@ -203,7 +203,12 @@ class ReplayCommandIT {
                 + " 0.000) rad/s; 50.0/50 Hz over 1.0 s · loss 0.0 % (inferred)");
     for (int i = 0; i < 4; i++) {
       assertThat(report)
-          .contains("  emg" + i + " " + MyoUuids.EMG_DATA.get(i) + ": 25 notifications, 0 malformed\n");
+          .contains(
+              "  emg"
+                  + i
+                  + " "
+                  + MyoUuids.EMG_DATA.get(i)
+                  + ": 25 notifications, 0 malformed; 50.0/50 Hz over 1.0 s · loss 0.0 % (inferred)");
     }
     assertThat(report)
         .contains(
