@@ -44,6 +44,10 @@ import org.imucompanion.ble.virtualdevice.VirtualTransport;
  * device or characteristic nobody subscribed to is counted as not delivered, as a live device's
  * would be lost.
  *
+ * <p>Bad input does not stop a replay: damaged records are passed over by the reader and listed in
+ * the {@link Report}, and time stamps that jump ({@link TimeJump}) are neither waited for nor
+ * passed on as a gap of years or a step back in host time.
+ *
  * <p>Faults can be injected into a replay through {@link #device(String)}.
  */
 public final class CaptureReplay implements BleTransport {
