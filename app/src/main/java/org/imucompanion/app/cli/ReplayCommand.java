@@ -43,7 +43,6 @@ import org.imucompanion.ble.profile.ProfileSession;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.profile.WristbandProfile;
 import org.imucompanion.ble.virtualdevice.VirtualDevice;
-import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.protocol.ProtocolException;
 import org.imucompanion.protocol.Quaternion;
 import org.imucompanion.protocol.Vector3;
@@ -385,7 +384,7 @@ final class ReplayCommand implements Callable<Integer> {
       data.health =
           StreamHealth.withoutSequenceNumbers(
               new StreamKey(device.address(), LegacyUuids.DATA),
-              NominalRate.ofSamples(1e3 / LegacyFeed.POLL_INTERVAL.toMillis(), 1));
+              ReplayFeed.nominalRate(LegacyUuids.DATA).orElseThrow());
       session =
           CaptureCommand.await(
               LegacyProfile.start(
@@ -420,7 +419,7 @@ final class ReplayCommand implements Callable<Integer> {
       imu.health =
           StreamHealth.withoutSequenceNumbers(
               new StreamKey(device.address(), MyoUuids.IMU_DATA),
-              NominalRate.ofSamples(VirtualMyo.IMU_RATE_HZ, 1));
+              ReplayFeed.nominalRate(MyoUuids.IMU_DATA).orElseThrow());
       for (int i = 0; i < MyoUuids.EMG_DATA.size(); i++) {
         // Decoded samples are counted on the merged rotation's line below; each characteristic's
         // own health is its share of the rotation: a quarter of the notifications.
@@ -428,7 +427,7 @@ final class ReplayCommand implements Callable<Integer> {
         e.health =
             StreamHealth.withoutSequenceNumbers(
                 new StreamKey(device.address(), e.uuid),
-                NominalRate.ofSamples(EmgReading.RATE_HZ / (double) MyoUuids.EMG_DATA.size(), 2));
+                ReplayFeed.nominalRate(e.uuid).orElseThrow());
         e.samplesPerPacket = 2;
         e.healthFromArrivals = true;
       }

@@ -26,9 +26,12 @@ import org.imucompanion.ble.ScanListener;
 import org.imucompanion.ble.ScanSession;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureReplay;
+import org.imucompanion.ble.health.NominalRate;
+import org.imucompanion.ble.profile.EmgReading;
 import org.imucompanion.ble.profile.DeviceKind;
 import org.imucompanion.ble.virtualdevice.DeviceLink;
 import org.imucompanion.ble.virtualdevice.VirtualDevice;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.protocol.legacy.LegacyUuids;
 import org.imucompanion.protocol.myo.MyoUuids;
 import org.imucompanion.protocol.wristband.WristbandUuids;
@@ -103,6 +106,29 @@ public final class ReplayFeed {
       devices.add(device);
     }
     return new ReplayFeed(replay, file, devices, replayable);
+  }
+
+  /**
+   * Returns what a characteristic of a device without sequence numbers should deliver, for stream
+   * health over a capture: the Myo's IMU, each of its EMG characteristics (a quarter of the
+   * rotation) and the legacy wristband's data as the live feed measures it. The wristband's rate
+   * comes from its configuration instead; event characteristics (battery, classifier) have none.
+   *
+   * @param characteristic a characteristic UUID
+   * @return the nominal rate, or empty for a characteristic without one
+   */
+  public static Optional<NominalRate> nominalRate(UUID characteristic) {
+    if (characteristic.equals(MyoUuids.IMU_DATA)) {
+      return Optional.of(NominalRate.ofSamples(VirtualMyo.IMU_RATE_HZ, 1));
+    }
+    if (MyoUuids.EMG_DATA.contains(characteristic)) {
+      return Optional.of(
+          NominalRate.ofSamples(EmgReading.RATE_HZ / (double) MyoUuids.EMG_DATA.size(), 2));
+    }
+    if (characteristic.equals(LegacyUuids.DATA)) {
+      return Optional.of(NominalRate.ofSamples(1e3 / LegacyFeed.POLL_INTERVAL.toMillis(), 1));
+    }
+    return Optional.empty();
   }
 
   /**

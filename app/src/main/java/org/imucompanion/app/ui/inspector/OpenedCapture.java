@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.imucompanion.app.workspace.HealthSummary;
+import org.imucompanion.app.workspace.ReplayFeed;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureDamage;
 import org.imucompanion.ble.capture.CaptureDevice;
@@ -28,8 +30,9 @@ import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
  * A btsnoop capture read into Inspector rows: every notification decoded as the live table would
- * (sequence gaps, duplicates and malformed packets flagged), with each wristband's stream health
- * over the whole capture. Reading blocks on the file: do it off the FX thread.
+ * (sequence gaps, duplicates and malformed packets flagged), with each stream's health over the
+ * whole capture: a wristband's data stream, and each Myo IMU and EMG characteristic and legacy
+ * data characteristic. Reading blocks on the file: do it off the FX thread.
  *
  * @param file the capture
  * @param rows one row per notification, in capture order, times in ms since the first
@@ -88,6 +91,7 @@ public record OpenedCapture(
     Map<String, WristbandConfig> configs = new HashMap<>();
     Map<String, StreamHealth> healths = new LinkedHashMap<>();
     Map<String, SequenceTracker> trackers = new HashMap<>();
+    Map<String, Map<UUID, StreamHealth>> others = new LinkedHashMap<>();
     long count = 0;
     long firstMicros = Long.MIN_VALUE;
     long lastNanos = 0;
@@ -144,6 +148,27 @@ public record OpenedCapture(
           if (row.malformed()) {
             malformed++;
           }
+          Optional<NominalRate> nominal = ReplayFeed.nominalRate(c.characteristic());
+          if (nominal.isPresent()) {
+            StreamHealth h =
+                others
+                    .computeIfAbsent(c.deviceAddress(), a -> new LinkedHashMap<>())
+                    .computeIfAbsent(
+                        c.characteristic(),
+                        u ->
+                            StreamHealth.withoutSequenceNumbers(
+                                new StreamKey(c.deviceAddress(), u), nominal.get()));
+            try {
+              InspectorViewModel.decodeOther(c.characteristic(), c.value());
+              int perPacket =
+                  (int)
+                      Math.round(
+                          nominal.get().samplesPerSecond() / nominal.get().packetsPerSecond());
+              h.recordPacket(t, c.length(), perPacket);
+            } catch (ProtocolException e) {
+              h.recordMalformed(t, c.length(), e.reason());
+            }
+          }
         }
         if (rows.size() < MAX_ROWS) {
           rows.add(row);
@@ -160,7 +185,19 @@ public record OpenedCapture(
       }
       health.append(d.address()).append(" (").append(d.name().orElse("unnamed")).append(", ").append(d.kind()).append("): ");
       StreamHealth h = healths.get(d.address());
-      health.append(h == null ? "no decoded stream" : HealthSummary.cumulative(h.snapshot(lastNanos)));
+      Map<UUID, StreamHealth> streams = others.getOrDefault(d.address(), Map.of());
+      if (h != null) {
+        health.append(HealthSummary.cumulative(h.snapshot(lastNanos)));
+      } else if (streams.isEmpty()) {
+        health.append("no decoded stream");
+      }
+      for (Map.Entry<UUID, StreamHealth> e : streams.entrySet()) {
+        health
+            .append("\n  ")
+            .append(e.getKey())
+            .append(": ")
+            .append(HealthSummary.cumulative(e.getValue().snapshot(lastNanos)));
+      }
     }
     if (devices.isEmpty()) {
       health.append("no devices in the sidecar");

@@ -163,6 +163,15 @@ class OpenedCaptureTest {
     assertThat(d.byUuid(UUID.fromString("00002a37-0000-1000-8000-00805f9b34fb")).orElseThrow().service())
         .isEqualTo(SavedCapture.UNKNOWN_SERVICE);
     assertThat(ReplayFeed.refusal(d)).isEmpty();
+
+    OpenedCapture opened = OpenedCapture.read(file);
+    assertThat(opened.rows()).extracting(PacketRow::decoded)
+        .element(2).isEqualTo("classifier Unlocked[]");
+    assertThat(opened.rows().get(3).decoded()).isEqualTo("battery 50 %");
+    assertThat(opened.malformed()).isZero();
+    assertThat(opened.health())
+        .startsWith("DE:AD:BE:EF:00:02 (Myo, myo): \n  " + MyoUuids.IMU_DATA + ": ")
+        .contains("\n  " + MyoUuids.EMG_DATA_2 + ": ");
   }
 
   @Test
