@@ -236,11 +236,27 @@ public final class CaptureReader implements AutoCloseable {
       long number = records + 1;
       String problem = headerProblem(h);
       byte[] packet = null;
+      long end = at + Btsnoop.RECORD_HEADER_LENGTH + h.includedLength();
       if (problem == null) {
-        if (at + Btsnoop.RECORD_HEADER_LENGTH + h.includedLength() > size) {
-          skipped++; // a capture cut off by a crash ends in a partial record
-          position = size;
-          break;
+        if (end > size) {
+          long resume = nextRecordsAfter(at);
+          if (resume < 0) {
+            skipped++; // a capture cut off by a crash ends in a partial record
+            position = size;
+            break;
+          }
+          // Sound records follow: it is the length that is wrong, not the file that is short.
+          records = number;
+          damaged(
+              number,
+              at,
+              "record length "
+                  + h.includedLength()
+                  + " runs past the end of the file ("
+                  + (size - at - Btsnoop.RECORD_HEADER_LENGTH)
+                  + " bytes left)",
+              resume);
+          continue;
         }
         packet = new byte[(int) h.includedLength()];
         read(at + Btsnoop.RECORD_HEADER_LENGTH, packet, packet.length);
@@ -251,7 +267,6 @@ public final class CaptureReader implements AutoCloseable {
         resynchronise(number, at, problem);
         continue;
       }
-      long end = at + Btsnoop.RECORD_HEADER_LENGTH + packet.length;
       if (h.includedLength() < h.originalLength()) {
         // Snapped short, or a length field that a flipped bit made shorter: only a record right
         // after it tells the two apart.
@@ -284,13 +299,21 @@ public final class CaptureReader implements AutoCloseable {
 
   /** Reports the damage at {@code at} and moves to the next offset where records make sense. */
   private void resynchronise(long number, long at, String problem) throws IOException {
-    long resume = -1;
+    damaged(number, at, problem, nextRecordsAfter(at));
+  }
+
+  /** Returns the first offset after {@code at} where sound records start, or -1. */
+  private long nextRecordsAfter(long at) throws IOException {
     for (long p = at + 1; p + Btsnoop.RECORD_HEADER_LENGTH <= size; p++) {
       if (startsRecords(p)) {
-        resume = p;
-        break;
+        return p;
       }
     }
+    return -1;
+  }
+
+  /** Reports the damage at {@code at} and moves to {@code resume} (-1: the end of the file). */
+  private void damaged(long number, long at, String problem, long resume) {
     long end = resume < 0 ? size : resume;
     damagedStretches++;
     bytesSkipped += end - at;
@@ -305,7 +328,8 @@ public final class CaptureReader implements AutoCloseable {
 
   /** Whether a sound record starts at {@code p} and is followed by the end or another sound one. */
   private boolean startsRecords(long p) throws IOException {
-    long next = soundRecordEnd(p);
+    // A snapped record's packet cannot be checked: it may anchor nothing, only follow.
+    long next = soundRecordEnd(p, false);
     return next >= 0 && followedBySound(next);
   }
 
@@ -319,13 +343,18 @@ public final class CaptureReader implements AutoCloseable {
       return false;
     }
     return next + Btsnoop.RECORD_HEADER_LENGTH + h.includedLength() > size
-        || soundRecordEnd(next) >= 0;
+        || soundRecordEnd(next, true) >= 0;
   }
 
-  /** Returns where the record at {@code p} ends if its header and packet make sense, else -1. */
-  private long soundRecordEnd(long p) throws IOException {
+  /**
+   * Returns where the record at {@code p} ends if its header and packet make sense, else -1; a
+   * snapped record (shorter than its original) only if {@code snappedToo}.
+   */
+  private long soundRecordEnd(long p, boolean snappedToo) throws IOException {
     Header h = header(p);
-    if (h == null || headerProblem(h) != null) {
+    if (h == null
+        || headerProblem(h) != null
+        || (!snappedToo && h.includedLength() < h.originalLength())) {
       return -1;
     }
     long end = p + Btsnoop.RECORD_HEADER_LENGTH + h.includedLength();

@@ -180,6 +180,33 @@ class CaptureDamageTest {
   }
 
   @Test
+  void aLengthThatRunsPastTheEndIsDamageWhenSoundRecordsFollow() throws IOException {
+    int record = recordOf(NOTIFICATIONS - 3);
+    int length = recordLength(record) - 24;
+    int longer = length | 0x4000; // well past the few records left
+    byte[] damaged = clean.clone();
+    ByteBuffer.wrap(damaged).putInt(offsets.get(record), longer).putInt(offsets.get(record) + 4, longer);
+    Files.write(file, damaged);
+
+    Capture read = CaptureReader.readAll(file);
+
+    assertThat(read.damage())
+        .containsExactly(
+            new CaptureDamage(
+                record + 1,
+                offsets.get(record),
+                "record length "
+                    + longer
+                    + " runs past the end of the file ("
+                    + (clean.length - offsets.get(record) - 24)
+                    + " bytes left)",
+                recordLength(record),
+                true));
+    assertThat(read.notifications()).containsExactlyElementsOf(allBut(NOTIFICATIONS - 3));
+    assertThat(read.skippedRecords()).isZero();
+  }
+
+  @Test
   void damageInTheLastRecordSkipsToTheEnd() throws IOException {
     int record = offsets.size() - 1;
     Capture read = readWithIncludedLength(record, 1 << 31);
