@@ -134,6 +134,33 @@ class ReplayCommandIT {
     assertThat(report).doesNotContain("warning");
   }
 
+  @Test
+  void aPollOnlyLegacyBandsCaptureReplaysItsValuesAsNotifications() throws Exception {
+    CaptureDevice polled =
+        new CaptureDevice(
+            LEGACY,
+            Optional.of("Old band"),
+            "legacy",
+            new VirtualLegacyWristband(LEGACY, "Old band", SyntheticWorkout.demo(), 0)
+                .characteristics(),
+            Map.of());
+    assertThat(polled.byUuid(LegacyUuids.DATA).orElseThrow().has(CharacteristicProperty.NOTIFY))
+        .isFalse();
+    List<CapturedNotification> ns = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ns.add(legacy(START + i * 350_000L, legacyValue(i)));
+    }
+    Path file = dir.resolve("polled.btsnoop");
+    write(file, polled, ns);
+
+    assertThat(run("replay", file.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    assertThat(out.toString())
+        .contains(": 20 notifications, 20 samples decoded, 0 malformed; last accel (0.125, -0.500, 1.019) g")
+        .contains("2.9/3 Hz over 6.7 s · loss 0.0 % (inferred)")
+        .contains("replayed 20 notifications (0 for devices or characteristics not subscribed)");
+  }
+
   private static CaptureDevice myo(boolean withCommand) {
     List<GattCharacteristicInfo> table =
         new ArrayList<>(new VirtualMyo(MYO, "Myo", SyntheticWorkout.demo()).characteristics());
