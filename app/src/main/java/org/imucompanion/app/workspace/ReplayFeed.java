@@ -3,8 +3,13 @@ package org.imucompanion.app.workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -21,18 +26,26 @@ import org.imucompanion.ble.ScanListener;
 import org.imucompanion.ble.ScanSession;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureReplay;
+import org.imucompanion.ble.health.NominalRate;
+import org.imucompanion.ble.profile.EmgReading;
 import org.imucompanion.ble.profile.DeviceKind;
 import org.imucompanion.ble.virtualdevice.DeviceLink;
 import org.imucompanion.ble.virtualdevice.VirtualDevice;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
+import org.imucompanion.protocol.legacy.LegacyUuids;
+import org.imucompanion.protocol.myo.MyoUuids;
+import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
- * A capture played back into the dashboard: each captured wristband or Myo becomes a {@link
- * LiveDevice} fed by the same feed a live one uses ({@link WristbandFeed}, {@link MyoFeed}) over a
- * {@link CaptureReplay} transport, so Live plots and labels it, the Inspector shows its packets and
- * Record can record it. The replay is shared by its devices and closed with the last of them.
+ * A capture played back into the dashboard: each captured device becomes a {@link LiveDevice} fed
+ * by the same feed a live one uses ({@link WristbandFeed}, {@link LegacyFeed}, {@link MyoFeed}) over
+ * a {@link CaptureReplay} transport, so Live plots and labels it, the Inspector shows its packets
+ * and Record can record it. The replay is shared by its devices and closed with the last of them.
  *
- * <p>Legacy wristbands are not replayed: the app polls them by reading, and a capture holds
- * notifications, not a reading per poll.
+ * <p>A capture with a device this app cannot decode (a kind it has no profile for, or a GATT table
+ * without a characteristic the profile needs) is refused whole, with the reason ({@link
+ * #refusal}): the same rule as the {@code replay} command's. A legacy wristband's values come back
+ * as notifications even when the app polled it live, since that is how the capture holds them.
  */
 public final class ReplayFeed {
   /** How long playing waits for the feeds to subscribe before it starts anyway. */
@@ -42,19 +55,16 @@ public final class ReplayFeed {
   private final Path file;
   private final List<LiveDevice> devices;
   private final List<CaptureDevice> replayed;
-  private final List<String> skipped;
 
   private ReplayFeed(
       CaptureReplay replay,
       Path file,
       List<LiveDevice> devices,
-      List<CaptureDevice> replayed,
-      List<String> skipped) {
+      List<CaptureDevice> replayed) {
     this.replay = replay;
     this.file = file;
     this.devices = List.copyOf(devices);
     this.replayed = List.copyOf(replayed);
-    this.skipped = List.copyOf(skipped);
   }
 
   /**
@@ -64,24 +74,23 @@ public final class ReplayFeed {
    * @param file the btsnoop file, its sidecar beside it
    * @param pace how fast to play it (the dashboard uses the recorded pace)
    * @return the feed, its devices connecting
-   * @throws IOException if the capture cannot be read, or it has no device this app can replay
+   * @throws IOException if the capture cannot be read, or a device in it cannot be replayed ({@link
+   *     #refusal})
    */
   public static ReplayFeed open(Path file, CaptureReplay.Pace pace) throws IOException {
     CaptureReplay replay = CaptureReplay.open(file, pace);
-    List<CaptureDevice> replayable = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    for (CaptureDevice d : replay.capturedDevices()) {
-      DeviceKind kind = DeviceKind.byId(d.kind()).orElse(null);
-      if (kind == DeviceKind.WRISTBAND_V1 || kind == DeviceKind.MYO) {
-        replayable.add(d);
-      } else {
-        skipped.add(d.address() + " (" + d.kind() + ": not replayed, the app polls it)");
-      }
+    List<CaptureDevice> replayable = replay.capturedDevices();
+    List<String> refused = new ArrayList<>();
+    for (CaptureDevice d : replayable) {
+      refusal(d).ifPresent(refused::add);
     }
-    if (replayable.isEmpty()) {
+    if (replayable.isEmpty() || !refused.isEmpty()) {
       replay.close();
       throw new IOException(
-          file + ": no wristband or Myo in the capture to replay" + (skipped.isEmpty() ? "" : "; " + skipped));
+          file
+              + ": "
+              + (replayable.isEmpty() ? "the sidecar names no device" : String.join("; ", refused))
+              + "; nothing replayed");
     }
     AtomicInteger open = new AtomicInteger(replayable.size());
     List<LiveDevice> devices = new ArrayList<>();
@@ -93,7 +102,93 @@ public final class ReplayFeed {
               share, d.address(), name, DeviceKind.byId(d.kind()), true, SampleSink.NONE);
       devices.add(device);
     }
-    return new ReplayFeed(replay, file, devices, replayable, skipped);
+    return new ReplayFeed(replay, file, devices, replayable);
+  }
+
+  /**
+   * Returns what a characteristic of a device without sequence numbers should deliver, for stream
+   * health over a capture: the Myo's IMU, each of its EMG characteristics (a quarter of the
+   * rotation) and the legacy wristband's data as the live feed measures it. The wristband's rate
+   * comes from its configuration instead; event characteristics (battery, classifier) have none.
+   *
+   * @param characteristic a characteristic UUID
+   * @return the nominal rate, or empty for a characteristic without one
+   */
+  public static Optional<NominalRate> nominalRate(UUID characteristic) {
+    if (characteristic.equals(MyoUuids.IMU_DATA)) {
+      return Optional.of(NominalRate.ofSamples(VirtualMyo.IMU_RATE_HZ, 1));
+    }
+    if (MyoUuids.EMG_DATA.contains(characteristic)) {
+      return Optional.of(
+          NominalRate.ofSamples(EmgReading.RATE_HZ / (double) MyoUuids.EMG_DATA.size(), 2));
+    }
+    if (characteristic.equals(LegacyUuids.DATA)) {
+      return Optional.of(NominalRate.ofSamples(1e3 / LegacyFeed.POLL_INTERVAL.toMillis(), 1));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Says why a captured device cannot be replayed through its profile, if it cannot: a kind this
+   * app has no profile for, or a GATT table without a characteristic the profile subscribes to or
+   * writes (a capture saved by an older Inspector has no Myo command characteristic), or a
+   * wristband captured without the configuration its packets decode with.
+   *
+   * @param d a device from a capture's sidecar
+   * @return the reason, naming the device; empty if it can be replayed
+   */
+  public static Optional<String> refusal(CaptureDevice d) {
+    String who = d.address() + " (" + d.name().orElse("unnamed") + ", " + d.kind() + ")";
+    Optional<DeviceKind> kind = DeviceKind.byId(d.kind());
+    if (kind.isEmpty()) {
+      return Optional.of(
+          who
+              + ": no decoder for the kind '"
+              + d.kind()
+              + "' (this app decodes "
+              + String.join(", ", Arrays.stream(DeviceKind.values()).map(DeviceKind::id).toList())
+              + ")");
+    }
+    Map<UUID, String> needed = new LinkedHashMap<>();
+    switch (kind.get()) {
+      case WRISTBAND_V1 -> {
+        needed.put(WristbandUuids.DATA, "data");
+        needed.put(WristbandUuids.CONFIG, "configuration");
+        needed.put(WristbandUuids.CONTROL, "control");
+      }
+      case LEGACY -> needed.put(LegacyUuids.DATA, "data");
+      case MYO -> {
+        needed.put(MyoUuids.IMU_DATA, "IMU data");
+        for (int i = 0; i < MyoUuids.EMG_DATA.size(); i++) {
+          needed.put(MyoUuids.EMG_DATA.get(i), "EMG " + i);
+        }
+        needed.put(MyoUuids.COMMAND, "command");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    needed.forEach(
+        (uuid, label) -> {
+          if (d.byUuid(uuid).isEmpty()) {
+            missing.add(label + " " + uuid);
+          }
+        });
+    if (!missing.isEmpty()) {
+      return Optional.of(
+          who
+              + ": the capture's GATT table has no "
+              + String.join(", no ", missing)
+              + ", which the "
+              + d.kind()
+              + " profile needs");
+    }
+    if (kind.get() == DeviceKind.WRISTBAND_V1 && !d.readValues().containsKey(WristbandUuids.CONFIG)) {
+      return Optional.of(
+          who
+              + ": the capture holds no configuration read from "
+              + WristbandUuids.CONFIG
+              + ", which its packets decode with");
+    }
+    return Optional.empty();
   }
 
   /**
@@ -127,28 +222,24 @@ public final class ReplayFeed {
   }
 
   /**
-   * Says what is replayed and what was left out, for the user.
+   * Says what is replayed, for the user.
    *
    * @return one line
    */
   public String summary() {
-    StringBuilder s =
-        new StringBuilder("Replaying ")
-            .append(file.getFileName())
-            .append(" at its recorded pace: ")
-            .append(String.join(", ", devices.stream().map(LiveDevice::name).toList()));
-    if (!skipped.isEmpty()) {
-      s.append("; left out ").append(String.join(", ", skipped));
-    }
-    return s.append('.').toString();
+    return "Replaying "
+        + file.getFileName()
+        + " at its recorded pace: "
+        + String.join(", ", devices.stream().map(LiveDevice::name).toList())
+        + ".";
   }
 
   /**
    * Starts playing once the feeds have subscribed (waiting at most 5 s, on a thread of its own, so
    * the first notifications are not lost to a subscription still on its way).
    *
-   * @return completes when every notification was handed over, with the counts; a failure is also
-   *     reported as each device's problem
+   * @return completes when every notification was handed over, with the counts; a failure, damaged
+   *     records passed over and time stamp jumps are also reported as each device's problem
    */
   public CompletableFuture<CaptureReplay.Report> play() {
     Executor waiter =
@@ -166,9 +257,37 @@ public final class ReplayFeed {
           if (failure != null) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             devices.forEach(d -> d.reportProblem("replay stopped: " + cause.getMessage()));
+          } else {
+            problemOf(report).ifPresent(p -> devices.forEach(d -> d.reportProblem(p)));
           }
         });
     return playing;
+  }
+
+  /**
+   * Says what a finished replay passed over, in one line for a device's problem.
+   *
+   * @param report what the replay did
+   * @return e.g. {@code replay skipped 1 damaged stretch of the capture (52 bytes; record 57 at
+   *     byte offset 3120: ...)}, or empty when nothing was passed over
+   */
+  static Optional<String> problemOf(CaptureReplay.Report report) {
+    List<String> parts = new ArrayList<>();
+    if (report.damagedStretches() > 0) {
+      parts.add(
+          "skipped "
+              + report.damagedStretches()
+              + (report.damagedStretches() == 1 ? " damaged stretch" : " damaged stretches")
+              + " of the capture ("
+              + report.bytesSkipped()
+              + " bytes; first: "
+              + report.damage().get(0).describe()
+              + ")");
+    }
+    if (report.jumpCount() > 0) {
+      parts.add(report.jumps().get(0).describe() + (report.jumpCount() > 1 ? " (and " + (report.jumpCount() - 1) + " more jumps)" : ""));
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of("replay " + String.join("; ", parts));
   }
 
   private void awaitSubscriptions() {
@@ -199,12 +318,14 @@ public final class ReplayFeed {
   }
 
   private int notifying(CaptureDevice d) {
-    DeviceLink link = replay.device(d.address()).flatMap(VirtualDevice::link).orElse(null);
+    VirtualDevice device = replay.device(d.address()).orElse(null);
+    DeviceLink link = device == null ? null : device.link().orElse(null);
     if (link == null) {
       return 0;
     }
     int n = 0;
-    for (GattCharacteristicInfo c : d.characteristics()) {
+    // The replayed table, not the captured one: a polled legacy band's data notifies in a replay.
+    for (GattCharacteristicInfo c : device.characteristics()) {
       if ((c.has(CharacteristicProperty.NOTIFY) || c.has(CharacteristicProperty.INDICATE))
           && link.isNotifying(c.uuid())) {
         n++;

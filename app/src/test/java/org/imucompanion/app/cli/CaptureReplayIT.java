@@ -46,6 +46,17 @@ class CaptureReplayIT {
     assertThat(number(report, "(\\d+) samples decoded")).isEqualTo(captured);
     assertThat(report).contains("0 malformed").contains("loss 0.0 %");
     assertThat(number(report, "replayed (\\d+) notifications")).isEqualTo(captured);
+    // Per characteristic: the data stream's counts, its last sample and its health.
+    assertThat(report)
+        .containsPattern(
+            "\n  data 0e5a0002-[0-9a-f-]+: "
+                + captured
+                + " notifications, "
+                + captured
+                + " samples decoded, 0 malformed; last accel \\(-?\\d+\\.\\d{3}, -?\\d+\\.\\d{3},"
+                + " -?\\d+\\.\\d{3}\\) g · gyro \\(.*\\) rad/s.*; \\d+\\.\\d/50 Hz over \\d+\\.\\d s · loss"
+                + " 0\\.0 %");
+    assertThat(report).doesNotContain("warning");
   }
 
   @Test

@@ -2,8 +2,11 @@ package org.imucompanion.ble.capture;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import org.imucompanion.ble.BleException;
 import org.imucompanion.ble.BleTransport;
 import org.imucompanion.ble.CharacteristicProperty;
 import org.imucompanion.ble.ConnectionListener;
+import org.imucompanion.ble.GattCharacteristicInfo;
 import org.imucompanion.ble.ScanFilter;
 import org.imucompanion.ble.ScanListener;
 import org.imucompanion.ble.ScanSession;
@@ -40,6 +44,10 @@ import org.imucompanion.ble.virtualdevice.VirtualTransport;
  * device or characteristic nobody subscribed to is counted as not delivered, as a live device's
  * would be lost.
  *
+ * <p>Bad input does not stop a replay: damaged records are passed over by the reader and listed in
+ * the {@link Report}, and time stamps that jump ({@link TimeJump}) are neither waited for nor
+ * passed on as a gap of years or a step back in host time.
+ *
  * <p>Faults can be injected into a replay through {@link #device(String)}.
  */
 public final class CaptureReplay implements BleTransport {
@@ -53,13 +61,90 @@ public final class CaptureReplay implements BleTransport {
   }
 
   /**
+   * A step between two consecutive notifications' time stamps that no live stream makes: more
+   * than {@link #MAX_FORWARD_STEP} forward (a clock set 10 years ahead) or more than {@link
+   * #MAX_BACKWARD_STEP} back. The replay does not wait for it and goes on as if the notification had
+   * come right after the one before, so a single wait is never longer than {@link
+   * #MAX_FORWARD_STEP} and stream health sees neither a span of years nor a negative interval.
+   *
+   * @param recordNumber the btsnoop record of the notification after the jump ({@link
+   *     CaptureReader#recordNumber()})
+   * @param stepMicros the step in microseconds: positive forward, negative back
+   */
+  public record TimeJump(long recordNumber, long stepMicros) {
+
+    /**
+     * Says what happened, for a user.
+     *
+     * @return e.g. {@code timestamps jump by 315360000.0 s at record 57; not waited}
+     */
+    public String describe() {
+      double seconds = Math.abs(stepMicros) / 1e6;
+      return stepMicros >= 0
+          ? String.format(
+              Locale.ROOT, "timestamps jump by %.1f s at record %d; not waited", seconds, recordNumber)
+          : String.format(
+              Locale.ROOT,
+              "timestamps go back by %.1f s at record %d; replayed as if no time had passed",
+              seconds,
+              recordNumber);
+    }
+  }
+
+  /**
    * What a playback did.
    *
    * @param delivered notifications handed to a subscribed connection
    * @param notDelivered notifications whose device was not connected or characteristic not
    *     subscribed
+   * @param skippedRecords notifications the reader could not return ({@link
+   *     CaptureReader#skippedRecords()})
+   * @param damage damaged stretches of the file passed over, the first {@value
+   *     CaptureReader#MAX_DAMAGE_KEPT}
+   * @param damagedStretches how many damaged stretches there were
+   * @param bytesSkipped how many bytes they took up
+   * @param jumps time stamp jumps not waited for, the first {@value #MAX_JUMPS_KEPT}
+   * @param jumpCount how many jumps there were
    */
-  public record Report(long delivered, long notDelivered) {}
+  public record Report(
+      long delivered,
+      long notDelivered,
+      long skippedRecords,
+      List<CaptureDamage> damage,
+      long damagedStretches,
+      long bytesSkipped,
+      List<TimeJump> jumps,
+      long jumpCount) {
+
+    /**
+     * Freezes the lists.
+     *
+     * @param delivered see {@link #delivered()}
+     * @param notDelivered see {@link #notDelivered()}
+     * @param skippedRecords see {@link #skippedRecords()}
+     * @param damage see {@link #damage()}
+     * @param damagedStretches see {@link #damagedStretches()}
+     * @param bytesSkipped see {@link #bytesSkipped()}
+     * @param jumps see {@link #jumps()}
+     * @param jumpCount see {@link #jumpCount()}
+     */
+    public Report {
+      damage = List.copyOf(damage);
+      jumps = List.copyOf(jumps);
+    }
+  }
+
+  /** The longest step forward between two notifications that a replay waits for. */
+  public static final Duration MAX_FORWARD_STEP = Duration.ofSeconds(5);
+
+  /**
+   * The longest step back that is taken as it was recorded (notifications of several
+   * characteristics interleave slightly out of order); a longer one is a {@link TimeJump}.
+   */
+  public static final Duration MAX_BACKWARD_STEP = Duration.ofSeconds(1);
+
+  /** Time jumps kept in a report; further ones are only counted. */
+  static final int MAX_JUMPS_KEPT = 100;
 
   private static final int QUEUE_CAPACITY = 4096;
 
@@ -150,15 +235,33 @@ public final class CaptureReplay implements BleTransport {
     long notDelivered = 0;
     long startNanos = System.nanoTime();
     long firstMicros = Long.MIN_VALUE;
+    long previousMicros = 0; // the previous notification's time, shifted
+    long shiftMicros = 0; // added to every time stamp after the jumps so far
+    long maxForward = MAX_FORWARD_STEP.toNanos() / 1000;
+    long maxBackward = MAX_BACKWARD_STEP.toNanos() / 1000;
+    List<TimeJump> jumps = new ArrayList<>();
+    long jumpCount = 0;
     try (CaptureReader reader = CaptureReader.open(file)) {
       for (Optional<CapturedNotification> next = reader.next();
           next.isPresent() && !closed;
           next = reader.next()) {
         CapturedNotification n = next.get();
+        long micros = n.epochMicros() + shiftMicros;
         if (firstMicros == Long.MIN_VALUE) {
-          firstMicros = n.epochMicros();
+          firstMicros = micros;
+        } else {
+          long step = micros - previousMicros;
+          if (step > maxForward || step < -maxBackward) {
+            jumpCount++;
+            if (jumps.size() < MAX_JUMPS_KEPT) {
+              jumps.add(new TimeJump(reader.recordNumber(), step));
+            }
+            shiftMicros -= step;
+            micros = previousMicros;
+          }
         }
-        long due = startNanos + (n.epochMicros() - firstMicros) * 1000L;
+        previousMicros = micros;
+        long due = startNanos + (micros - firstMicros) * 1000L;
         if (pace == Pace.RECORDED) {
           for (long wait = due - System.nanoTime();
               wait > 0 && !closed;
@@ -177,7 +280,16 @@ public final class CaptureReplay implements BleTransport {
         link.get().notify(n.characteristic(), n.valueNoCopy(), due);
         delivered++;
       }
-      playback.complete(new Report(delivered, notDelivered));
+      playback.complete(
+          new Report(
+              delivered,
+              notDelivered,
+              reader.skippedRecords(),
+              reader.damage(),
+              reader.damagedStretches(),
+              reader.bytesSkipped(),
+              jumps,
+              jumpCount));
     } catch (IOException | RuntimeException e) {
       playback.completeExceptionally(e);
     }
@@ -226,7 +338,12 @@ public final class CaptureReplay implements BleTransport {
     scheduler.shutdownNow();
   }
 
-  /** A captured device: answers reads with the values read while capturing, accepts writes. */
+  /**
+   * A captured device: answers reads with the values read while capturing, accepts writes. A
+   * characteristic that could only be read live is offered to notify as well: a capture holds
+   * values as notifications, including those a host polled (the legacy wristband whose firmware
+   * cannot notify), and a replay hands them back the one way it can.
+   */
   private static final class ReplayedDevice extends VirtualDevice {
     final CaptureDevice captured;
     private final Map<UUID, byte[]> readValues;
@@ -238,9 +355,20 @@ public final class CaptureReplay implements BleTransport {
           captured.characteristics().stream()
               .map(c -> c.service())
               .collect(java.util.stream.Collectors.toSet()),
-          captured.characteristics());
+          captured.characteristics().stream().map(ReplayedDevice::notifiable).toList());
       this.captured = captured;
       this.readValues = captured.readValues();
+    }
+
+    private static GattCharacteristicInfo notifiable(GattCharacteristicInfo c) {
+      if (!c.has(CharacteristicProperty.READ)
+          || c.has(CharacteristicProperty.NOTIFY)
+          || c.has(CharacteristicProperty.INDICATE)) {
+        return c;
+      }
+      EnumSet<CharacteristicProperty> props = EnumSet.copyOf(c.properties());
+      props.add(CharacteristicProperty.NOTIFY);
+      return new GattCharacteristicInfo(c.service(), c.uuid(), c.handle(), props);
     }
 
     @Override

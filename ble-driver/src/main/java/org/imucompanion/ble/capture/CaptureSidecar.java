@@ -101,7 +101,18 @@ final class CaptureSidecar {
       throw new CaptureFormatException(
           "no sidecar " + path + ": a capture needs it to know which characteristic each handle is",
           e);
+    } catch (IllegalArgumentException e) {
+      throw new CaptureFormatException(path + ": not a properties file: " + e.getMessage(), e);
     }
+    try {
+      return entries(path, props);
+    } catch (IllegalArgumentException e) {
+      // A read value that is not hex, a handle out of range, two characteristics on one handle...
+      throw new CaptureFormatException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Entry> entries(Path path, Properties props) throws CaptureFormatException {
     if (!FORMAT.equals(props.getProperty("format"))) {
       throw new CaptureFormatException(
           path + ": format is " + props.getProperty("format") + ", expected " + FORMAT);

@@ -26,5 +26,13 @@
  * notification came off the link; a replay restores the spacing to the microsecond. The reader
  * also accepts a real {@code btmon -w} or Android HCI H4 snoop log, given a sidecar naming its
  * devices and handles.
+ *
+ * <p>Bad input: a damaged record (a length of 2³¹ or −1, a flipped bit in a header) is a {@link
+ * org.imucompanion.ble.capture.CaptureDamage} with its record number and byte offset, and reading
+ * goes on from the next pair of records that make sense; a time stamp that jumps more than 5 s
+ * ahead or 1 s back is a {@link org.imucompanion.ble.capture.CaptureReplay.TimeJump}, not waited
+ * for. Only a file that is not a capture at all raises {@link
+ * org.imucompanion.ble.capture.CaptureFormatException}. {@link
+ * org.imucompanion.ble.capture.LiveCapture} is how a live device of any kind is captured.
  */
 package org.imucompanion.ble.capture;

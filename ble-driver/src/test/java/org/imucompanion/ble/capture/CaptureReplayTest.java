@@ -206,7 +206,8 @@ class CaptureReplayTest {
     List<CaptureReplay.Report> report = new ArrayList<>();
     List<Notification> replayed = replay(CaptureReplay.Pace.AS_FAST_AS_POSSIBLE, report);
 
-    assertThat(report.get(0)).isEqualTo(new CaptureReplay.Report(live.size(), 0));
+    assertThat(report.get(0))
+        .isEqualTo(new CaptureReplay.Report(live.size(), 0, 0, List.of(), 0, 0, List.of(), 0));
     // Devices run on different threads, so only each stream's own order is defined: compare
     // stream by stream (device and characteristic), sample by sample and gap by gap.
     Map<String, List<Notification>> liveStreams = byStream(live);
@@ -260,7 +261,10 @@ class CaptureReplayTest {
       CaptureReplay.Report r = replay.play().get(30, TimeUnit.SECONDS);
       long wristband =
           live.stream().filter(n -> n.characteristic().equals(WristbandUuids.DATA)).count();
-      assertThat(r).isEqualTo(new CaptureReplay.Report(wristband, live.size() - wristband));
+      assertThat(r)
+          .isEqualTo(
+              new CaptureReplay.Report(
+                  wristband, live.size() - wristband, 0, List.of(), 0, 0, List.of(), 0));
       // handed over is not yet delivered: the last ones may still be on the delivery thread
       Await.until(() -> got.size() >= wristband, Duration.ofSeconds(10), () -> got.size() + " delivered");
       assertThat(got).hasSize((int) wristband);

@@ -338,10 +338,13 @@ public final class InspectorViewModel {
           status.set(
               String.format(
                   Locale.ROOT,
-                  "Opened %s: %d notifications%s.",
+                  "Opened %s: %d notifications%s%s.",
                   file.getFileName(),
                   capture.rows().size(),
-                  capture.skipped() > 0 ? ", " + capture.skipped() + " records skipped" : ""));
+                  capture.skipped() > 0 ? ", " + capture.skipped() + " records skipped" : "",
+                  capture.damage().isEmpty()
+                      ? ""
+                      : "; damaged, passed over: " + capture.damage().get(0).describe()));
           shown.complete(capture);
         },
         ui);
@@ -492,7 +495,12 @@ public final class InspectorViewModel {
   }
 
   /** The decoded fields of a characteristic without sequence numbers. */
-  private static String decodeOther(UUID characteristic, byte[] value) throws ProtocolException {
+  /**
+   * Decodes a value of a characteristic other than the wristband's data into text for the table.
+   *
+   * @throws ProtocolException if the value does not decode as its characteristic's
+   */
+  static String decodeOther(UUID characteristic, byte[] value) throws ProtocolException {
     if (characteristic.equals(MyoUuids.IMU_DATA)) {
       MyoImuPacket p = MyoCodec.decodeImu(value);
       Quaternion q = p.orientation();
@@ -507,6 +515,12 @@ public final class InspectorViewModel {
       LegacyWristbandPacket p = LegacyCodec.decode(value);
       return "a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS()) + "  m "
           + vector(p.magMicroTesla()) + " µT";
+    }
+    if (characteristic.equals(MyoUuids.BATTERY_LEVEL)) {
+      return "battery " + MyoCodec.decodeBatteryLevel(value) + " %";
+    }
+    if (characteristic.equals(MyoUuids.CLASSIFIER_EVENT)) {
+      return "classifier " + MyoCodec.decodeClassifierEvent(value);
     }
     return "not decoded here (characteristic " + characteristic + ")";
   }

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.imucompanion.app.workspace.HealthSummary;
+import org.imucompanion.app.workspace.ReplayFeed;
 import org.imucompanion.ble.Notification;
+import org.imucompanion.ble.capture.CaptureDamage;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureFormatException;
 import org.imucompanion.ble.capture.CaptureReader;
@@ -27,18 +30,27 @@ import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
  * A btsnoop capture read into Inspector rows: every notification decoded as the live table would
- * (sequence gaps, duplicates and malformed packets flagged), with each wristband's stream health
- * over the whole capture. Reading blocks on the file: do it off the FX thread.
+ * (sequence gaps, duplicates and malformed packets flagged), with each stream's health over the
+ * whole capture: a wristband's data stream, and each Myo IMU and EMG characteristic and legacy
+ * data characteristic. Reading blocks on the file: do it off the FX thread.
  *
  * @param file the capture
  * @param rows one row per notification, in capture order, times in ms since the first
  * @param malformed packets that did not decode
  * @param irregular packets after a sequence gap, or duplicates, late or resyncs
  * @param skipped records the reader could not turn into notifications (cut short, unknown handle)
+ * @param damage damaged stretches of the file the reader passed over (record number, byte offset,
+ *     why), the first {@value CaptureReader#MAX_DAMAGE_KEPT}; the rows are what came after them too
  * @param health one line per device: name, kind and its stream health over the capture
  */
 public record OpenedCapture(
-    Path file, List<PacketRow> rows, long malformed, long irregular, long skipped, String health) {
+    Path file,
+    List<PacketRow> rows,
+    long malformed,
+    long irregular,
+    long skipped,
+    List<CaptureDamage> damage,
+    String health) {
 
   /** Rows kept from one capture: a table this long still scrolls; more is a job for tshark. */
   public static final int MAX_ROWS = 200_000;
@@ -51,11 +63,13 @@ public record OpenedCapture(
    * @param malformed see {@link #malformed()}
    * @param irregular see {@link #irregular()}
    * @param skipped see {@link #skipped()}
+   * @param damage see {@link #damage()}
    * @param health see {@link #health()}
    */
   public OpenedCapture {
     Objects.requireNonNull(file, "file");
     rows = List.copyOf(rows);
+    damage = List.copyOf(damage);
     Objects.requireNonNull(health, "health");
   }
 
@@ -65,7 +79,8 @@ public record OpenedCapture(
    * @param file the btsnoop file, its sidecar beside it
    * @return the rows and health
    * @throws CaptureFormatException if the file or its sidecar is not a capture; the message says
-   *     what was wrong and after which notification
+   *     what was wrong (damaged records inside a capture are passed over and listed in {@link
+   *     #damage()})
    * @throws IOException if reading fails
    */
   public static OpenedCapture read(Path file) throws IOException {
@@ -76,24 +91,20 @@ public record OpenedCapture(
     Map<String, WristbandConfig> configs = new HashMap<>();
     Map<String, StreamHealth> healths = new LinkedHashMap<>();
     Map<String, SequenceTracker> trackers = new HashMap<>();
+    Map<String, Map<UUID, StreamHealth>> others = new LinkedHashMap<>();
     long count = 0;
     long firstMicros = Long.MIN_VALUE;
     long lastNanos = 0;
     long skipped;
+    List<CaptureDamage> damage;
+    long damagedStretches;
     try (CaptureReader reader = CaptureReader.open(file)) {
       for (CaptureDevice d : reader.devices()) {
         devices.put(d.address(), d);
         configs.put(d.address(), configOf(d));
       }
       while (true) {
-        Optional<CapturedNotification> next;
-        try {
-          next = reader.next();
-        } catch (CaptureFormatException e) {
-          // The reader says what was wrong; say where, so a developer can look at the bytes.
-          throw new CaptureFormatException(
-              e.getMessage() + " (after notification " + count + " of the capture)", e);
-        }
+        Optional<CapturedNotification> next = reader.next();
         if (next.isEmpty()) {
           break;
         }
@@ -137,12 +148,35 @@ public record OpenedCapture(
           if (row.malformed()) {
             malformed++;
           }
+          Optional<NominalRate> nominal = ReplayFeed.nominalRate(c.characteristic());
+          if (nominal.isPresent()) {
+            StreamHealth h =
+                others
+                    .computeIfAbsent(c.deviceAddress(), a -> new LinkedHashMap<>())
+                    .computeIfAbsent(
+                        c.characteristic(),
+                        u ->
+                            StreamHealth.withoutSequenceNumbers(
+                                new StreamKey(c.deviceAddress(), u), nominal.get()));
+            try {
+              InspectorViewModel.decodeOther(c.characteristic(), c.value());
+              int perPacket =
+                  (int)
+                      Math.round(
+                          nominal.get().samplesPerSecond() / nominal.get().packetsPerSecond());
+              h.recordPacket(t, c.length(), perPacket);
+            } catch (ProtocolException e) {
+              h.recordMalformed(t, c.length(), e.reason());
+            }
+          }
         }
         if (rows.size() < MAX_ROWS) {
           rows.add(row);
         }
       }
       skipped = reader.skippedRecords();
+      damage = reader.damage();
+      damagedStretches = reader.damagedStretches();
     }
     StringBuilder health = new StringBuilder();
     for (CaptureDevice d : devices.values()) {
@@ -151,7 +185,19 @@ public record OpenedCapture(
       }
       health.append(d.address()).append(" (").append(d.name().orElse("unnamed")).append(", ").append(d.kind()).append("): ");
       StreamHealth h = healths.get(d.address());
-      health.append(h == null ? "no decoded stream" : HealthSummary.cumulative(h.snapshot(lastNanos)));
+      Map<UUID, StreamHealth> streams = others.getOrDefault(d.address(), Map.of());
+      if (h != null) {
+        health.append(HealthSummary.cumulative(h.snapshot(lastNanos)));
+      } else if (streams.isEmpty()) {
+        health.append("no decoded stream");
+      }
+      for (Map.Entry<UUID, StreamHealth> e : streams.entrySet()) {
+        health
+            .append("\n  ")
+            .append(e.getKey())
+            .append(": ")
+            .append(HealthSummary.cumulative(e.getValue().snapshot(lastNanos)));
+      }
     }
     if (devices.isEmpty()) {
       health.append("no devices in the sidecar");
@@ -159,7 +205,15 @@ public record OpenedCapture(
     if (count > MAX_ROWS) {
       health.append("\nfirst ").append(MAX_ROWS).append(" of ").append(count).append(" notifications shown");
     }
-    return new OpenedCapture(file, rows, malformed, irregular, skipped, health.toString());
+    if (damagedStretches > 0) {
+      health
+          .append('\n')
+          .append(damagedStretches)
+          .append(damagedStretches == 1 ? " damaged stretch" : " damaged stretches")
+          .append(" passed over; first: ")
+          .append(damage.get(0).describe());
+    }
+    return new OpenedCapture(file, rows, malformed, irregular, skipped, damage, health.toString());
   }
 
   private static WristbandConfig configOf(CaptureDevice d) throws CaptureFormatException {

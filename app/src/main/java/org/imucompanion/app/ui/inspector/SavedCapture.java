@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.imucompanion.ble.CharacteristicProperty;
 import org.imucompanion.ble.GattCharacteristicInfo;
@@ -17,6 +19,11 @@ import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureWriter;
 import org.imucompanion.ble.profile.DeviceKind;
+import org.imucompanion.ble.virtualdevice.MotionSource;
+import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualLegacyWristband;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
+import org.imucompanion.ble.virtualdevice.VirtualWristband;
 import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.protocol.wristband.WristbandUuids;
 
@@ -26,8 +33,13 @@ import org.imucompanion.protocol.wristband.WristbandUuids;
  * capture} command. Writing blocks on the file: do it off the FX thread.
  *
  * <p>The device's GATT table is rebuilt from the notifications (each carries its UUID and ATT
- * handle). A wristband's configuration is not among them; the capture records the configuration
- * the Inspector decodes with ({@link WristbandConfig#DEFAULT}), which is what a replay then reads.
+ * handle) and the kind's reference table, the one its virtual device presents (services,
+ * properties, and the characteristics the profile writes or reads, such as the Myo's command or
+ * the wristband's configuration and control), so the capture replays through the kind's profile
+ * and names each characteristic's real service. A characteristic this app does not know is kept
+ * with the nil service UUID ({@link #UNKNOWN_SERVICE}). A wristband's configuration is not among the
+ * notifications; the capture records the configuration the Inspector decodes with ({@link
+ * WristbandConfig#DEFAULT}), which is what a replay then reads.
  *
  * @param file the btsnoop file written
  * @param notifications how many notifications it holds
@@ -59,31 +71,10 @@ public record SavedCapture(Path file, long notifications) {
   public static SavedCapture write(
       Path file, String address, String name, String displayKind, List<Notification> notifications)
       throws IOException {
-    Map<UUID, Integer> handles = new LinkedHashMap<>();
-    for (Notification n : notifications) {
-      handles.putIfAbsent(n.characteristic(), n.handle());
-    }
     String kind = profileId(displayKind);
-    List<GattCharacteristicInfo> table = new ArrayList<>();
-    int highest = 0;
-    for (Map.Entry<UUID, Integer> e : handles.entrySet()) {
-      UUID uuid = e.getKey();
-      // Our wristband's service is known; for others the service UUID was not kept with the
-      // notification, and nothing that reads a capture looks characteristics up by service.
-      UUID service = isWristband(uuid) ? WristbandUuids.SERVICE : uuid;
-      table.add(
-          new GattCharacteristicInfo(
-              service, uuid, e.getValue(), EnumSet.of(CharacteristicProperty.NOTIFY)));
-      highest = Math.max(highest, e.getValue());
-    }
+    List<GattCharacteristicInfo> table = table(kind, notifications);
     Map<UUID, byte[]> reads = new LinkedHashMap<>();
-    if (kind.equals(DeviceKind.WRISTBAND_V1.id()) && !handles.containsKey(WristbandUuids.CONFIG)) {
-      table.add(
-          new GattCharacteristicInfo(
-              WristbandUuids.SERVICE,
-              WristbandUuids.CONFIG,
-              highest + 2,
-              EnumSet.of(CharacteristicProperty.READ)));
+    if (kind.equals(DeviceKind.WRISTBAND_V1.id())) {
       reads.put(WristbandUuids.CONFIG, WristbandConfig.DEFAULT.encode());
     }
     try (CaptureWriter writer = CaptureWriter.create(file)) {
@@ -112,9 +103,61 @@ public record SavedCapture(Path file, long notifications) {
     return DeviceKind.WRISTBAND_V1.id();
   }
 
-  private static boolean isWristband(UUID uuid) {
-    return uuid.equals(WristbandUuids.DATA)
-        || uuid.equals(WristbandUuids.CONFIG)
-        || uuid.equals(WristbandUuids.CONTROL);
+  /** The service UUID recorded for a characteristic this app knows nothing about. */
+  public static final UUID UNKNOWN_SERVICE = new UUID(0, 0);
+
+  /**
+   * Rebuilds a device's GATT table: every notified characteristic at the handle it came from, with
+   * the service and properties of the kind's reference table, then the reference table's other
+   * characteristics at their usual handles (or the next free ones).
+   */
+  static List<GattCharacteristicInfo> table(String kind, List<Notification> notifications) {
+    List<GattCharacteristicInfo> reference = referenceTable(kind);
+    Map<UUID, GattCharacteristicInfo> known = new LinkedHashMap<>();
+    reference.forEach(c -> known.put(c.uuid(), c));
+    Map<UUID, GattCharacteristicInfo> table = new LinkedHashMap<>();
+    Set<Integer> used = new HashSet<>();
+    for (Notification n : notifications) {
+      if (table.containsKey(n.characteristic()) || used.contains(n.handle())) {
+        continue; // first handle wins; the writer refuses anything that disagrees with it
+      }
+      GattCharacteristicInfo ref = known.get(n.characteristic());
+      table.put(
+          n.characteristic(),
+          new GattCharacteristicInfo(
+              ref == null ? UNKNOWN_SERVICE : ref.service(),
+              n.characteristic(),
+              n.handle(),
+              ref == null ? EnumSet.of(CharacteristicProperty.NOTIFY) : ref.properties()));
+      used.add(n.handle());
+    }
+    int next = used.stream().mapToInt(Integer::intValue).max().orElse(0) + 2;
+    for (GattCharacteristicInfo ref : reference) {
+      if (table.containsKey(ref.uuid())) {
+        continue;
+      }
+      int handle = ref.handle();
+      if (used.contains(handle)) {
+        while (used.contains(next)) {
+          next += 2;
+        }
+        handle = next;
+      }
+      used.add(handle);
+      table.put(
+          ref.uuid(), new GattCharacteristicInfo(ref.service(), ref.uuid(), handle, ref.properties()));
+    }
+    return new ArrayList<>(table.values());
+  }
+
+  /** The table the kind's virtual device presents, which mirrors the real device's. */
+  private static List<GattCharacteristicInfo> referenceTable(String kind) {
+    String address = "00:00:00:00:00:00";
+    MotionSource still = SyntheticWorkout.demo();
+    return switch (DeviceKind.byId(kind).orElseThrow()) {
+      case WRISTBAND_V1 -> new VirtualWristband(address, "reference", still).characteristics();
+      case LEGACY -> new VirtualLegacyWristband(address, "reference", still, 1).characteristics();
+      case MYO -> new VirtualMyo(address, "reference", still).characteristics();
+    };
   }
 }

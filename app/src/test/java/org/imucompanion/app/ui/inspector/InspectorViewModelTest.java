@@ -80,7 +80,7 @@ class InspectorViewModelTest {
     assertThat(rows.get(2).decoded()).startsWith("MALFORMED");
     assertThat(rows.get(3).decoded()).startsWith("a (+0.00 +0.00 +1.00) g").endsWith(" µT");
     assertThat(rows.get(4).malformed()).isFalse();
-    assertThat(rows.get(4).decoded()).startsWith("not decoded here");
+    assertThat(rows.get(4).decoded()).isEqualTo("battery 80 %");
     assertThat(viewModel.malformedProperty().get()).isEqualTo(1);
   }
 
