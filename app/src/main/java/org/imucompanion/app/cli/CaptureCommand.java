@@ -3,19 +3,16 @@ package org.imucompanion.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.imucompanion.app.workspace.DeviceCapture;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.SampleSink;
-import org.imucompanion.ble.capture.CaptureDevice;
 import org.imucompanion.ble.capture.CaptureWriter;
 import org.imucompanion.ble.profile.DeviceKind;
-import org.imucompanion.protocol.wristband.WristbandUuids;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,17 +64,7 @@ final class CaptureCommand implements Callable<Integer> {
     try (CaptureWriter writer = CaptureWriter.create(output)) {
       DeviceArguments.awaitStreaming(live, device, RecordCommand.CONNECT_TIMEOUT_SECONDS);
       DeviceKind kind = live.deviceKind().orElseThrow();
-      writer.addDevice(
-          new CaptureDevice(
-              live.address(),
-              Optional.of(live.name()),
-              kind.id(),
-              live.characteristics(),
-              live.wristbandConfig()
-                  .map(c -> Map.of(WristbandUuids.CONFIG, c.encode()))
-                  .orElse(Map.of())));
-      // Every data characteristic the feed subscribed, as it came (malformed ones too).
-      live.tapNotifications(writer.listener());
+      DeviceCapture capture = DeviceCapture.start(live, writer);
       long end = System.nanoTime() + (long) (durationSeconds * 1e9);
       while (System.nanoTime() < end) {
         Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
@@ -88,7 +75,7 @@ final class CaptureCommand implements Callable<Integer> {
             live.link().describe(System.nanoTime()));
         out.flush();
       }
-      live.tapNotifications(n -> {});
+      capture.close();
       if (writer.failure().isPresent()) {
         throw new CommandFailedException(
             "capture failed: " + writer.failure().get().getMessage(), writer.failure().get());

@@ -381,16 +381,6 @@ public final class CaptureWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Finds a device added to the capture.
-   *
-   * @param address its address, in any case
-   * @return the device, or empty if it was not added
-   */
-  public synchronized Optional<CaptureDevice> device(String address) {
-    return Optional.ofNullable(devices.get(address.toUpperCase(java.util.Locale.ROOT)))
-        .map(s -> s.device);
-  }
 
   /**
    * Returns the devices added so far, in order.

@@ -32,7 +32,8 @@
  * goes on from the next pair of records that make sense; a time stamp that jumps more than 5 s
  * ahead or 1 s back is a {@link org.imucompanion.ble.capture.CaptureReplay.TimeJump}, not waited
  * for. Only a file that is not a capture at all raises {@link
- * org.imucompanion.ble.capture.CaptureFormatException}. {@link
- * org.imucompanion.ble.capture.LiveCapture} is how a live device of any kind is captured.
+ * org.imucompanion.ble.capture.CaptureFormatException}. A live
+ * device of any kind is captured by the app's supervised feed (every raw notification it
+ * subscribes, through {@link org.imucompanion.ble.capture.CaptureWriter#listener()}).
  */
 package org.imucompanion.ble.capture;

@@ -377,13 +377,12 @@ public final class InspectorViewModel {
       return CompletableFuture.failedFuture(new IllegalStateException("no device"));
     }
     List<Notification> received = d.notifications().since(0);
-    String address = received.isEmpty() ? "00:00:00:00:00:00" : received.get(0).deviceAddress();
     status.set("Saving " + received.size() + " notifications…");
     CompletableFuture<SavedCapture> writing = new CompletableFuture<>();
     background.execute(
         () -> {
           try {
-            writing.complete(SavedCapture.write(file, address, d.name(), d.kind(), received));
+            writing.complete(SavedCapture.write(file, d, received));
           } catch (Exception | Error e) {
             writing.completeExceptionally(e);
           }

@@ -1,5 +1,6 @@
 package org.imucompanion.app.ui.inspector;
 
+import org.imucompanion.app.workspace.LiveDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,10 +73,51 @@ public record SavedCapture(Path file, long notifications) {
       Path file, String address, String name, String displayKind, List<Notification> notifications)
       throws IOException {
     String kind = profileId(displayKind);
-    List<GattCharacteristicInfo> table = table(kind, notifications);
+    return write(file, address, name, kind, table(kind, notifications), WristbandConfig.DEFAULT, notifications);
+  }
+
+  /**
+   * Writes a live device's notifications to a capture, with the GATT table its connection really
+   * has and the configuration a wristband's packets decode with; a device that never connected
+   * (a test's) gets the table rebuilt from its notifications and its kind's reference table.
+   *
+   * @param file the btsnoop file to write (replaced if it exists); the sidecar goes beside it
+   * @param device the device
+   * @param notifications what it received, oldest first
+   * @return what was written
+   * @throws IOException if writing fails
+   */
+  public static SavedCapture write(Path file, LiveDevice device, List<Notification> notifications)
+      throws IOException {
+    String address =
+        !device.address().isEmpty()
+            ? device.address()
+            : notifications.isEmpty() ? "00:00:00:00:00:00" : notifications.get(0).deviceAddress();
+    if (device.deviceKind().isEmpty() || device.characteristics().isEmpty()) {
+      return write(file, address, device.name(), device.kind(), notifications);
+    }
+    return write(
+        file,
+        address,
+        device.name(),
+        device.deviceKind().get().id(),
+        device.characteristics(),
+        device.wristbandConfig().orElse(WristbandConfig.DEFAULT),
+        notifications);
+  }
+
+  private static SavedCapture write(
+      Path file,
+      String address,
+      String name,
+      String kind,
+      List<GattCharacteristicInfo> table,
+      WristbandConfig config,
+      List<Notification> notifications)
+      throws IOException {
     Map<UUID, byte[]> reads = new LinkedHashMap<>();
     if (kind.equals(DeviceKind.WRISTBAND_V1.id())) {
-      reads.put(WristbandUuids.CONFIG, WristbandConfig.DEFAULT.encode());
+      reads.put(WristbandUuids.CONFIG, config.encode());
     }
     try (CaptureWriter writer = CaptureWriter.create(file)) {
       writer.addDevice(new CaptureDevice(address, Optional.of(name), kind, table, reads));

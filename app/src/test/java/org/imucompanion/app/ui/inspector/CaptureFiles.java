@@ -4,23 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.imucompanion.ble.BleConnection;
+import org.imucompanion.app.workspace.DeviceCapture;
+import org.imucompanion.app.workspace.DeviceFeed;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureWriter;
-import org.imucompanion.ble.capture.LiveCapture;
-import org.imucompanion.ble.profile.EmgReading;
-import org.imucompanion.ble.profile.MyoListener;
-import org.imucompanion.ble.profile.MyoProfile;
-import org.imucompanion.ble.profile.TimedPacket;
-import org.imucompanion.ble.profile.WristbandProfile;
-import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.protocol.myo.MyoImuPacket;
 import org.imucompanion.ble.virtualdevice.SyntheticWorkout;
+import org.imucompanion.ble.virtualdevice.VirtualMyo;
 import org.imucompanion.ble.virtualdevice.VirtualTransport;
 import org.imucompanion.ble.virtualdevice.VirtualWristband;
-import org.imucompanion.protocol.wristband.WristbandUuids;
+
 
 /** Capture files for the Inspector and replay tests, written by ble-driver's own writer. */
 public final class CaptureFiles {
@@ -31,7 +26,8 @@ public final class CaptureFiles {
 
   /**
    * Captures a virtual wristband's session the way the {@code capture} command does: ble-driver's
-   * virtual device streaming its workout, {@link LiveCapture} writing it.
+   * virtual device doing its workout, supervised by a {@link DeviceFeed}, {@link DeviceCapture}
+   * writing every notification.
    *
    * @param file the btsnoop file to write
    * @param millis how long to capture
@@ -39,33 +35,14 @@ public final class CaptureFiles {
    * @throws Exception if the virtual session fails
    */
   public static long virtualWristbandSession(Path file, long millis) throws Exception {
-    try (VirtualTransport transport = VirtualTransport.create();
-        CaptureWriter writer = CaptureWriter.create(file)) {
-      transport.addDevice(new VirtualWristband(ADDRESS, "Test band", SyntheticWorkout.demo()));
-      BleConnection connection =
-          transport.connect(ADDRESS, (s, c) -> {}, Runnable::run).get(5, TimeUnit.SECONDS);
-      try (LiveCapture capture =
-              LiveCapture.start(
-                      writer,
-                      connection,
-                      Optional.of("Test band"),
-                      "wristband-v1",
-                      Set.of(WristbandUuids.CONFIG))
-                  .get(5, TimeUnit.SECONDS);
-          WristbandProfile.Session session =
-              WristbandProfile.start(connection, p -> {}, Optional.empty()).get(5, TimeUnit.SECONDS)) {
-        Thread.sleep(millis);
-      } finally {
-        connection.close();
-      }
-      writer.flush();
-      return writer.written();
-    }
+    VirtualTransport transport = VirtualTransport.create();
+    transport.addDevice(new VirtualWristband(ADDRESS, "Test band", SyntheticWorkout.demo()));
+    return capture(transport, ADDRESS, "Test band", file, millis);
   }
 
   /**
-   * Captures a virtual Myo's session: its IMU and four EMG characteristics, after the profile's
-   * set-mode command started them.
+   * Captures a virtual Myo's session the same way: its IMU and four EMG characteristics, after
+   * the profile's set-mode command started them.
    *
    * @param file the btsnoop file to write
    * @param address the Myo's address
@@ -74,31 +51,25 @@ public final class CaptureFiles {
    * @throws Exception if the virtual session fails
    */
   public static long virtualMyoSession(Path file, String address, long millis) throws Exception {
-    try (VirtualTransport transport = VirtualTransport.create();
-        CaptureWriter writer = CaptureWriter.create(file)) {
-      transport.addDevice(new VirtualMyo(address, "Test Myo", SyntheticWorkout.demo()));
-      BleConnection connection =
-          transport.connect(address, (s, c) -> {}, Runnable::run).get(5, TimeUnit.SECONDS);
-      MyoListener ignore =
-          new MyoListener() {
-            @Override
-            public void onImu(TimedPacket<MyoImuPacket> packet) {}
+    VirtualTransport transport = VirtualTransport.create();
+    transport.addDevice(new VirtualMyo(address, "Test Myo", SyntheticWorkout.demo()));
+    return capture(transport, address, "Test Myo", file, millis);
+  }
 
-            @Override
-            public void onEmg(EmgReading reading) {}
-          };
-      try (LiveCapture capture =
-              LiveCapture.start(writer, connection, Optional.of("Test Myo"), "myo", Set.of())
-                  .get(5, TimeUnit.SECONDS);
-          MyoProfile.Session session =
-              MyoProfile.start(connection, ignore, Optional.empty(), Optional.empty())
-                  .get(5, TimeUnit.SECONDS)) {
+  private static long capture(
+      VirtualTransport transport, String address, String name, Path file, long millis)
+      throws Exception {
+    LiveDevice device =
+        DeviceFeed.start(transport, address, name, Optional.empty(), true, SampleSink.NONE);
+    try (CaptureWriter writer = CaptureWriter.create(file)) {
+      device.firstStreaming().get(10, TimeUnit.SECONDS);
+      try (DeviceCapture capture = DeviceCapture.start(device, writer)) {
         Thread.sleep(millis);
-      } finally {
-        connection.close();
       }
       writer.flush();
       return writer.written();
+    } finally {
+      device.close();
     }
   }
 
