@@ -1,7 +1,5 @@
 package org.imucompanion.models.store;
 
-import org.imucompanion.protocol.stream.DeviceClock;
-
 /**
  * Turns one device's 32-bit microsecond clock, which wraps every 2^32 µs (71.6 minutes), into a
  * 64-bit count that keeps increasing across wraps. The store keeps device time as 64-bit
@@ -14,15 +12,19 @@ import org.imucompanion.protocol.stream.DeviceClock;
  * to skip. A reading outside {@code [0, 2^32)} is already 64-bit and is returned as it is; so is
  * everything after it, as such a clock does not wrap at 32 bits.
  *
- * <p>The 32-bit rule itself is the protocol's {@link DeviceClock}, which the live clock model uses
- * too, so the store and the feeds agree on what a wrap is. Not thread-safe: one instance per
- * stream, fed in arrival order by one thread.
+ * <p>Why not the protocol's {@code DeviceClock}: that one reads a forward step of more than half
+ * the range as a late packet, which is right for a live stream arriving packet by packet; stored
+ * samples are in host-time order, and a long forward step between two of them is an outage the
+ * device clock ran through, so here every step forward is taken as forward.
+ *
+ * <p>Not thread-safe: one instance per stream, fed in arrival order by one thread.
  */
 public final class WrappingDeviceClock {
   /** The 32-bit clock's range: it counts {@code 0 .. 2^32 - 1} and restarts at 0. */
   public static final long RANGE = 1L << 32;
 
-  private final DeviceClock clock = new DeviceClock();
+  private long epoch;
+  private long lastRaw = -1;
   private boolean wide;
 
   /** Creates an unwrapper that has seen no reading yet. */
@@ -39,6 +41,10 @@ public final class WrappingDeviceClock {
       wide = true;
       return deviceMicros;
     }
-    return clock.extend(deviceMicros);
+    if (lastRaw >= 0 && lastRaw - deviceMicros > RANGE / 2) {
+      epoch += RANGE;
+    }
+    lastRaw = deviceMicros;
+    return epoch + deviceMicros;
   }
 }
