@@ -5,39 +5,36 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.imucompanion.app.workspace.ClassificationListener;
 import org.imucompanion.app.workspace.DefaultClassification;
 import org.imucompanion.app.workspace.ExerciseEstimate;
 import org.imucompanion.app.workspace.LiveClassification;
-import org.imucompanion.ble.BleConnection;
-import org.imucompanion.ble.capture.CaptureDevice;
+import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.ReplayFeed;
+import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.ble.capture.CaptureReplay;
-import org.imucompanion.ble.profile.DeviceKind;
-import org.imucompanion.ble.profile.TimedPacket;
-import org.imucompanion.ble.profile.WristbandProfile;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
 import org.imucompanion.models.classifier.OnnxClassifier;
-import org.imucompanion.protocol.Vector3;
-import org.imucompanion.protocol.wristband.WristbandDataPacket;
-import org.imucompanion.protocol.wristband.WristbandSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+
 /** Runs a capture through the live classification path, offline, as fast as the CPU allows. */
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay a btsnoop capture of a wristband through the same profile, pipeline, classifier,"
-          + " label smoother and rep counter as the live dashboard, as fast as the CPU allows,"
-          + " and print the label timeline (each change of exercise or repetition count).",
+      "Replay a btsnoop capture of a wristband or a Myo through the same feed, pipeline,"
+          + " classifier, label smoother and rep counter as the live dashboard, as fast as the"
+          + " CPU allows, and print the label timeline (each change of exercise or repetition"
+          + " count). A legacy band's capture is refused: its rate is too low for the model.",
       "Repetitions are counted by the shipped repetition-phase model when the model was"
           + " trained on the same pipeline output as it (the shipped model is), else by the"
           + " signal-based counter; the first line says which."
@@ -62,76 +59,93 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     // The model first: a model that is refused is said before the capture is read.
-    try (LiveClassification live = openLive();
-        CaptureReplay replay = CaptureReplay.open(input, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE)) {
-      CaptureDevice band =
-          replay.capturedDevices().stream()
-              .filter(d -> d.kind().equals(DeviceKind.WRISTBAND_V1.id()))
-              .findFirst()
-              .orElseThrow(
-                  () -> new CommandFailedException(input + " holds no protocol-v1 wristband stream"));
-      BleConnection connection =
-          CaptureCommand.await(replay.connect(band.address(), (s, c) -> {}, Runnable::run), "connect");
-      try (connection) {
-        out.println("repetitions counted by " + live.repetitionModel()
-            .map(m -> "the repetition-phase model " + m)
-            .orElse(live.countsRepetitions() ? "the signal-based counter"
-                : "nothing (the model's channels carry no signal to count)"));
-        Timeline timeline = new Timeline(live, out);
-        try (WristbandProfile.Session session =
-            CaptureCommand.await(
-                WristbandProfile.start(connection, timeline::onPacket, Optional.empty()),
-                "start the replayed stream")) {
-          timeline.rateHz = session.config().outputDataRateHz();
-          replay.play().get(30, TimeUnit.MINUTES);
-        }
-        out.printf(Locale.ROOT, "%d samples, %d windows classified%n", timeline.samples, live.latest().map(ExerciseEstimate::windows).orElse(0L));
-        if (live.nonFiniteWindows() > 0) {
-          out.printf(Locale.ROOT, "%d windows not shown: the model returned NaN or infinity for"
-              + " them%n", live.nonFiniteWindows());
-        }
-        out.flush();
-      }
+    OnnxClassifier classifier = openClassifier();
+    ReplayFeed feed;
+    try {
+      feed = ReplayFeed.open(input, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE);
     } catch (IOException e) {
+      classifier.close();
       throw new CommandFailedException("cannot read " + input + ": " + e.getMessage(), e);
+    }
+    try {
+      LiveDevice device = classifiable(feed, classifier);
+      DefaultClassification.Input in = DefaultClassification.inputOf(device).orElseThrow();
+      LiveClassification live = openLive(classifier, in);
+      Timeline timeline = new Timeline(live, out);
+      device.recordInto(timeline);
+      device.attachClassification(live);
+      device.listenToClassification(timeline);
+      out.println("repetitions counted by " + live.repetitionModel()
+          .map(m -> "the repetition-phase model " + m)
+          .orElse(live.countsRepetitions() ? "the signal-based counter"
+              : "nothing (the model's channels carry no signal to count)"));
+      feed.play().get(30, TimeUnit.MINUTES);
+      device.listenToClassification(ClassificationListener.NONE);
+      out.printf(Locale.ROOT, "%d samples, %d windows classified%n", timeline.samples.get(),
+          live.latest().map(ExerciseEstimate::windows).orElse(0L));
+      if (live.nonFiniteWindows() > 0) {
+        out.printf(Locale.ROOT, "%d windows not shown: the model returned NaN or infinity for"
+            + " them%n", live.nonFiniteWindows());
+      }
+      out.flush();
+    } finally {
+      feed.devices().forEach(LiveDevice::close);
     }
     return ExitStatus.OK;
   }
 
   /**
-   * The chosen model (or the shipped one) with the shipped repetition-phase model, which counts
-   * when the model was trained on the same pipeline output (the live classification decides).
+   * The first replayed device a classification can be fed from, once its replayed connection
+   * streams (a legacy band cannot: it is too slow for the pipeline).
    */
-  private LiveClassification openLive() {
-    OnnxClassifier classifier;
+  private LiveDevice classifiable(ReplayFeed feed, OnnxClassifier classifier) {
+    java.util.List<String> reasons = new java.util.ArrayList<>();
+    for (LiveDevice d : feed.devices()) {
+      DeviceArguments.awaitStreaming(d, d.name(), RecordCommand.CONNECT_TIMEOUT_SECONDS);
+      if (DefaultClassification.inputOf(d).isPresent()) {
+        return d;
+      }
+      reasons.add(d.name() + ": " + DefaultClassification.notClassified(d));
+    }
+    classifier.close();
+    throw new CommandFailedException(input + " holds nothing to classify: " + String.join("; ", reasons));
+  }
+
+  private OnnxClassifier openClassifier() {
     try {
-      classifier = model == null
+      return model == null
           ? DefaultModel.open(ClassifierOptions.DEFAULT)
           : OnnxClassifier.open(model, ClassifierOptions.DEFAULT);
     } catch (ModelLoadException e) {
       throw new CommandFailedException("model refused: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The model with the shipped repetition-phase model, which counts when the model was trained on
+   * the same pipeline output (the live classification decides), fed as the device feeds it.
+   */
+  private static LiveClassification openLive(
+      OnnxClassifier classifier, DefaultClassification.Input in) {
     try {
-      return DefaultClassification.withShippedPhaseModel(classifier, 50,
-          LiveClassification.WRISTBAND_CHANNELS);
+      return DefaultClassification.withShippedPhaseModel(classifier, in.rateHz(), in.channels());
     } catch (ModelLoadException e) {
       throw new CommandFailedException("shipped repetition-phase model refused: "
           + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      // The model is sound, but the pipeline cannot make its channels from a wristband's.
-      throw new CommandFailedException("model " + classifier.source() + " cannot run on a"
-          + " wristband capture: " + e.getMessage(), e);
+      // The model is sound, but the pipeline cannot make its channels from the device's.
+      throw new CommandFailedException("model " + classifier.source() + " cannot run on this"
+          + " capture's " + in.channels() + " at " + in.rateHz() + " Hz: " + e.getMessage(), e);
     }
   }
 
-  /** Feeds samples in and prints a line whenever the exercise or the rep count changes. */
-  private static final class Timeline {
+  /** Counts the samples and prints a line whenever the exercise or the rep count changes. */
+  private static final class Timeline implements SampleSink, ClassificationListener {
     private final LiveClassification live;
     private final PrintWriter out;
-    private final double[] sample = new double[6];
-    private volatile double rateHz = 50;
-    private long samples;
-    private long firstNanos = -1;
+    private final java.util.concurrent.atomic.AtomicLong samples =
+        new java.util.concurrent.atomic.AtomicLong();
+    private volatile long firstNanos = -1;
     private String lastExercise;
     private int lastReps = -1;
 
@@ -140,30 +154,27 @@ final class ClassifyCommand implements Callable<Integer> {
       this.out = out;
     }
 
-    void onPacket(TimedPacket<WristbandDataPacket> timed) {
-      int n = timed.packet().samples().size();
-      long period = (long) (1e9 / rateHz);
-      for (int i = 0; i < n; i++) {
-        WristbandSample s = timed.packet().samples().get(i);
-        long t = timed.hostTimeNanos() - (n - 1 - i) * period;
+    @Override
+    public void onSample(int stream, long hostNanos, long deviceMicros, double[] values) {
+      if (stream == 0) {
         if (firstNanos < 0) {
-          firstNanos = t;
+          firstNanos = hostNanos;
         }
-        Vector3 a = s.accelG();
-        Vector3 g = s.gyroRadPerS();
-        sample[0] = a.x();
-        sample[1] = a.y();
-        sample[2] = a.z();
-        sample[3] = g.x();
-        sample[4] = g.y();
-        sample[5] = g.z();
-        live.push(t / 1e9, sample);
-        samples++;
-        live.latest().ifPresent(e -> report(e, (t - firstNanos) / 1e9));
+        samples.incrementAndGet();
       }
     }
 
-    private void report(ExerciseEstimate e, double seconds) {
+    @Override
+    public void onLabel(long hostNanos, String label, double confidence, String model) {
+      live.latest().ifPresent(e -> report(e, (hostNanos - firstNanos) / 1e9));
+    }
+
+    @Override
+    public void onRepetition(org.imucompanion.models.reps.RepEvent rep, String model) {
+      live.latest().ifPresent(e -> report(e, rep.emittedSeconds() - firstNanos / 1e9));
+    }
+
+    private synchronized void report(ExerciseEstimate e, double seconds) {
       if (!e.exercise().equals(lastExercise) || e.repetitionsInSet() != lastReps) {
         lastExercise = e.exercise();
         lastReps = e.repetitionsInSet();

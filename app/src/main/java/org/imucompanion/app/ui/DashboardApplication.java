@@ -11,7 +11,6 @@ import org.imucompanion.app.cli.DashboardOptions;
 import org.imucompanion.app.cli.VirtualDeviceKind;
 import org.imucompanion.app.workspace.BluetoothProbe;
 import org.imucompanion.app.workspace.BluetoothStatus;
-import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.app.workspace.DefaultClassification;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.MyoFeed;
@@ -19,8 +18,6 @@ import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.app.workspace.WristbandFeed;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.ble.virtualdevice.MotionSource;
-import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.protocol.wristband.WristbandConfig;
 
 /**
  * The JavaFX application: builds the workspace (devices, Bluetooth status) and the main window,
@@ -47,13 +44,12 @@ public final class DashboardApplication extends Application {
           WristbandFeed.startVirtual(
               WristbandFeed.VIRTUAL_ADDRESS, "Virtual wristband", motion, SampleSink.NONE);
       workspace.add(band);
-      classifyInBackground(
-          band, WristbandConfig.DEFAULT.outputDataRateHz(), LiveClassification.WRISTBAND_CHANNELS);
+      DefaultClassification.attachWhenStreaming(band, ForkJoinPool.commonPool());
     } else if (options.virtualDevice() == VirtualDeviceKind.MYO) {
       LiveDevice myo =
           MyoFeed.startVirtual(MyoFeed.VIRTUAL_ADDRESS, "Virtual Myo", motion, SampleSink.NONE);
       workspace.add(myo);
-      classifyInBackground(myo, VirtualMyo.IMU_RATE_HZ, LiveClassification.ACCEL_GYRO_QUAT);
+      DefaultClassification.attachWhenStreaming(myo, ForkJoinPool.commonPool());
     }
     viewModel = new MainWindowViewModel(workspace);
     MainWindow window = new MainWindow(viewModel);
@@ -65,11 +61,6 @@ public final class DashboardApplication extends Application {
     // D-Bus can block: probe on a background thread, publish the answer once on the FX thread.
     CompletableFuture.supplyAsync(() -> BluetoothProbe.probe(options.bluezOptions()))
         .thenAccept(status -> Platform.runLater(() -> workspace.bluetoothProperty().set(status)));
-  }
-
-  private static void classifyInBackground(
-      LiveDevice device, double rateHz, java.util.List<String> channels) {
-    DefaultClassification.attach(device, rateHz, channels, ForkJoinPool.commonPool());
   }
 
   @Override

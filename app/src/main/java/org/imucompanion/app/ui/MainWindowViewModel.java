@@ -13,12 +13,9 @@ import org.imucompanion.app.ui.models.ModelsViewModel;
 import org.imucompanion.app.ui.record.RecordViewModel;
 import org.imucompanion.app.ui.sessions.SessionsViewModel;
 import org.imucompanion.app.workspace.DefaultClassification;
-import org.imucompanion.app.workspace.LiveClassification;
 import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.ReplayFeed;
 import org.imucompanion.ble.capture.CaptureReplay;
-import org.imucompanion.ble.virtualdevice.VirtualMyo;
-import org.imucompanion.protocol.wristband.WristbandConfig;
 import org.imucompanion.app.workspace.Workspace;
 import org.imucompanion.models.store.SessionStore;
 
@@ -120,21 +117,7 @@ public final class MainWindowViewModel {
   }
 
   private static void classify(LiveDevice device) {
-    if (device.kind().startsWith("legacy")) {
-      // About 3 samples a second: below what the model's pipeline needs. Say so, don't guess.
-      device.reportProblem("not classified: polled about 3 times a second, too slow for the model");
-      return;
-    }
-    if (device.emgSamples().isPresent()) {
-      DefaultClassification.attach(
-          device, VirtualMyo.IMU_RATE_HZ, LiveClassification.ACCEL_GYRO_QUAT, BACKGROUND);
-    } else {
-      DefaultClassification.attach(
-          device,
-          WristbandConfig.DEFAULT.outputDataRateHz(),
-          LiveClassification.WRISTBAND_CHANNELS,
-          BACKGROUND);
-    }
+    DefaultClassification.attachWhenStreaming(device, BACKGROUND);
   }
 
   /**

@@ -224,6 +224,9 @@ public final class DeviceFeed {
   private final class Listener implements SupervisorListener {
     @Override
     public void onStateChanged(SupervisedState state) {
+      if (state == SupervisedState.STREAMING) {
+        device.link().lastFailure().ifPresent(device::clearProblem); // that attempt is history
+      }
       device.reportState(
           switch (state) {
             case CONNECTING -> ConnectionState.CONNECTING;

@@ -470,6 +470,16 @@ public final class LiveDevice implements AutoCloseable {
   }
 
   /**
+   * Forgets a problem that is over (a failed connection attempt, once the device streams again),
+   * unless another was reported since.
+   *
+   * @param message the problem that is over
+   */
+  void clearProblem(String message) {
+    problem.compareAndSet(message, null);
+  }
+
+  /**
    * Returns the stream health of the device's main data stream, once its stream started.
    *
    * @return the health tracker, fed by the connection's thread

@@ -60,6 +60,35 @@ class CaptureReplayIT {
   }
 
   @Test
+  void classifyReplaysAMyoCaptureThroughTheSameFeedAndModel() throws Exception {
+    Path file = dir.resolve("myo.btsnoop");
+    assertThat(run("capture", "virtual:myo", "-o", file.toString(), "-d", "6"))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+
+    assertThat(run("classify", file.toString())).as(err.toString()).isEqualTo(ExitStatus.OK);
+
+    String report = out.toString();
+    assertThat(report).containsPattern("\\n? *\\d+\\.\\d+ s  (Burpee|Squat|Situp|Rest) +\\d+ %  reps \\d+");
+    // The Myo's IMU at 50 Hz for about 6 s.
+    assertThat(number(report, "(\\d+) samples, ")).isBetween(200L, 400L);
+    assertThat(number(report, "samples, (\\d+) windows classified")).isPositive();
+  }
+
+  @Test
+  void classifyRefusesALegacyCaptureSayingWhy() throws Exception {
+    Path file = dir.resolve("legacy.btsnoop");
+    assertThat(run("capture", "virtual:legacy", "-o", file.toString(), "-d", "2"))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+
+    assertThat(run("classify", file.toString())).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString())
+        .contains(file + " holds nothing to classify: ")
+        .contains("not classified: it sends 2.9 samples a second, too few for the model's pipeline");
+  }
+
+  @Test
   void classifyReplaysACaptureThroughTheLiveClassificationPath() throws Exception {
     Path file = dir.resolve("workout.btsnoop");
     assertThat(run("capture", "virtual:wristband", "-o", file.toString(), "-d", "6"))

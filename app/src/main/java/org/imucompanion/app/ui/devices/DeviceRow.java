@@ -118,7 +118,7 @@ public final class DeviceRow {
 
   /**
    * Says where a device's link is: its state, or while reconnecting or given up the supervisor's
-   * attempt and next try; the outages so far; the last problem while it is not streaming.
+   * attempt and next try; the outages so far; the device's problem, if it has one.
    *
    * @param device the device
    * @param nowNanos the current time
@@ -144,8 +144,8 @@ public final class DeviceRow {
               link.lostTime().toMillis() / 1e3);
     }
     String shown = text;
-    boolean streaming = link.state() == org.imucompanion.ble.supervise.SupervisedState.STREAMING;
-    return device.problem().filter(p -> !streaming && link.state() != org.imucompanion.ble.supervise.SupervisedState.GAVE_UP)
+    // Given up already says why; otherwise the device's problem (a failed attempt, no model).
+    return device.problem().filter(p -> link.state() != org.imucompanion.ble.supervise.SupervisedState.GAVE_UP)
         .map(p -> shown + " — " + p)
         .orElse(shown);
   }
