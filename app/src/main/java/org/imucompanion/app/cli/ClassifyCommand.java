@@ -59,7 +59,7 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     // The model first: a model that is refused is said before the capture is read.
-    OnnxClassifier classifier = openClassifier();
+    OnnxClassifier classifier = ModelArguments.open(model);
     ReplayFeed feed;
     try {
       feed = ReplayFeed.open(input, CaptureReplay.Pace.AS_FAST_AS_POSSIBLE);
@@ -109,16 +109,6 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     classifier.close();
     throw new CommandFailedException(input + " holds nothing to classify: " + String.join("; ", reasons));
-  }
-
-  private OnnxClassifier openClassifier() {
-    try {
-      return model == null
-          ? DefaultModel.open(ClassifierOptions.DEFAULT)
-          : OnnxClassifier.open(model, ClassifierOptions.DEFAULT);
-    } catch (ModelLoadException e) {
-      throw new CommandFailedException("model refused: " + e.getMessage(), e);
-    }
   }
 
   /**

@@ -142,19 +142,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     // The model before the dataset: a refused model is said at once, not blamed on the data.
-    try (OnnxClassifier one = loso == null ? openModel() : null) {
+    try (OnnxClassifier one = loso == null ? ModelArguments.open(model) : null) {
       return evaluate(one, out);
-    }
-  }
-
-  /** The model given with --model, or the shipped one. */
-  private OnnxClassifier openModel() {
-    try {
-      return model == null
-          ? DefaultModel.open(ClassifierOptions.DEFAULT)
-          : OnnxClassifier.open(model, ClassifierOptions.DEFAULT);
-    } catch (ModelLoadException e) {
-      throw new CommandFailedException("model refused: " + e.getMessage(), e);
     }
   }
 

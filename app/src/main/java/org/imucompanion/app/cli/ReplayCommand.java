@@ -384,7 +384,7 @@ final class ReplayCommand implements Callable<Integer> {
       data.health =
           StreamHealth.withoutSequenceNumbers(
               new StreamKey(device.address(), LegacyUuids.DATA),
-              ReplayFeed.nominalRate(LegacyUuids.DATA).orElseThrow());
+              ReplayFeed.nominalRate(device, LegacyUuids.DATA).orElseThrow());
       session =
           CaptureCommand.await(
               LegacyProfile.start(
@@ -419,7 +419,7 @@ final class ReplayCommand implements Callable<Integer> {
       imu.health =
           StreamHealth.withoutSequenceNumbers(
               new StreamKey(device.address(), MyoUuids.IMU_DATA),
-              ReplayFeed.nominalRate(MyoUuids.IMU_DATA).orElseThrow());
+              ReplayFeed.nominalRate(device, MyoUuids.IMU_DATA).orElseThrow());
       for (int i = 0; i < MyoUuids.EMG_DATA.size(); i++) {
         // Decoded samples are counted on the merged rotation's line below; each characteristic's
         // own health is its share of the rotation: a quarter of the notifications.
@@ -427,7 +427,7 @@ final class ReplayCommand implements Callable<Integer> {
         e.health =
             StreamHealth.withoutSequenceNumbers(
                 new StreamKey(device.address(), e.uuid),
-                ReplayFeed.nominalRate(e.uuid).orElseThrow());
+                ReplayFeed.nominalRate(device, e.uuid).orElseThrow());
         e.samplesPerPacket = 2;
         e.healthFromArrivals = true;
       }

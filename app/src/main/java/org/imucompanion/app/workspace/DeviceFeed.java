@@ -45,9 +45,16 @@ public final class DeviceFeed {
   private final String address;
   private final LiveDevice device;
   private final SampleSink sinks;
+  private final Optional<List<GattCharacteristicInfo>> recordedTable;
   private volatile KindFeed feed;
 
-  private DeviceFeed(BleTransport transport, String address, LiveDevice device, SampleSink sink) {
+  private DeviceFeed(
+      BleTransport transport,
+      String address,
+      LiveDevice device,
+      SampleSink sink,
+      Optional<List<GattCharacteristicInfo>> recordedTable) {
+    this.recordedTable = recordedTable;
     this.transport = transport;
     this.address = address;
     this.device = device;
@@ -75,6 +82,47 @@ public final class DeviceFeed {
       boolean ownsTransport,
       SampleSink sink,
       ReconnectPolicy policy) {
+    return start(transport, address, name, expected, ownsTransport, sink, policy, Optional.empty());
+  }
+
+  /**
+   * Starts a replayed device: a capture's replay offers every captured value as a notification,
+   * so how the device was really read (a legacy band polled or notifying) comes from the GATT
+   * table the capture recorded, not from the replayed one.
+   *
+   * @param transport the replay
+   * @param address the captured device's address
+   * @param name what to call it
+   * @param kind its captured kind
+   * @param recordedTable the GATT table the capture recorded
+   * @return the device, connecting
+   */
+  static LiveDevice startReplayed(
+      BleTransport transport,
+      String address,
+      String name,
+      Optional<DeviceKind> kind,
+      List<GattCharacteristicInfo> recordedTable) {
+    return start(
+        transport,
+        address,
+        name,
+        kind,
+        true,
+        SampleSink.NONE,
+        ReconnectPolicy.DEFAULT,
+        Optional.of(List.copyOf(recordedTable)));
+  }
+
+  private static LiveDevice start(
+      BleTransport transport,
+      String address,
+      String name,
+      Optional<DeviceKind> expected,
+      boolean ownsTransport,
+      SampleSink sink,
+      ReconnectPolicy policy,
+      Optional<List<GattCharacteristicInfo>> recordedTable) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(sink, "sink");
     Source source = new Source(ownsTransport ? Optional.of(transport) : Optional.empty());
@@ -88,7 +136,7 @@ public final class DeviceFeed {
                 .map(k -> new SampleRingBuffer(LiveDevice.EMG_CHANNELS, LiveDevice.EMG_CAPACITY)),
             source);
     device.reportAddress(address);
-    DeviceFeed feed = new DeviceFeed(transport, address, device, sink);
+    DeviceFeed feed = new DeviceFeed(transport, address, device, sink, recordedTable);
     source.supervisor =
         SupervisedDevice.start(
             transport, address, feed::startOn, policy, feed.new Listener(), DIRECT);
@@ -201,7 +249,8 @@ public final class DeviceFeed {
     return switch (kind) {
       case WRISTBAND_V1 -> new WristbandFeed(address, device, sinks);
       case MYO -> new MyoFeed(address, device, sinks);
-      case LEGACY -> new LegacyFeed(address, device, sinks, LegacyFeed.modeOf(chars));
+      case LEGACY -> new LegacyFeed(
+          address, device, sinks, LegacyFeed.modeOf(recordedTable.orElse(chars)));
     };
   }
 

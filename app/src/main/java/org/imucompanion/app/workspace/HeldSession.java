@@ -38,6 +38,22 @@ final class HeldSession implements ProfileSession {
     return this;
   }
 
+  /**
+   * Closes what was held if a start-up fails, so a failed attempt leaves no subscription behind.
+   *
+   * @param starting the start-up
+   * @return the same start-up
+   */
+  java.util.concurrent.CompletableFuture<ProfileSession> closeOnFailure(
+      java.util.concurrent.CompletableFuture<ProfileSession> starting) {
+    return starting.whenComplete(
+        (s, e) -> {
+          if (e != null) {
+            close();
+          }
+        });
+  }
+
   @Override
   public long duplicatesDropped() {
     ProfileSession p = profile;

@@ -106,15 +106,10 @@ public final class LegacyFeed implements KindFeed {
     HeldSession held = new HeldSession();
     clock.reset();
     DeviceInfo.readBattery(connection, device);
-    return LegacyProfile.start(
-            connection, this::onPacket, Optional.of(health), device::onRawNotification, POLL_INTERVAL)
-        .thenApply(session -> (ProfileSession) held.withProfile(session))
-        .whenComplete(
-            (s, e) -> {
-              if (e != null) {
-                held.close();
-              }
-            });
+    return held.closeOnFailure(
+        LegacyProfile.start(
+                connection, this::onPacket, Optional.of(health), device::onRawNotification, POLL_INTERVAL)
+            .thenApply(session -> (ProfileSession) held.withProfile(session)));
   }
 
   private void onPacket(TimedPacket<LegacyWristbandPacket> timed) {

@@ -138,26 +138,21 @@ public final class MyoFeed implements KindFeed, MyoListener {
                 .exceptionally(e -> null));
       }
     }
-    return CompletableFuture.allOf(raw.toArray(CompletableFuture<?>[]::new))
-        .thenCompose(
-            subscribed ->
-                MyoProfile.start(connection, this, Optional.of(imuHealth), Optional.of(emgHealth)))
-        .thenApply(
-            session -> {
-              device.attachBuzzer(
-                  type -> session.vibrate(type).exceptionally(e -> {
-                    device.reportProblem("vibration failed: " + e.getMessage());
-                    return null;
-                  }));
-              held.hold(() -> device.attachBuzzer(null));
-              return (ProfileSession) held.withProfile(session);
-            })
-        .whenComplete(
-            (s, e) -> {
-              if (e != null) {
-                held.close();
-              }
-            });
+    return held.closeOnFailure(
+        CompletableFuture.allOf(raw.toArray(CompletableFuture<?>[]::new))
+            .thenCompose(
+                subscribed ->
+                    MyoProfile.start(connection, this, Optional.of(imuHealth), Optional.of(emgHealth)))
+            .thenApply(
+                session -> {
+                  device.attachBuzzer(
+                      type -> session.vibrate(type).exceptionally(e -> {
+                        device.reportProblem("vibration failed: " + e.getMessage());
+                        return null;
+                      }));
+                  held.hold(() -> device.attachBuzzer(null));
+                  return (ProfileSession) held.withProfile(session);
+                }));
   }
 
   @Override

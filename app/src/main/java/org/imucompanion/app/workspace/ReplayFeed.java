@@ -98,8 +98,8 @@ public final class ReplayFeed {
       BleTransport share = new SharedReplay(replay, open);
       String name = "Replay: " + d.name().orElse(d.address());
       LiveDevice device =
-          DeviceFeed.start(
-              share, d.address(), name, DeviceKind.byId(d.kind()), true, SampleSink.NONE);
+          DeviceFeed.startReplayed(
+              share, d.address(), name, DeviceKind.byId(d.kind()), d.characteristics());
       devices.add(device);
     }
     return new ReplayFeed(replay, file, devices, replayable);
@@ -111,10 +111,11 @@ public final class ReplayFeed {
    * rotation) and the legacy wristband's data as the live feed measures it. The wristband's rate
    * comes from its configuration instead; event characteristics (battery, classifier) have none.
    *
+   * @param device the captured device, whose GATT table says how a legacy band was read
    * @param characteristic a characteristic UUID
    * @return the nominal rate, or empty for a characteristic without one
    */
-  public static Optional<NominalRate> nominalRate(UUID characteristic) {
+  public static Optional<NominalRate> nominalRate(CaptureDevice device, UUID characteristic) {
     if (characteristic.equals(MyoUuids.IMU_DATA)) {
       return Optional.of(NominalRate.ofSamples(VirtualMyo.IMU_RATE_HZ, 1));
     }
@@ -123,7 +124,9 @@ public final class ReplayFeed {
           NominalRate.ofSamples(EmgReading.RATE_HZ / (double) MyoUuids.EMG_DATA.size(), 2));
     }
     if (characteristic.equals(LegacyUuids.DATA)) {
-      return Optional.of(NominalRate.ofSamples(1e3 / LegacyFeed.POLL_INTERVAL.toMillis(), 1));
+      // As the live feed judges it: 10 Hz from notifying firmware, the poll rate from read-only.
+      return Optional.of(
+          NominalRate.ofSamples(LegacyFeed.rateHz(LegacyFeed.modeOf(device.characteristics())), 1));
     }
     return Optional.empty();
   }

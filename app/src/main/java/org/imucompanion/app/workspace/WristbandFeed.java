@@ -130,30 +130,25 @@ public final class WristbandFeed implements KindFeed {
     HeldSession held = new HeldSession();
     clock.reset(); // a new connection: the device's clock and the link's timing start afresh
     DeviceInfo.readBattery(connection, device);
-    return connection
-        .subscribe(WristbandUuids.DATA, device::onRawNotification)
-        .thenCompose(
-            raw -> {
-              held.hold(raw);
-              return WristbandProfile.start(connection, this::onPacket, Optional.of(health));
-            })
-        .thenApply(
-            session -> {
-              double rate = session.config().outputDataRateHz();
-              if (rate != rateHz) {
-                clock = SampleClock.forNominalRate(rate);
-              }
-              rateHz = rate;
-              device.reportWristbandConfig(session.config());
-              device.recognise(DeviceKind.WRISTBAND_V1, device.kind(), streams());
-              return (ProfileSession) held.withProfile(session);
-            })
-        .whenComplete(
-            (s, e) -> {
-              if (e != null) {
-                held.close();
-              }
-            });
+    return held.closeOnFailure(
+        connection
+            .subscribe(WristbandUuids.DATA, device::onRawNotification)
+            .thenCompose(
+                raw -> {
+                  held.hold(raw);
+                  return WristbandProfile.start(connection, this::onPacket, Optional.of(health));
+                })
+            .thenApply(
+                session -> {
+                  double rate = session.config().outputDataRateHz();
+                  if (rate != rateHz) {
+                    clock = SampleClock.forNominalRate(rate);
+                  }
+                  rateHz = rate;
+                  device.reportWristbandConfig(session.config());
+                  device.recognise(DeviceKind.WRISTBAND_V1, device.kind(), streams());
+                  return (ProfileSession) held.withProfile(session);
+                }));
   }
 
   private void onPacket(TimedPacket<WristbandDataPacket> timed) {

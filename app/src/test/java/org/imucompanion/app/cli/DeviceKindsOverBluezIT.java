@@ -36,6 +36,7 @@ class DeviceKindsOverBluezIT {
   private static final String MYO = "C0:FF:EE:00:00:0A";
   private static final String LEGACY = "C0:FF:EE:00:00:0B";
   private static final String STRANGER = "C0:FF:EE:00:00:0C";
+  private static final String BAND = "C0:FF:EE:00:00:0E";
 
   private VirtualBluezFixture fixture;
   private VirtualMyo myo;
@@ -51,6 +52,8 @@ class DeviceKindsOverBluezIT {
     myo.pace();
     legacy = VirtualLegacyWristband.add(fixture.bluez(), LEGACY, true);
     legacy.streamWhileConnected(java.time.Duration.ofMillis(100));
+    org.imucompanion.ble.virtualbluez.VirtualWristband.add(
+        fixture.bluez(), BAND, org.imucompanion.protocol.wristband.WristbandConfig.DEFAULT, true);
     fixture
         .bluez()
         .add(
@@ -78,6 +81,36 @@ class DeviceKindsOverBluezIT {
   private String lastLine() {
     String[] lines = out.toString().split("\n");
     return lines[lines.length - 1];
+  }
+
+  @Test
+  void theProtocolV1WristbandGoesThroughInspectCaptureAndRecordToo() throws Exception {
+    assertThat(run("inspect", BAND, "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    assertThat(out.toString()).contains("device: wristband-v1, config: WristbandConfig[outputDataRateHz=50")
+        .containsPattern("v1 data .*\\| seq ");
+    assertThat(lastLine()).endsWith(" packets, 0 malformed");
+
+    Path file = dir.resolve("band.btsnoop");
+    assertThat(run("capture", BAND, "-o", file.toString(), "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    org.imucompanion.ble.capture.Capture capture = org.imucompanion.ble.capture.CaptureReader.readAll(file);
+    assertThat(capture.devices()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo("wristband-v1");
+      assertThat(d.readValues()).containsKey(org.imucompanion.protocol.wristband.WristbandUuids.CONFIG);
+    });
+    assertThat(capture.notifications()).hasSizeGreaterThan(40);
+
+    Path store = dir.resolve("s.db");
+    assertThat(run("record", BAND, "--athlete", "Ann", "--exercise", "squat", "-d", "2", "--store", store.toString()))
+        .as(err.toString())
+        .isEqualTo(ExitStatus.OK);
+    try (SessionStore s = SessionStore.open(store)) {
+      Session session = s.sessions().get(0);
+      assertThat(session.deviceKind()).isEqualTo("wristband-v1");
+      List<StreamInfo> streams = s.streams(session.id());
+      assertThat(streams).extracting(StreamInfo::name).containsExactly("wrist-imu");
+      assertThat(streams.get(0).nominalRateHz()).isEqualTo(50.0);
+      assertThat(s.sampleCount(streams.get(0).id())).isBetween(60L, 140L);
+    }
   }
 
   @Test
@@ -129,6 +162,52 @@ class DeviceKindsOverBluezIT {
       cutter.shutdownNow();
     }
     assertThat(err.toString()).startsWith("connect: " + LEGACY + ": ").contains("NOT_FOUND");
+  }
+
+  @Test
+  void aMyoMissingAnEmgCharacteristicIsRefusedNamingItNotRetried() throws Exception {
+    String address = "C0:FF:EE:00:00:0D";
+    fixture
+        .bluez()
+        .add(
+            VirtualPeripheral.builder(address, "Myo")
+                .advertising(MyoUuids.CONTROL_SERVICE)
+                .characteristic(MyoUuids.CONTROL_SERVICE, MyoUuids.COMMAND, "write")
+                .characteristic(MyoUuids.IMU_SERVICE, MyoUuids.IMU_DATA, "notify")
+                .characteristic(MyoUuids.EMG_SERVICE, MyoUuids.EMG_DATA_0, "notify")
+                .characteristic(MyoUuids.EMG_SERVICE, MyoUuids.EMG_DATA_1, "notify")
+                .characteristic(MyoUuids.EMG_SERVICE, MyoUuids.EMG_DATA_3, "notify")
+                .build());
+    Path store = dir.resolve("s.db");
+    int status = run("record", address, "--athlete", "Ann", "--exercise", "squat", "-d", "2", "--store", store.toString());
+    assertThat(status).isEqualTo(ExitStatus.FAILURE);
+    assertThat(err.toString()).contains(address + " has no characteristic " + MyoUuids.EMG_DATA_2);
+    try (SessionStore s = SessionStore.open(store)) {
+      assertThat(s.sessions()).isEmpty();
+    }
+  }
+
+  @Test
+  void aValueOfTheWrongLengthIsShownMalformedAndTheStreamGoesOn() {
+    ScheduledExecutorService corrupter = Executors.newSingleThreadScheduledExecutor();
+    try {
+      corrupter.schedule(
+          () -> legacy.peripheral().corruptNext(b -> Arrays.copyOf(b, 5)), 1500, TimeUnit.MILLISECONDS);
+      assertThat(run("inspect", LEGACY, "-d", "3")).as(err.toString()).isEqualTo(ExitStatus.OK);
+    } finally {
+      corrupter.shutdownNow();
+    }
+    String[] lines = out.toString().split("\n");
+    assertThat(Arrays.stream(lines).filter(l -> l.contains("| MALFORMED TRUNCATED"))).hasSize(1);
+    assertThat(lastLine()).endsWith(" packets, 1 malformed");
+    // Values kept coming after the bad one.
+    int bad = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("MALFORMED")) {
+        bad = i;
+      }
+    }
+    assertThat(Arrays.stream(lines, bad + 1, lines.length).filter(l -> l.contains(" uT"))).hasSizeGreaterThan(5);
   }
 
   @Test

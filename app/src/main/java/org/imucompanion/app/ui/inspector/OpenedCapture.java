@@ -148,7 +148,7 @@ public record OpenedCapture(
           if (row.malformed()) {
             malformed++;
           }
-          Optional<NominalRate> nominal = ReplayFeed.nominalRate(c.characteristic());
+          Optional<NominalRate> nominal = ReplayFeed.nominalRate(devices.get(c.deviceAddress()), c.characteristic());
           if (nominal.isPresent()) {
             StreamHealth h =
                 others
