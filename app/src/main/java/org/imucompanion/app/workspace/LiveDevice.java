@@ -264,6 +264,40 @@ public final class LiveDevice implements AutoCloseable {
   }
 
   /**
+   * Says where the device's link is, for its row and its Live panel: its state, or while
+   * reconnecting or given up the supervisor's attempt and next try; the outages so far; the
+   * device's problem, if it has one.
+   *
+   * @param nowNanos the current time, to count the wait from
+   * @return e.g. {@code reconnecting (attempt 3, next in 1.2 s) · 1 outage, 4.0 s lost}
+   */
+  public String describeLink(long nowNanos) {
+    LinkStatus now = link.get();
+    String stateName = state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String text =
+        switch (now.state()) {
+          case RECONNECTING, GAVE_UP -> now.describe(nowNanos);
+          case CONNECTING -> now.attempt() > 1 ? now.describe(nowNanos) : stateName;
+          default -> stateName;
+        };
+    if (now.outages() > 0) {
+      text +=
+          String.format(
+              java.util.Locale.ROOT,
+              " · %d outage%s, %.1f s lost",
+              now.outages(),
+              now.outages() == 1 ? "" : "s",
+              now.lostTime().toMillis() / 1e3);
+    }
+    String shown = text;
+    // Given up already says why; otherwise the device's problem (a failed attempt, no model).
+    return problem()
+        .filter(p -> now.state() != org.imucompanion.ble.supervise.SupervisedState.GAVE_UP)
+        .map(p -> shown + " — " + p)
+        .orElse(shown);
+  }
+
+  /**
    * Returns where the supervised link is (connecting, streaming, reconnecting with its attempt
    * and next try, given up and why), and the outages so far.
    *

@@ -6,7 +6,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.imucompanion.app.buffer.SampleWindow;
 import org.imucompanion.app.workspace.HealthSummary;
-import org.imucompanion.app.workspace.LinkStatus;
 import org.imucompanion.app.workspace.LiveDevice;
 
 /** One line of the Devices table, refreshed from its device by {@link #refresh()}. */
@@ -117,40 +116,6 @@ public final class DeviceRow {
   }
 
   /**
-   * Says where a device's link is: its state, or while reconnecting or given up the supervisor's
-   * attempt and next try; the outages so far; the device's problem, if it has one.
-   *
-   * @param device the device
-   * @param nowNanos the current time
-   * @return e.g. {@code reconnecting (attempt 3, next in 1.2 s) · 1 outage, 4.0 s lost}
-   */
-  static String stateText(LiveDevice device, long nowNanos) {
-    LinkStatus link = device.link();
-    String text =
-        switch (link.state()) {
-          case RECONNECTING, GAVE_UP -> link.describe(nowNanos);
-          case CONNECTING -> link.attempt() > 1
-              ? link.describe(nowNanos)
-              : device.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-          default -> device.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    if (link.outages() > 0) {
-      text +=
-          String.format(
-              Locale.ROOT,
-              " · %d outage%s, %.1f s lost",
-              link.outages(),
-              link.outages() == 1 ? "" : "s",
-              link.lostTime().toMillis() / 1e3);
-    }
-    String shown = text;
-    // Given up already says why; otherwise the device's problem (a failed attempt, no model).
-    return device.problem().filter(p -> link.state() != org.imucompanion.ble.supervise.SupervisedState.GAVE_UP)
-        .map(p -> shown + " — " + p)
-        .orElse(shown);
-  }
-
-  /**
    * Re-reads the device's state and samples.
    *
    * @param nowNanos the current {@link System#nanoTime()}, to tell a stalled stream
@@ -161,7 +126,7 @@ public final class DeviceRow {
         device.batteryPercent().isPresent() ? device.batteryPercent().getAsInt() + " %" : "—");
     rssi.set(device.rssi().isPresent() ? device.rssi().getAsInt() + " dBm" : "—");
     firmware.set(device.firmwareVersion().orElse("—"));
-    state.set(stateText(device, nowNanos));
+    state.set(device.describeLink(nowNanos));
     SampleWindow lastSecond = device.imuSamples().latest(1_000_000_000L);
     if (lastSecond.count() == 0) {
       health.set("no samples yet");

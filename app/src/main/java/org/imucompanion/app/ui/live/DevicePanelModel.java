@@ -216,7 +216,13 @@ public final class DevicePanelModel {
   }
 
   private static String titleOf(LiveDevice device) {
-    return device.athlete().isEmpty() ? device.name() : device.athlete() + " — " + device.name();
+    String who = device.athlete().isEmpty() ? device.name() : device.athlete() + " — " + device.name();
+    org.imucompanion.ble.supervise.SupervisedState link = device.link().state();
+    // A coach sees at a glance that a panel is stale because its link is down.
+    return link == org.imucompanion.ble.supervise.SupervisedState.RECONNECTING
+            || link == org.imucompanion.ble.supervise.SupervisedState.GAVE_UP
+        ? who + " · " + device.link().describe(System.nanoTime())
+        : who;
   }
 
   @Override

@@ -245,6 +245,11 @@ public final class LiveViewModel {
     }
     long written = shown.imuSamples().written();
     if (written == lastSeenWritten) {
+      // No samples: the link may be down; say so rather than freeze on the last status.
+      if (shown.link().state() != org.imucompanion.ble.supervise.SupervisedState.STREAMING
+          && shown.link().state() != org.imucompanion.ble.supervise.SupervisedState.CONNECTING) {
+        status.set(shown.kind() + " · " + shown.describeLink(System.nanoTime()));
+      }
       return Optional.empty();
     }
     lastSeenWritten = written;
@@ -283,7 +288,7 @@ public final class LiveViewModel {
         shown.kind(),
         rateText,
         window.totalWritten(),
-        shown.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        shown.describeLink(System.nanoTime()));
   }
 
   @Override
