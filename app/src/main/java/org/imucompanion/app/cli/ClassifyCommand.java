@@ -15,8 +15,6 @@ import org.imucompanion.app.workspace.LiveDevice;
 import org.imucompanion.app.workspace.ReplayFeed;
 import org.imucompanion.app.workspace.SampleSink;
 import org.imucompanion.ble.capture.CaptureReplay;
-import org.imucompanion.models.classifier.ClassifierOptions;
-import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
 import org.imucompanion.models.classifier.OnnxClassifier;
 import picocli.CommandLine.Command;

@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import org.imucompanion.models.Recording;
 import org.imucompanion.models.classifier.ClassifierOptions;
 import org.imucompanion.models.classifier.ModelContract;
-import org.imucompanion.models.classifier.DefaultModel;
 import org.imucompanion.models.classifier.ModelLoadException;
 import org.imucompanion.models.classifier.OnnxClassifier;
 import org.imucompanion.models.dataset.Dataset;

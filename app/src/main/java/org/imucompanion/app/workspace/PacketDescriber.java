@@ -23,7 +23,7 @@ import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
  * Decodes any data notification of the three device kinds into one line of fields, by its
- * characteristic: a protocol-v1 packet (sequence, device time, samples), a Myo IMU, EMG, battery
+ * characteristic, for the {@code inspect} command and the Inspector alike: a protocol-v1 packet (sequence, device time, samples), a Myo IMU, EMG, battery
  * or classifier event, a legacy value (accelerometer, gyroscope, magnetometer). A value that does
  * not decode says so with the decoder's reason and byte offset, never hidden.
  */
@@ -33,10 +33,11 @@ public final class PacketDescriber {
   /**
    * What a notification says.
    *
-   * @param decoded the fields, or the decoder's reason when {@code malformed}
+   * @param sequence its sequence number, for a protocol-v1 data packet that decoded
+   * @param decoded the fields, or {@code MALFORMED} and the decoder's reason and byte offset
    * @param malformed whether the decoder refused it
    */
-  public record Description(String decoded, boolean malformed) {}
+  public record Description(java.util.OptionalInt sequence, String decoded, boolean malformed) {}
 
   /**
    * Names a characteristic the way a firmware developer knows it.
@@ -71,7 +72,7 @@ public final class PacketDescriber {
    * Decodes a notification.
    *
    * @param n the notification
-   * @param config the wristband's configuration (needed for protocol-v1 data), if known
+   * @param config the wristband's configuration (protocol-v1 data decodes with it), if known
    * @return the decoded fields, or why it is malformed
    */
   public static Description describe(Notification n, Optional<WristbandConfig> config) {
@@ -80,45 +81,50 @@ public final class PacketDescriber {
     try {
       if (c.equals(WristbandUuids.DATA)) {
         WristbandDataPacket p = WristbandCodec.decode(v, config.orElse(WristbandConfig.DEFAULT));
-        StringBuilder line =
-            new StringBuilder(
-                String.format(
-                    Locale.ROOT, "seq %5d  t %10d us", p.sequence(), p.deviceTimeMicros()));
+        StringBuilder text =
+            new StringBuilder(String.format(Locale.ROOT, "t %d µs", p.deviceTimeMicros()));
         for (WristbandSample s : p.samples()) {
-          line.append("  a ").append(vector(s.accelG())).append(" g  w ");
-          line.append(vector(s.gyroRadPerS())).append(" rad/s");
+          text.append("  a ").append(vector(s.accelG())).append(" g  ω ").append(vector(s.gyroRadPerS()));
         }
-        return new Description(line.toString(), false);
+        return new Description(java.util.OptionalInt.of(p.sequence()), text.toString(), false);
       }
-      if (c.equals(LegacyUuids.DATA)) {
-        LegacyWristbandPacket p = LegacyCodec.decode(v);
-        return new Description(
-            "a " + vector(p.accelG()) + " g  w " + vector(p.gyroRadPerS()) + " rad/s  m "
-                + vector(p.magMicroTesla()) + " uT",
-            false);
-      }
-      if (c.equals(MyoUuids.IMU_DATA)) {
-        MyoImuPacket p = MyoCodec.decodeImu(v);
-        Quaternion q = p.orientation();
-        return new Description(
-            String.format(Locale.ROOT, "q (%+.3f %+.3f %+.3f %+.3f)", q.w(), q.x(), q.y(), q.z())
-                + "  a " + vector(p.accelG()) + " g  w " + vector(p.gyroRadPerS()) + " rad/s",
-            false);
-      }
-      if (MyoUuids.EMG_DATA.contains(c)) {
-        MyoEmgPacket p = MyoCodec.decodeEmg(v);
-        return new Description("emg " + p.first() + " " + p.second(), false);
-      }
-      if (c.equals(MyoUuids.BATTERY_LEVEL)) {
-        return new Description("battery " + MyoCodec.decodeBatteryLevel(v) + " %", false);
-      }
-      if (c.equals(MyoUuids.CLASSIFIER_EVENT)) {
-        return new Description("classifier " + MyoCodec.decodeClassifierEvent(v), false);
-      }
-      return new Description("(no decoder for " + c + ")", false);
+      return new Description(java.util.OptionalInt.empty(), decodeOther(c, v), false);
     } catch (ProtocolException e) {
-      return new Description(e.getMessage(), true);
+      return new Description(java.util.OptionalInt.empty(), "MALFORMED " + e.getMessage(), true);
     }
+  }
+
+  /**
+   * Decodes a value of a characteristic without sequence numbers (Myo, legacy band, battery).
+   *
+   * @param characteristic the characteristic
+   * @param value its value
+   * @return the fields
+   * @throws ProtocolException if the value does not decode as its characteristic's
+   */
+  public static String decodeOther(UUID characteristic, byte[] value) throws ProtocolException {
+    if (characteristic.equals(MyoUuids.IMU_DATA)) {
+      MyoImuPacket p = MyoCodec.decodeImu(value);
+      Quaternion q = p.orientation();
+      return String.format(Locale.ROOT, "q (%+.3f %+.3f %+.3f %+.3f)", q.w(), q.x(), q.y(), q.z())
+          + "  a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS());
+    }
+    if (MyoUuids.EMG_DATA.contains(characteristic)) {
+      MyoEmgPacket p = MyoCodec.decodeEmg(value);
+      return "emg " + channels(p.first()) + " " + channels(p.second());
+    }
+    if (characteristic.equals(LegacyUuids.DATA)) {
+      LegacyWristbandPacket p = LegacyCodec.decode(value);
+      return "a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS()) + "  m "
+          + vector(p.magMicroTesla()) + " µT";
+    }
+    if (characteristic.equals(MyoUuids.BATTERY_LEVEL)) {
+      return "battery " + MyoCodec.decodeBatteryLevel(value) + " %";
+    }
+    if (characteristic.equals(MyoUuids.CLASSIFIER_EVENT)) {
+      return "classifier " + MyoCodec.decodeClassifierEvent(value);
+    }
+    return "not decoded here (characteristic " + characteristic + ")";
   }
 
   /**
@@ -144,10 +150,19 @@ public final class PacketDescriber {
       return head;
     }
     Description d = describe(n, config);
-    return head + (d.malformed() ? "  | MALFORMED " : "  | ") + d.decoded();
+    String seq = d.sequence().isPresent() ? String.format(Locale.ROOT, "seq %5d  ", d.sequence().getAsInt()) : "";
+    return head + "  | " + seq + d.decoded();
   }
 
   private static String vector(Vector3 v) {
-    return String.format(Locale.ROOT, "(%+.3f %+.3f %+.3f)", v.x(), v.y(), v.z());
+    return String.format(Locale.ROOT, "(%+.2f %+.2f %+.2f)", v.x(), v.y(), v.z());
+  }
+
+  private static String channels(org.imucompanion.protocol.myo.EmgSample s) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < org.imucompanion.protocol.myo.EmgSample.CHANNELS; i++) {
+      out.append(i == 0 ? "" : " ").append(s.channel(i));
+    }
+    return out.append(']').toString();
   }
 }

@@ -207,7 +207,7 @@ class DeviceKindsOverBluezIT {
         bad = i;
       }
     }
-    assertThat(Arrays.stream(lines, bad + 1, lines.length).filter(l -> l.contains(" uT"))).hasSizeGreaterThan(5);
+    assertThat(Arrays.stream(lines, bad + 1, lines.length).filter(l -> l.contains(" µT"))).hasSizeGreaterThan(5);
   }
 
   @Test
@@ -238,7 +238,7 @@ class DeviceKindsOverBluezIT {
   @Test
   void inspectDecodesTheLegacyBandWithItsMagnetometer() {
     assertThat(run("inspect", LEGACY, "-d", "1.5")).as(err.toString()).isEqualTo(ExitStatus.OK);
-    assertThat(out.toString()).contains("device: legacy").containsPattern("legacy data .* uT");
+    assertThat(out.toString()).contains("device: legacy").containsPattern("legacy data .* µT");
     assertThat(lastLine()).endsWith(" packets, 0 malformed");
   }
 

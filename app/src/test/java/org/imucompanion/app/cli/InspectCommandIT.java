@@ -57,7 +57,7 @@ class InspectCommandIT {
   void dumpsTheLegacyBandsValuesWithTheMagnetometer() {
     String[] lines = inspect("virtual:legacy");
     assertThat(out.toString()).contains("device: legacy");
-    assertThat(Arrays.stream(lines).filter(l -> l.contains("legacy data") && l.contains(" uT")))
+    assertThat(Arrays.stream(lines).filter(l -> l.contains("legacy data") && l.contains(" µT")))
         .isNotEmpty();
     assertThat(lines[lines.length - 1]).endsWith(" packets, 0 malformed");
   }
@@ -82,6 +82,6 @@ class InspectCommandIT {
     PacketDescriber.Description d = PacketDescriber.describe(shortEmg, Optional.empty());
 
     assertThat(d.malformed()).isTrue();
-    assertThat(d.decoded()).startsWith("TRUNCATED");
+    assertThat(d.decoded()).startsWith("MALFORMED TRUNCATED");
   }
 }

@@ -30,25 +30,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.imucompanion.app.workspace.HealthSummary;
 import org.imucompanion.app.workspace.LiveDevice;
+import org.imucompanion.app.workspace.PacketDescriber;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.health.StreamHealthSnapshot;
-import org.imucompanion.protocol.ProtocolException;
-import org.imucompanion.protocol.Quaternion;
-import org.imucompanion.protocol.Vector3;
-import org.imucompanion.protocol.legacy.LegacyCodec;
-import org.imucompanion.protocol.legacy.LegacyUuids;
-import org.imucompanion.protocol.legacy.LegacyWristbandPacket;
-import org.imucompanion.protocol.myo.EmgSample;
-import org.imucompanion.protocol.myo.MyoCodec;
-import org.imucompanion.protocol.myo.MyoEmgPacket;
-import org.imucompanion.protocol.myo.MyoImuPacket;
-import org.imucompanion.protocol.myo.MyoUuids;
 import org.imucompanion.protocol.stream.SequenceTracker;
-import org.imucompanion.protocol.wristband.WristbandCodec;
 import org.imucompanion.protocol.wristband.WristbandConfig;
-import org.imucompanion.protocol.wristband.WristbandDataPacket;
-import org.imucompanion.protocol.wristband.WristbandSample;
-import org.imucompanion.protocol.wristband.WristbandUuids;
 
 /**
  * State of the Inspector. {@link #refresh(long)} runs once per frame on the UI thread: it takes
@@ -447,89 +433,18 @@ public final class InspectorViewModel {
     byte[] value = n.value();
     String time = String.format(Locale.ROOT, "%.1f", (n.hostTimeNanos() - originNanos) / 1e6);
     String hex = HexFormat.ofDelimiter(" ").formatHex(value);
-    UUID characteristic = n.characteristic();
-    if (!characteristic.equals(WristbandUuids.DATA)) {
-      String text;
-      boolean malformed = false;
-      try {
-        text = decodeOther(characteristic, value);
-      } catch (ProtocolException e) {
-        text = "MALFORMED " + e.getMessage();
-        malformed = true;
-      }
-      return new PacketRow(
-          time, n.deviceAddress(), shortUuid(n), "", value.length, hex, ascii(value), text,
-          malformed, "");
-    }
-    try {
-      WristbandDataPacket p = WristbandCodec.decode(value, config);
-      StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "t %d µs", p.deviceTimeMicros()));
-      for (WristbandSample s : p.samples()) {
-        text.append("  a ").append(vector(s.accelG())).append(" g  ω ").append(vector(s.gyroRadPerS()));
-      }
-      return new PacketRow(
-          time,
-          n.deviceAddress(),
-          shortUuid(n),
-          Integer.toString(p.sequence()),
-          value.length,
-          hex,
-          ascii(value),
-          text.toString(),
-          false,
-          "");
-    } catch (ProtocolException e) {
-      return new PacketRow(
-          time,
-          n.deviceAddress(),
-          shortUuid(n),
-          "",
-          value.length,
-          hex,
-          ascii(value),
-          "MALFORMED " + e.getMessage(),
-          true,
-          "");
-    }
-  }
-
-  /** The decoded fields of a characteristic without sequence numbers. */
-  /**
-   * Decodes a value of a characteristic other than the wristband's data into text for the table.
-   *
-   * @throws ProtocolException if the value does not decode as its characteristic's
-   */
-  static String decodeOther(UUID characteristic, byte[] value) throws ProtocolException {
-    if (characteristic.equals(MyoUuids.IMU_DATA)) {
-      MyoImuPacket p = MyoCodec.decodeImu(value);
-      Quaternion q = p.orientation();
-      return String.format(Locale.ROOT, "q (%+.3f %+.3f %+.3f %+.3f)", q.w(), q.x(), q.y(), q.z())
-          + "  a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS());
-    }
-    if (MyoUuids.EMG_DATA.contains(characteristic)) {
-      MyoEmgPacket p = MyoCodec.decodeEmg(value);
-      return "emg " + channels(p.first()) + " " + channels(p.second());
-    }
-    if (characteristic.equals(LegacyUuids.DATA)) {
-      LegacyWristbandPacket p = LegacyCodec.decode(value);
-      return "a " + vector(p.accelG()) + " g  ω " + vector(p.gyroRadPerS()) + "  m "
-          + vector(p.magMicroTesla()) + " µT";
-    }
-    if (characteristic.equals(MyoUuids.BATTERY_LEVEL)) {
-      return "battery " + MyoCodec.decodeBatteryLevel(value) + " %";
-    }
-    if (characteristic.equals(MyoUuids.CLASSIFIER_EVENT)) {
-      return "classifier " + MyoCodec.decodeClassifierEvent(value);
-    }
-    return "not decoded here (characteristic " + characteristic + ")";
-  }
-
-  private static String channels(EmgSample s) {
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < EmgSample.CHANNELS; i++) {
-      out.append(i == 0 ? "" : " ").append(s.channel(i));
-    }
-    return out.append(']').toString();
+    PacketDescriber.Description d = PacketDescriber.describe(n, Optional.of(config));
+    return new PacketRow(
+        time,
+        n.deviceAddress(),
+        shortUuid(n),
+        d.sequence().isPresent() ? Integer.toString(d.sequence().getAsInt()) : "",
+        value.length,
+        hex,
+        ascii(value),
+        d.decoded(),
+        d.malformed(),
+        "");
   }
 
   static String note(SequenceTracker tracker, int sequence) {
@@ -555,7 +470,5 @@ public final class InspectorViewModel {
     return out.toString();
   }
 
-  private static String vector(Vector3 v) {
-    return String.format(Locale.ROOT, "(%+.2f %+.2f %+.2f)", v.x(), v.y(), v.z());
-  }
+
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.imucompanion.app.workspace.HealthSummary;
+import org.imucompanion.app.workspace.PacketDescriber;
 import org.imucompanion.app.workspace.ReplayFeed;
 import org.imucompanion.ble.Notification;
 import org.imucompanion.ble.capture.CaptureDamage;
@@ -159,7 +160,7 @@ public record OpenedCapture(
                             StreamHealth.withoutSequenceNumbers(
                                 new StreamKey(c.deviceAddress(), u), nominal.get()));
             try {
-              InspectorViewModel.decodeOther(c.characteristic(), c.value());
+              PacketDescriber.decodeOther(c.characteristic(), c.value());
               int perPacket =
                   (int)
                       Math.round(
