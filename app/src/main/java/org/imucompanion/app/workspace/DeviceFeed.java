@@ -306,6 +306,9 @@ public final class DeviceFeed {
                   s.outages() + 1,
                   s.lostTime().plus(gap.duration()),
                   s.lastFailure()));
+      for (org.imucompanion.ble.health.StreamHealth h : device.healths()) {
+        h.recordOutage(gap.lostAtNanos(), gap.resumedAtNanos());
+      }
       sinks.onOutage(gap.lostAtNanos(), gap.resumedAtNanos(), cause);
     }
 

@@ -26,7 +26,20 @@ public final class HealthSummary {
         s.cumulative().lostPercent(),
         s.lossInferred() ? " (inferred)" : "",
         jitter,
-        s.cumulative().malformed());
+        s.cumulative().malformed())
+        + disconnected(s);
+  }
+
+  /** Disconnect time, when the link was lost: {@code  · down 1.2 s in 1 outage}. */
+  private static String disconnected(StreamHealthSnapshot s) {
+    return s.outages() == 0
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            " · down %.1f s in %d outage%s",
+            s.disconnected().toMillis() / 1e3,
+            s.outages(),
+            s.outages() == 1 ? "" : "s");
   }
 
   /**
@@ -48,7 +61,8 @@ public final class HealthSummary {
         all.lostPercent(),
         s.lossInferred() ? " (inferred)" : "",
         jitter,
-        all.malformed());
+        all.malformed())
+        + disconnected(s);
   }
 
   private static String jitter(HealthWindow w) {

@@ -65,6 +65,34 @@ class StreamLossOverBluezIT {
   }
 
   @Test
+  void aLinkCutIsDisconnectTimeInEveryStreamsHealth() throws Exception {
+    org.imucompanion.ble.virtualbluez.VirtualMyo myo =
+        org.imucompanion.ble.virtualbluez.VirtualMyo.add(fixture.bluez(), "C0:FF:EE:00:01:03", 90);
+    myo.pace();
+    LiveDevice device =
+        DeviceFeed.start(ble, "C0:FF:EE:00:01:03", "Myo", Optional.empty(), false, SampleSink.NONE);
+    try {
+      device.firstStreaming().get(20, TimeUnit.SECONDS);
+      waitFor(device, 50);
+      myo.peripheral().disconnectNow();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (device.link().outages() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(device.link().outages()).isEqualTo(1);
+      assertThat(device.healths()).hasSize(2); // IMU and the merged EMG
+      for (org.imucompanion.ble.health.StreamHealth h : device.healths()) {
+        org.imucompanion.ble.health.StreamHealthSnapshot s = h.snapshot(System.nanoTime());
+        assertThat(s.outages()).isEqualTo(1);
+        assertThat(s.disconnected()).isEqualTo(device.link().lostTime());
+        assertThat(HealthSummary.oneLine(s)).contains(" · down ").endsWith(" in 1 outage");
+      }
+    } finally {
+      device.close();
+    }
+  }
+
+  @Test
   void aLegacyBandsDroppedValuesAreInferredWithinOnePoint() throws Exception {
     VirtualLegacyWristband legacy = VirtualLegacyWristband.add(fixture.bluez(), "C0:FF:EE:00:01:02", true);
     legacy.streamWhileConnected(Duration.ofMillis(100));

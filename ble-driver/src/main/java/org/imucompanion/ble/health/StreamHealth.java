@@ -87,6 +87,8 @@ public final class StreamHealth {
   // agree on what "lost", "late" and "restarted" mean.
   private SequenceTracker sequenceTracker = new SequenceTracker();
   private long sequenceRestarts;
+  private int outages;
+  private long disconnectedNanos;
 
   private StreamHealth(StreamKey key, NominalRate nominal, boolean sequenced, Duration liveWindow) {
     this.key = Objects.requireNonNull(key, "key");
@@ -217,6 +219,8 @@ public final class StreamHealth {
     notifications = 0;
     sequenceTracker = new SequenceTracker(); // its reset() keeps the counts
     sequenceRestarts = 0;
+    outages = 0;
+    disconnectedNanos = 0;
   }
 
   private void arrive(long t, int byteLength) {
@@ -302,7 +306,25 @@ public final class StreamHealth {
         cumulativeWindow(),
         sequenceRestarts,
         reasons,
-        since);
+        since,
+        outages,
+        Duration.ofNanos(disconnectedNanos));
+  }
+
+  /**
+   * Counts a link outage the stream came back from: its time is disconnect time, when nothing
+   * could arrive. For a stream without sequence numbers the inferred loss already counts the
+   * samples the outage cost; this says why.
+   *
+   * @param lostAtNanos when the link was seen lost ({@link System#nanoTime()} scale)
+   * @param resumedAtNanos when the stream ran again
+   */
+  public synchronized void recordOutage(long lostAtNanos, long resumedAtNanos) {
+    if (resumedAtNanos < lostAtNanos) {
+      throw new IllegalArgumentException("an outage cannot end before it starts");
+    }
+    outages++;
+    disconnectedNanos += resumedAtNanos - lostAtNanos;
   }
 
   private HealthWindow liveWindow(long now) {

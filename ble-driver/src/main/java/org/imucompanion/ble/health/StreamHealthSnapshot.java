@@ -22,6 +22,8 @@ import org.imucompanion.protocol.ProtocolException;
  *     explain (the device restarted its counter); such jumps are not counted as loss
  * @param malformedByReason malformed notifications since the start, by reason; only reasons seen
  * @param sinceLastNotification time since the last notification of any kind, if one arrived
+ * @param outages link losses the stream came back from
+ * @param disconnected time the stream was down over those outages (nothing could arrive)
  */
 public record StreamHealthSnapshot(
     StreamKey stream,
@@ -32,7 +34,9 @@ public record StreamHealthSnapshot(
     HealthWindow cumulative,
     long sequenceRestarts,
     Map<ProtocolException.Reason, Long> malformedByReason,
-    Optional<Duration> sinceLastNotification) {
+    Optional<Duration> sinceLastNotification,
+    int outages,
+    Duration disconnected) {
 
   /**
    * Validates the parts and freezes the map (in the reasons' declaration order).
@@ -46,6 +50,8 @@ public record StreamHealthSnapshot(
    * @param sequenceRestarts see {@link #sequenceRestarts()}
    * @param malformedByReason see {@link #malformedByReason()}
    * @param sinceLastNotification see {@link #sinceLastNotification()}
+   * @param outages see {@link #outages()}
+   * @param disconnected see {@link #disconnected()}
    */
   public StreamHealthSnapshot {
     Objects.requireNonNull(stream, "stream");

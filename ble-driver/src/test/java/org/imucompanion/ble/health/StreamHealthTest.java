@@ -25,6 +25,22 @@ class StreamHealthTest {
   }
 
   @Test
+  void outagesAreCountedAsDisconnectTimeAndReset() {
+    StreamHealth h = sequenced();
+    assertThat(h.snapshot(T0).outages()).isZero();
+    assertThat(h.snapshot(T0).disconnected()).isEqualTo(Duration.ZERO);
+    h.recordOutage(T0, T0 + 250 * MS);
+    h.recordOutage(T0 + 1000 * MS, T0 + 1600 * MS);
+    assertThat(h.snapshot(T0 + 2000 * MS).outages()).isEqualTo(2);
+    assertThat(h.snapshot(T0 + 2000 * MS).disconnected()).isEqualTo(Duration.ofMillis(850));
+    assertThatThrownBy(() -> h.recordOutage(T0 + 5 * MS, T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an outage cannot end before it starts");
+    h.reset();
+    assertThat(h.snapshot(T0 + 3000 * MS).outages()).isZero();
+  }
+
+  @Test
   void steadyStreamIsOnRateWithNoLossOrJitter() {
     StreamHealth h = sequenced();
     for (int i = 0; i <= 100; i++) {

@@ -9,9 +9,9 @@
  * ({@link org.imucompanion.models.pipeline.ButterworthDesign}, {@link
  * org.imucompanion.models.pipeline.BiquadCascade}, {@link
  * org.imucompanion.models.pipeline.EmgEnvelope}), resampling to the model's rate with gap
- * detection ({@link org.imucompanion.models.pipeline.LinearResampler}), sliding windows ({@link
- * org.imucompanion.models.pipeline.SlidingWindow}) and normalization ({@link
- * org.imucompanion.models.pipeline.ChannelNormalizer}). {@link
+ * detection ({@link org.imucompanion.models.pipeline.LinearResampler}) and sliding windows ({@link
+ * org.imucompanion.models.pipeline.SlidingWindow}); a window is normalized with the model's own
+ * statistics by the classifier ({@code OnnxClassifier}), which owns them. {@link
  * org.imucompanion.models.pipeline.StreamingPipeline} composes them according to a {@link
  * org.imucompanion.models.pipeline.PipelineSettings}, which a model carries in its metadata.
  *

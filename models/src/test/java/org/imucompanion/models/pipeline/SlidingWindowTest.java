@@ -39,17 +39,4 @@ class SlidingWindowTest {
     assertThatThrownBy(() -> w.copyTo(new float[2], 0)).isInstanceOf(IllegalStateException.class);
     assertThat(w.push(new double[] {4})).isTrue();
   }
-
-  @Test
-  void normalizerStandardises() {
-    ChannelNormalizer n = new ChannelNormalizer(new double[] {1, -2}, new double[] {2, 0.5});
-    float[] flat = {3, -1, 1, -2};
-    n.apply(flat, 0, 2);
-    assertThat(flat).containsExactly(1f, 2f, 0f, 0f);
-    float[][] rows = {{5, -3}};
-    n.apply(rows);
-    assertThat(rows[0]).containsExactly(2f, -2f);
-    assertThatThrownBy(() -> new ChannelNormalizer(new double[] {0}, new double[] {0}))
-        .hasMessageContaining("std must be positive");
-  }
 }
