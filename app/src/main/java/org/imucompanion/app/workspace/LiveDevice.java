@@ -54,6 +54,7 @@ public final class LiveDevice implements AutoCloseable {
   private final HapticCues haptics = new HapticCues();
   private volatile java.util.function.IntConsumer buzzer = type -> {};
   private volatile boolean vibrates;
+  private final java.util.function.IntConsumer buzzNow = this::buzz; // made once, used per window
   private volatile Optional<WristbandConfig> wristbandConfig = Optional.empty();
   private final AtomicInteger batteryPercent = new AtomicInteger(-1);
   private final AtomicInteger rssi = new AtomicInteger(Integer.MIN_VALUE);
@@ -568,7 +569,7 @@ public final class LiveDevice implements AutoCloseable {
    */
   public synchronized void attachClassification(LiveClassification live) {
     Objects.requireNonNull(live, "live").listen(classificationListener);
-    live.watchRepetitions(n -> haptics.onRepetitionsInSet(n, this::buzz));
+    live.watchRepetitions(n -> haptics.onRepetitionsInSet(n, buzzNow));
     LiveClassification previous = classification.getAndSet(live);
     if (previous != null) {
       previous.close();
