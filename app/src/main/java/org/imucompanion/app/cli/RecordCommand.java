@@ -3,7 +3,7 @@ package org.imucompanion.app.cli;
 import java.io.PrintWriter;
 import org.imucompanion.app.workspace.DeviceRecording;
 import org.imucompanion.app.workspace.LinkStatus;
-import org.imucompanion.app.workspace.SampleSink;
+import org.imucompanion.app.workspace.PreRoll;
 import org.imucompanion.ble.profile.DeviceKind;
 import org.imucompanion.ble.supervise.SupervisedState;
 import java.nio.file.Path;
@@ -84,6 +84,9 @@ final class RecordCommand implements Callable<Integer> {
               + " as a full disk does, keeping what was stored (default: no limit).")
   long maxStoreBytes;
 
+  /** Samples held from the device's first one until the session is open: 30 s of a Myo. */
+  static final int PRE_ROLL_SAMPLES = 30 * 250;
+
   /** How long the device may take to stream before the command gives up (no session is made). */
   static final double CONNECT_TIMEOUT_SECONDS = 30;
 
@@ -97,17 +100,19 @@ final class RecordCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     // The device streams before a session exists: a device that never streams leaves no session.
-    LiveDevice live = DeviceArguments.start(device, bus, motion.source(), SampleSink.NONE);
+    // What the device sends before the session is ready is held, so the recording starts with it.
+    PreRoll preRoll = new PreRoll(PRE_ROLL_SAMPLES);
+    LiveDevice live = DeviceArguments.start(device, bus, motion.source(), preRoll);
     try {
       DeviceArguments.awaitStreaming(live, device, CONNECT_TIMEOUT_SECONDS);
-      record(live, out);
+      record(live, preRoll, out);
     } finally {
       live.close();
     }
     return ExitStatus.OK;
   }
 
-  private void record(LiveDevice live, PrintWriter out) throws Exception {
+  private void record(LiveDevice live, PreRoll preRoll, PrintWriter out) throws Exception {
     DeviceKind kind = live.deviceKind().orElseThrow();
     try (SessionStore sessions = StoreArguments.open(store, maxStoreBytes)) {
       Athlete who = athleteNamed(sessions, athlete);
@@ -116,7 +121,7 @@ final class RecordCommand implements Callable<Integer> {
               DeviceRecording.sessionFor(live, Optional.of(who.id()), sessionNotes()));
       long samples;
       try (SessionRecorder recorder = SessionRecorder.start(sessions, session.id())) {
-        DeviceRecording recording = DeviceRecording.start(live, recorder);
+        DeviceRecording recording = DeviceRecording.start(live, recorder, preRoll);
         try {
           awaitStored(recorder, recorder.startSet(exercise, System.nanoTime()));
           long end = System.nanoTime() + (long) (durationSeconds * 1e9);

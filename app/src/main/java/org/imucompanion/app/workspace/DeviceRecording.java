@@ -17,10 +17,13 @@ import org.imucompanion.models.store.SessionRecorder;
 public final class DeviceRecording {
   private final LiveDevice device;
   private final List<SessionRecorder.RecordedStream> streams;
+  private final Optional<PreRoll> preRoll;
 
-  private DeviceRecording(LiveDevice device, List<SessionRecorder.RecordedStream> streams) {
+  private DeviceRecording(
+      LiveDevice device, List<SessionRecorder.RecordedStream> streams, Optional<PreRoll> preRoll) {
     this.device = device;
     this.streams = streams;
+    this.preRoll = preRoll;
   }
 
   /**
@@ -64,6 +67,28 @@ public final class DeviceRecording {
    * @return the running recording; {@link #stop()} ends it
    */
   public static DeviceRecording start(LiveDevice device, SessionRecorder recorder) {
+    DeviceRecording recording = open(device, recorder, Optional.empty());
+    device.recordInto(new IntoStreams(recording.streams));
+    return recording;
+  }
+
+  /**
+   * Opens the device's streams in a session's recorder and records into them everything a
+   * pre-roll held since the device's first sample, then everything after it.
+   *
+   * @param device the device, streaming, started with the pre-roll as its sink
+   * @param recorder the session's recorder
+   * @param preRoll what held the device's samples until now
+   * @return the running recording; {@link #stop()} ends it
+   */
+  public static DeviceRecording start(LiveDevice device, SessionRecorder recorder, PreRoll preRoll) {
+    DeviceRecording recording = open(device, recorder, Optional.of(preRoll));
+    preRoll.attach(new IntoStreams(recording.streams));
+    return recording;
+  }
+
+  private static DeviceRecording open(
+      LiveDevice device, SessionRecorder recorder, Optional<PreRoll> preRoll) {
     DeviceKind kind = requireRecognised(device);
     String placement = defaultPlacement(kind);
     List<SessionRecorder.RecordedStream> opened = new ArrayList<>();
@@ -77,9 +102,7 @@ public final class DeviceRecording {
                   s.channels(),
                   s.nominalRateHz())));
     }
-    DeviceRecording recording = new DeviceRecording(device, List.copyOf(opened));
-    device.recordInto(new IntoStreams(recording.streams));
-    return recording;
+    return new DeviceRecording(device, List.copyOf(opened), preRoll);
   }
 
   private static DeviceKind requireRecognised(LiveDevice device) {
@@ -104,7 +127,11 @@ public final class DeviceRecording {
 
   /** Stops handing samples to the recorder (what is queued is still written). */
   public void stop() {
-    device.recordInto(SampleSink.NONE);
+    if (preRoll.isPresent()) {
+      preRoll.get().detach();
+    } else {
+      device.recordInto(SampleSink.NONE);
+    }
   }
 
   /** Routes each device stream to its stored stream, and each outage into every one as a gap. */
