@@ -93,10 +93,9 @@ public final class LegacyFeed implements KindFeed {
     return List.of(
         new DeviceStream(
             "imu",
-            List.of(
-                Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
-                Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z,
-                Channels.MAG_X, Channels.MAG_Y, Channels.MAG_Z),
+            java.util.stream.Stream.concat(
+                    LiveClassification.WRISTBAND_CHANNELS.stream(), Channels.MAG.stream())
+                .toList(),
             rateHz(mode)));
   }
 

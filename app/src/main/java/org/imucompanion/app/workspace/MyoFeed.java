@@ -105,13 +105,8 @@ public final class MyoFeed implements KindFeed, MyoListener {
 
   @Override
   public List<DeviceStream> streams() {
-    List<String> imu =
-        List.of(
-            Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
-            Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z,
-            Channels.QUAT_W, Channels.QUAT_X, Channels.QUAT_Y, Channels.QUAT_Z);
     return List.of(
-        new DeviceStream("imu", imu, IMU_RATE_HZ),
+        new DeviceStream("imu", LiveClassification.ACCEL_GYRO_QUAT, IMU_RATE_HZ),
         new DeviceStream("emg", Channels.EMG, EmgReading.RATE_HZ));
   }
 

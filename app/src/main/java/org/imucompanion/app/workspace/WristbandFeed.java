@@ -15,7 +15,6 @@ import org.imucompanion.ble.profile.ProfileSession;
 import org.imucompanion.ble.profile.TimedPacket;
 import org.imucompanion.ble.profile.WristbandProfile;
 import org.imucompanion.ble.virtualdevice.MotionSource;
-import org.imucompanion.models.Channels;
 import org.imucompanion.protocol.Vector3;
 import org.imucompanion.protocol.stream.DeviceClock;
 import org.imucompanion.protocol.stream.SampleClock;
@@ -118,9 +117,7 @@ public final class WristbandFeed implements KindFeed {
     return List.of(
         new DeviceStream(
             "imu",
-            List.of(
-                Channels.ACCEL_X, Channels.ACCEL_Y, Channels.ACCEL_Z,
-                Channels.GYRO_X, Channels.GYRO_Y, Channels.GYRO_Z),
+            LiveClassification.WRISTBAND_CHANNELS,
             rateHz));
   }
 
